@@ -138,7 +138,8 @@ public record TurnConfig(
                     + maxAllocations + ")");
         }
         if (bandwidthCapBytesPerSecond < 0) {
-            problems.add("bandwidthCapBytesPerSecond must be 0 (no cap) or positive, got " + bandwidthCapBytesPerSecond);
+            problems.add("bandwidthCapBytesPerSecond must be 0 (no cap) or positive, got "
+                    + bandwidthCapBytesPerSecond);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid TURN configuration: " + String.join("; ", problems));

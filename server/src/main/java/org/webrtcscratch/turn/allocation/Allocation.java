@@ -259,10 +259,6 @@ public final class Allocation {
         return !released && now.isBefore(expiresAt);
     }
 
-    boolean isReleased() {
-        return released;
-    }
-
     boolean wasCreatedBy(byte[] allocateTransactionId) {
         return Arrays.equals(transactionId, allocateTransactionId);
     }
@@ -277,8 +273,8 @@ public final class Allocation {
 
     private Optional<Rejection> checkPeer(InetAddress peer) {
         if (AddressFamily.of(peer) != family()) {
-            return Optional.of(new Rejection(StunErrorCode.PEER_ADDRESS_FAMILY_MISMATCH, "peer "
-                    + peer.getHostAddress() + " is " + AddressFamily.of(peer) + ", the relayed address is " + family()));
+            return Optional.of(new Rejection(StunErrorCode.PEER_ADDRESS_FAMILY_MISMATCH, "peer " + peer.getHostAddress()
+                    + " is " + AddressFamily.of(peer) + ", the relayed address is " + family()));
         }
         PeerVerdict verdict = rules.policy().check(peer);
         return verdict.allowed() ? Optional.empty()

@@ -27,7 +27,8 @@ import org.webrtcscratch.turn.TurnConfig;
  * <p>Threading: lookups ({@link #find}, {@link #findByRelayedAddress}) read concurrent maps without locking
  * and are meant for the relay hot path. Creating and removing allocations takes one manager-wide lock
  * (they are rare next to relayed packets); changes inside one allocation take that allocation's lock.
- * Time comes from the injected clock only; call {@link #sweepExpired()} every second or so.
+ * Time comes from the injected clock only; call {@link #sweepExpired()} every second or so. Quotas count
+ * an expired allocation until it is swept or its 5-tuple allocates again.
  */
 public final class AllocationManager implements AutoCloseable {
 

@@ -8,7 +8,8 @@ public record PortRange(int min, int max) {
 
     public PortRange {
         if (min < 1 || max > 65535 || min > max) {
-            throw new IllegalArgumentException("port range " + min + "-" + max + " must lie within 1-65535, min <= max");
+            throw new IllegalArgumentException(
+                    "port range " + min + "-" + max + " must lie within 1-65535, min <= max");
         }
     }
 

@@ -28,7 +28,8 @@ public final class StaticCredentials implements CredentialStore {
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             if (colon <= 0 || colon == entry.length() - 1) {
-                throw new IllegalArgumentException("TURN user '" + redact(entry) + "' must be NAME:PASS with neither empty");
+                throw new IllegalArgumentException(
+                        "TURN user '" + redact(entry) + "' must be NAME:PASS with neither empty");
             }
             String name = entry.substring(0, colon);
             if (keys.put(name, LongTermKey.derive(name, realm, entry.substring(colon + 1))) != null) {

@@ -40,8 +40,8 @@ public final class UnauthorizedLimiter {
 
     public UnauthorizedLimiter(int limit, Duration window, int maxSources, InstantSource clock) {
         if (limit < 1 || maxSources < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("401 limiter needs limit >= 1, maxSources >= 1 and a positive window, got "
-                    + limit + ", " + maxSources + ", " + window);
+            throw new IllegalArgumentException("401 limiter needs limit >= 1, maxSources >= 1 and a positive"
+                    + " window, got " + limit + ", " + maxSources + ", " + window);
         }
         this.limit = limit;
         this.window = window;

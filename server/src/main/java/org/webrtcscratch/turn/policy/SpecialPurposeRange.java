@@ -80,10 +80,6 @@ public enum SpecialPurposeRange {
         return opener;
     }
 
-    public List<Cidr> blocks() {
-        return blocks;
-    }
-
     @Override
     public String toString() {
         return description;

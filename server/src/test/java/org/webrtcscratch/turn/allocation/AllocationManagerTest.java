@@ -8,6 +8,7 @@ import static org.webrtcscratch.turn.allocation.Fixture.tx;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,7 @@ class AllocationManagerTest {
         assertThat(f.manager.refresh(tuple(1000), BOB, Optional.of(Duration.ZERO), Optional.empty()))
                 .isInstanceOfSatisfying(Rejection.class,
                         r -> assertThat(r.code()).isEqualTo(StunErrorCode.WRONG_CREDENTIALS));
-        assertThat(f.manager.createPermissions(tuple(1000), BOB, java.util.List.of(Fixture.ip("198.51.100.20"))))
+        assertThat(f.manager.createPermissions(tuple(1000), BOB, List.of(Fixture.ip("198.51.100.20"))))
                 .isInstanceOfSatisfying(Rejection.class,
                         r -> assertThat(r.code()).isEqualTo(StunErrorCode.WRONG_CREDENTIALS));
         assertThat(f.manager.bindChannel(tuple(1000), BOB, 0x4000, Fixture.peer("198.51.100.20", 5000)))
@@ -232,7 +233,7 @@ class AllocationManagerTest {
 
     @Test
     void aFamilyWithoutRelayAddressIsAddressFamilyNotSupported() {
-        Fixture v4only = new Fixture(b -> b.relayIps(java.util.List.of(RelayIp.of(Fixture.RELAY_BIND))));
+        Fixture v4only = new Fixture(b -> b.relayIps(List.of(RelayIp.of(Fixture.RELAY_BIND))));
 
         AllocateOutcome outcome = v4only.manager.allocate(new AllocateRequest(tuple(1000), ALICE, tx(1),
                 Optional.of(AddressFamily.IPV6), Optional.empty(), PortRequest.ANY));

@@ -76,7 +76,8 @@ final class Fixture {
 
     /** As {@link #allocated(FiveTuple)}, asking for {@code lifetime}. */
     Allocation allocated(FiveTuple tuple, Duration lifetime) {
-        var request = new AllocateRequest(tuple, ALICE, tx(1), Optional.empty(), Optional.of(lifetime), PortRequest.ANY);
+        var request = new AllocateRequest(tuple, ALICE, tx(1), Optional.empty(), Optional.of(lifetime),
+                PortRequest.ANY);
         return switch (manager.allocate(request)) {
             case AllocateOutcome.Allocated allocated -> allocated.allocation();
             case Rejection refused -> throw new AssertionError("Allocate refused: " + refused);

@@ -8,6 +8,7 @@ import static org.webrtcscratch.turn.allocation.Fixture.tuple;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,6 @@ class PermissionTest {
     }
 
     private CreatePermissionOutcome createPermissions(String... peers) {
-        return f.manager.createPermissions(tuple(1000), ALICE, java.util.Arrays.stream(peers).map(Fixture::ip).toList());
+        return f.manager.createPermissions(tuple(1000), ALICE, Arrays.stream(peers).map(Fixture::ip).toList());
     }
 }

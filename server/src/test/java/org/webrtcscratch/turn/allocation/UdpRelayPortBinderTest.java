@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,8 @@ class UdpRelayPortBinderTest {
             relay.send(ByteBuffer.wrap("to peer".getBytes(StandardCharsets.US_ASCII)), peerAddress);
             ByteBuffer atPeer = ByteBuffer.allocate(64);
             assertThat(peer.receive(atPeer)).isEqualTo(relay.localAddress());
-            assertThat(new String(atPeer.array(), 0, atPeer.position(), StandardCharsets.US_ASCII)).isEqualTo("to peer");
+            assertThat(new String(atPeer.array(), 0, atPeer.position(), StandardCharsets.US_ASCII))
+                    .isEqualTo("to peer");
 
             peer.send(ByteBuffer.wrap("to relay".getBytes(StandardCharsets.US_ASCII)), relay.localAddress());
             ByteBuffer atRelay = ByteBuffer.allocate(64);
@@ -86,10 +88,11 @@ class UdpRelayPortBinderTest {
             assertThat(fourth).isInstanceOfSatisfying(Rejection.class,
                     r -> assertThat(r.code()).isEqualTo(StunErrorCode.INSUFFICIENT_CAPACITY));
 
-            manager.refresh(Fixture.tuple(1001), "alice", Optional.of(java.time.Duration.ZERO), Optional.empty());
+            manager.refresh(Fixture.tuple(1001), "alice", Optional.of(Duration.ZERO), Optional.empty());
             AllocateOutcome retry = manager.allocate(AllocateRequest.of(Fixture.tuple(1003), "alice", Fixture.tx(4)));
-            assertThat(retry).isInstanceOfSatisfying(AllocateOutcome.Allocated.class, a -> assertThat(
-                    a.allocation().relayPort().localAddress()).isEqualTo(allocations.get(1).relayPort().localAddress()));
+            InetSocketAddress freed = allocations.get(1).relayPort().localAddress();
+            assertThat(retry).isInstanceOfSatisfying(AllocateOutcome.Allocated.class,
+                    a -> assertThat(a.allocation().relayPort().localAddress()).isEqualTo(freed));
         }
         try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, base))) {
             assertThat(probe.getLocalAddress()).isEqualTo(new InetSocketAddress(LOOPBACK, base));

@@ -69,7 +69,8 @@ class PeerAddressPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.1.2.3", "172.20.0.1", "192.168.0.10", "100.64.1.1", "fd00::5", "fec0::5", "64:ff9b:1::5"})
+    @ValueSource(strings = {"10.1.2.3", "172.20.0.1", "192.168.0.10", "100.64.1.1", "fd00::5", "fec0::5",
+            "64:ff9b:1::5"})
     void privateFlagOpensPrivateCgnatAndUniqueLocal(String address) throws Exception {
         assertThat(privateAllowed.check(InetAddress.getByName(address)).allowed()).isTrue();
         assertThat(strict.check(InetAddress.getByName(address)).allowed()).isFalse();
