@@ -19,7 +19,19 @@ public final class ScratchCommand implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new ScratchCommand())
                 .registerConverter(java.time.Duration.class, new DurationConverter())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(ScratchCommand::explain);
+    }
+
+    /** A configuration or start-up problem is the user's to fix: say what it is, without a stack trace. */
+    private static int explain(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+                || e.getClass().getSimpleName().contains("BindException")) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     @Override

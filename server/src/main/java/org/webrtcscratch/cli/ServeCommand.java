@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        abbreviateSynopsis = true,
+        usageHelpWidth = 100,
         description = {"Serves the web app and the signaling WebSocket.",
             "Every option can also be set by the environment variable shown in brackets."},
         footer = {"", "Examples:",
@@ -24,11 +26,11 @@ import picocli.CommandLine.Option;
             "  serve --tls self-signed        https on every address, for phones and other laptops"})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "${SCRATCH_HOST:-0.0.0.0}",
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${SCRATCH_HOST:-0.0.0.0}",
             description = "Address to listen on [SCRATCH_HOST] (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "${SCRATCH_PORT:-8080}",
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${SCRATCH_PORT:-8080}",
             description = "HTTP(S) and WebSocket port [SCRATCH_PORT] (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -49,12 +51,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where the self-signed certificate is kept [SCRATCH_STATE_DIR] (default: ~/.webrtc-scratch).")
     Path stateDir;
 
-    @Option(names = "--ice-server", split = "\\s+", paramLabel = "URL[,USER,CREDENTIAL]",
+    @Option(names = "--ice-server", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "URL[,USER,CREDENTIAL]",
             defaultValue = "${SCRATCH_ICE_SERVERS}",
             description = "An extra STUN/TURN server for clients; repeatable [SCRATCH_ICE_SERVERS, space-separated].")
     List<String> iceServers;
 
-    @Option(names = "--room-capacity", defaultValue = "${SCRATCH_ROOM_CAPACITY:-8}",
+    @Option(names = "--room-capacity", paramLabel = "N", defaultValue = "${SCRATCH_ROOM_CAPACITY:-8}",
             description = "Peers in one room at most [SCRATCH_ROOM_CAPACITY] (default: ${DEFAULT-VALUE}).")
     int roomCapacity;
 
@@ -88,11 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A dropped peer keeps its place this long [SCRATCH_RESUME_WINDOW] (default: ${DEFAULT-VALUE}).")
     Duration resumeWindow;
 
-    @Option(names = "--max-rooms", defaultValue = "${SCRATCH_MAX_ROOMS:-100000}",
+    @Option(names = "--max-rooms", paramLabel = "N", defaultValue = "${SCRATCH_MAX_ROOMS:-100000}",
             description = "Rooms at most [SCRATCH_MAX_ROOMS] (default: ${DEFAULT-VALUE}).")
     int maxRooms;
 
-    @Option(names = "--max-connections", defaultValue = "${SCRATCH_MAX_CONNECTIONS:-200000}",
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "${SCRATCH_MAX_CONNECTIONS:-200000}",
             description = "Signaling connections at most [SCRATCH_MAX_CONNECTIONS] (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 

@@ -1,6 +1,6 @@
 package org.webrtcscratch.signaling;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -234,14 +234,29 @@ public final class SignalingService implements AutoCloseable {
         session.connection.close(code, reason);
     }
 
-    /** Tells every connection the server is stopping, and closes them. */
-    @Override
-    public void close() {
+    /**
+     * Tells every connection the server is stopping and closes them, waiting up to {@code grace} for the
+     * close handshakes so that the transport can then stop without cutting anyone off mid-frame.
+     */
+    public void close(Duration grace) {
         closing = true;
         for (Session session : sessions) {
             closeWithReason(session, 1001, "server shutting down");
         }
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timers.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(2));
     }
 
     public int connectionCount() {

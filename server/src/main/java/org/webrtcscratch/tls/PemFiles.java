@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.util.io.pem.PemWriter;
 
@@ -47,7 +48,7 @@ public final class PemFiles {
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             return switch (object) {
                 case PrivateKeyInfo info -> converter.getPrivateKey(info);
-                case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+                case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
                 case null -> throw new IOException(keyFile + " holds no PEM private key");
                 default -> throw new IOException(keyFile + " holds a " + object.getClass().getSimpleName()
                         + ", not an unencrypted private key");
@@ -64,7 +65,7 @@ public final class PemFiles {
         }
         StringWriter key = new StringWriter();
         try (PemWriter writer = new PemWriter(key)) {
-            writer.writeObject(new JcaMiscPEMGenerator(identity.key()));
+            writer.writeObject(new JcaPKCS8Generator(identity.key(), null));
         }
         Files.writeString(certFile, certs.toString());
         Files.writeString(keyFile, key.toString());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.SignalingLimits;
+import org.webrtcscratch.testing.WsTestClient;
 
 /** The signaling protocol (docs/protocol.md) over real WebSockets against a running server. */
 class SignalingProtocolTest {

@@ -1,4 +1,4 @@
-package org.webrtcscratch.signaling;
+package org.webrtcscratch.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real WebSocket client (java.net.http) that queues every JSON message it receives. */
-final class WsTestClient implements AutoCloseable {
+public final class WsTestClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -32,47 +32,47 @@ final class WsTestClient implements AutoCloseable {
         this.socket = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, new Listener()).join();
     }
 
-    static WsTestClient connect(URI serverBase) {
+    public static WsTestClient connect(URI serverBase) {
         URI ws = URI.create(serverBase.toString().replaceFirst("^http", "ws") + "ws");
         return new WsTestClient(HttpClient.newHttpClient(), ws);
     }
 
-    static WsTestClient connect(HttpClient http, URI serverBase) {
+    public static WsTestClient connect(HttpClient http, URI serverBase) {
         URI ws = URI.create(serverBase.toString().replaceFirst("^http", "ws") + "ws");
         return new WsTestClient(http, ws);
     }
 
-    WsTestClient send(String text) {
+    public WsTestClient send(String text) {
         socket.sendText(text, true).join();
         return this;
     }
 
-    WsTestClient sendBinary(byte[] bytes) {
+    public WsTestClient sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         return this;
     }
 
     /** Joins and returns the welcome. */
-    JsonNode join(String room, String name) {
+    public JsonNode join(String room, String name) {
         send("{\"type\":\"join\",\"room\":\"" + room + "\",\"name\":\"" + name + "\"}");
         return expect("welcome");
     }
 
     /** The next message, which must be of {@code type}. */
-    JsonNode expect(String type) {
+    public JsonNode expect(String type) {
         JsonNode message = next();
         assertThat(message.path("type").asText()).as("type of %s", message).isEqualTo(type);
         return message;
     }
 
-    JsonNode expectError(String code) {
+    public JsonNode expectError(String code) {
         JsonNode error = expect("error");
         assertThat(error.path("code").asText()).as("error %s", error).isEqualTo(code);
         assertThat(error.path("message").asText()).isNotBlank();
         return error;
     }
 
-    JsonNode next() {
+    public JsonNode next() {
         try {
             JsonNode message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(message).as("a message within %s", WAIT).isNotNull();
@@ -84,30 +84,30 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** Asserts nothing arrives within {@code quiet}. */
-    void expectNothing(Duration quiet) throws InterruptedException {
+    public void expectNothing(Duration quiet) throws InterruptedException {
         JsonNode message = received.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(message).as("no message expected").isNull();
     }
 
     /** The close status code, once the server has closed. */
-    int awaitClose() {
+    public int awaitClose() {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    String closeReason() {
+    public String closeReason() {
         return closeReason;
     }
 
-    int pings() {
+    public int pings() {
         return pings.get();
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return !socket.isInputClosed() && !socket.isOutputClosed();
     }
 
     /** Drops the TCP connection without a close frame, as a network failure would. */
-    void abort() {
+    public void abort() {
         socket.abort();
     }
 
