@@ -1,0 +1,163 @@
+import {Peer, isPolite} from './peer.js';
+import {Signaling} from './signaling.js';
+
+/** Values of {@link Call#state}. */
+export const CallState = Object.freeze({
+  IDLE: 'idle',
+  JOINING: 'joining',
+  IN_CALL: 'in-call',
+  LEFT: 'left',
+  FAILED: 'failed',
+});
+
+/**
+ * One visit to one room: the local media, the signaling connection and a {@link Peer} per other
+ * participant. Everyone creates a peer connection to everyone (a mesh); perfect negotiation sorts out
+ * who offers, so a newcomer and the people already present do the same thing: add their tracks and
+ * let `negotiationneeded` fire.
+ *
+ * Events (CustomEvent): `state` ({state, reason}), `signaling-state` ({state}), `welcome` ({peerId}),
+ * `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state` ({peerId, state}),
+ * `peer-track` ({peerId, stream}), `peer-message` ({peerId, data}), `local-media` ({media}).
+ */
+export class Call extends EventTarget {
+  #signaling = null;
+  #signalingUrl;
+  #iceServers = [];
+  #restartsOfClosedPeers = 0;
+  #reconnectsOfClosedSessions = 0;
+
+  /**
+   * @param {{room: string, name: string, signalingUrl: string, media: import('./media.js').LocalMedia}} options
+   */
+  constructor({room, name, signalingUrl, media}) {
+    super();
+    this.room = room;
+    this.name = name;
+    this.media = media;
+    this.#signalingUrl = signalingUrl;
+    this.state = CallState.IDLE;
+    this.localPeerId = null;
+    /** @type {Map<string, Peer>} */
+    this.peers = new Map();
+    media.addEventListener('trackchange', ({detail: {track}}) => {
+      for (const peer of this.peers.values()) peer.setLocalTrack(track, media.stream);
+    });
+  }
+
+  get signaling() {
+    return this.#signaling;
+  }
+
+  /** ICE restarts started by this page, over all peers it had. */
+  get restarts() {
+    let total = this.#restartsOfClosedPeers;
+    for (const peer of this.peers.values()) total += peer.restarts;
+    return total;
+  }
+
+  /** Times the signaling connection dropped and this page joined again. */
+  get reconnects() {
+    return this.#reconnectsOfClosedSessions + (this.#signaling?.reconnects ?? 0);
+  }
+
+  /** Opens camera and microphone (whatever can be had) and joins the room. */
+  async join() {
+    if (this.state === CallState.JOINING || this.state === CallState.IN_CALL) return;
+    this.#setState(CallState.JOINING);
+    await this.media.start();
+    this.#emit('local-media', {media: this.media});
+    if (this.state !== CallState.JOINING) {
+      this.media.stop();
+      return;
+    }
+    const signaling = new Signaling(this.#signalingUrl);
+    this.#signaling = signaling;
+    signaling.addEventListener('state', ({detail}) => this.#emit('signaling-state', detail));
+    signaling.addEventListener('welcome', ({detail}) => this.#onWelcome(detail));
+    signaling.addEventListener('peer-joined', ({detail: {peer}}) => this.#addPeer(peer));
+    signaling.addEventListener('peer-left', ({detail: {peerId, reason}}) => this.#removePeer(peerId, reason));
+    signaling.addEventListener('signal', ({detail: {from, payload}}) => this.peers.get(from)?.handleSignal(payload));
+    signaling.addEventListener('error', ({detail}) => this.#onServerError(detail));
+    signaling.addEventListener('protocol-error', ({detail: {error}}) => console.warn('signaling:', error.message));
+    signaling.join(this.room, this.name);
+  }
+
+  /** Leaves the room: tells the server, closes every peer connection and releases camera and microphone. */
+  leave(reason = 'left') {
+    if (this.state === CallState.LEFT || this.state === CallState.FAILED) return;
+    this.#end(CallState.LEFT, reason);
+  }
+
+  /** Puts `frame` on every open chat channel. */
+  broadcast(frame) {
+    for (const peer of this.peers.values()) peer.send(frame);
+  }
+
+  #onWelcome({peerId, peers, iceServers, resumed}) {
+    this.#iceServers = iceServers;
+    if (resumed) {
+      // Back with the same peer id: the connections carried on; only catch up on who came and went.
+      const present = new Set(peers.map((p) => p.peerId));
+      for (const id of [...this.peers.keys()]) if (!present.has(id)) this.#removePeer(id, 'left');
+    } else {
+      for (const id of [...this.peers.keys()]) this.#removePeer(id, 'rejoined');
+    }
+    this.localPeerId = peerId;
+    this.#setState(CallState.IN_CALL);
+    this.#emit('welcome', {peerId});
+    for (const peer of peers) this.#addPeer(peer);
+  }
+
+  #addPeer({peerId, name}) {
+    if (this.peers.has(peerId) || peerId === this.localPeerId) return;
+    const peer = new Peer({
+      peerId,
+      name,
+      polite: isPolite(this.localPeerId, peerId),
+      iceServers: this.#iceServers,
+      sendSignal: (payload) => this.#signaling.sendSignal(peerId, payload),
+      tracks: this.media.senders,
+    });
+    this.peers.set(peerId, peer);
+    peer.addEventListener('connectionstatechange', ({detail: {state}}) => this.#emit('peer-state', {peerId, state}));
+    peer.addEventListener('track', () => this.#emit('peer-track', {peerId, stream: peer.remoteStream}));
+    peer.addEventListener('message', ({detail: {data}}) => this.#emit('peer-message', {peerId, data}));
+    this.#emit('peer-added', {peer});
+  }
+
+  #removePeer(peerId, reason) {
+    const peer = this.peers.get(peerId);
+    if (!peer) return;
+    this.peers.delete(peerId);
+    this.#restartsOfClosedPeers += peer.restarts;
+    peer.close();
+    this.#emit('peer-removed', {peerId, reason});
+  }
+
+  #onServerError({code, message, request}) {
+    if (request === 'join') this.#end(CallState.FAILED, message || code);
+    else console.warn(`signaling error ${code}: ${message}`);
+  }
+
+  #end(state, reason) {
+    for (const id of [...this.peers.keys()]) this.#removePeer(id, 'left');
+    if (this.#signaling) {
+      this.#reconnectsOfClosedSessions += this.#signaling.reconnects;
+      this.#signaling.leave();
+      this.#signaling = null;
+    }
+    this.media.stop();
+    this.localPeerId = null;
+    this.#setState(state, reason);
+  }
+
+  #setState(state, reason) {
+    this.state = state;
+    this.#emit('state', {state, reason});
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, {detail}));
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The landing page (/): choose a display name and a room, then go to /r/{room}?name=NAME.
+ */
+import {normalizeName} from './protocol.js';
+import {callUrl, randomRoomName, slugifyRoom} from './rooms.js';
+import {NAME_STORAGE_KEY} from './settings.js';
+
+const form = document.getElementById('join-form');
+const nameInput = document.getElementById('display-name');
+const roomInput = document.getElementById('room-input');
+const newRoomButton = document.getElementById('new-room');
+const roomLink = document.getElementById('room-link');
+const copyButton = document.getElementById('copy-room-link');
+const version = document.getElementById('version');
+
+nameInput.addEventListener('input', () => nameInput.setCustomValidity(''));
+roomInput.addEventListener('input', showLink);
+roomInput.addEventListener('change', () => {
+  roomInput.value = currentRoom();
+  showLink();
+});
+newRoomButton.addEventListener('click', () => {
+  roomInput.value = randomRoomName();
+  showLink();
+});
+copyButton.addEventListener('click', copyLink);
+form.addEventListener('submit', join);
+
+nameInput.value = localStorage.getItem(NAME_STORAGE_KEY) ?? '';
+roomInput.value = randomRoomName();
+showLink();
+(nameInput.value ? roomInput : nameInput).focus();
+showVersion();
+
+/** The room typed, made valid; a fresh random one if nothing usable was typed. */
+function currentRoom() {
+  return slugifyRoom(roomInput.value) || randomRoomName();
+}
+
+function showLink() {
+  const room = slugifyRoom(roomInput.value);
+  roomLink.textContent = room ? callUrl(location.origin, room) : '';
+  copyButton.disabled = !room;
+}
+
+async function copyLink() {
+  const label = copyButton.querySelector('.label');
+  try {
+    await navigator.clipboard.writeText(roomLink.textContent);
+    label.textContent = 'Copied';
+  } catch {
+    window.getSelection().selectAllChildren(roomLink);
+    label.textContent = 'Press Ctrl+C';
+  }
+  setTimeout(() => {
+    label.textContent = 'Copy link';
+  }, 1500);
+}
+
+function join(event) {
+  event.preventDefault();
+  const name = normalizeName(nameInput.value);
+  if (!name) {
+    nameInput.setCustomValidity('1 to 40 characters, please');
+    nameInput.reportValidity();
+    return;
+  }
+  localStorage.setItem(NAME_STORAGE_KEY, name);
+  location.assign(callUrl(location.origin, currentRoom(), name));
+}
+
+async function showVersion() {
+  try {
+    const response = await fetch('/api/config');
+    if (response.ok) version.textContent = `v${(await response.json()).version}`;
+  } catch {
+    // The version is a nicety; the page works without it.
+  }
+}

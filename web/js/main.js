@@ -1,0 +1,111 @@
+/**
+ * The call page (/r/{room}): wiring only. The modules do the work; this connects their events.
+ */
+import {Call, CallState} from './call.js';
+import {Chat} from './chat.js';
+import {installDebugRegistry} from './debug.js';
+import {LocalMedia} from './media.js';
+import {isValidRoom, normalizeName} from './protocol.js';
+import {callUrl, roomFromPath} from './rooms.js';
+import {NAME_STORAGE_KEY} from './settings.js';
+import * as chatView from './ui/chat.js';
+import * as controls from './ui/controls.js';
+import * as screens from './ui/screens.js';
+import {VideoGrid} from './ui/videos.js';
+
+const room = roomFromPath(location.pathname);
+const params = new URLSearchParams(location.search);
+
+if (isValidRoom(room)) {
+  screens.showRoom(room);
+  const name = normalizeName(params.get('name')) ??
+      await screens.askName(localStorage.getItem(NAME_STORAGE_KEY) ?? '', normalizeName);
+  localStorage.setItem(NAME_STORAGE_KEY, name);
+  start(room, name);
+} else {
+  controls.showSignalingState('closed');
+  screens.showEnd({
+    title: 'No such room',
+    reason: 'A room name is 1 to 64 letters, digits, - or _. Start from the home page to pick one.',
+    canRejoin: false,
+  });
+}
+
+function start(room, name) {
+  const signalingUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+  const media = new LocalMedia();
+  const call = new Call({room, name, signalingUrl, media});
+  const chat = new Chat((frame) => call.broadcast(frame));
+  const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
+      () => screens.offerSound(() => grid.enableSound()));
+  installDebugRegistry(call);
+
+  const showLocalMedia = () => {
+    grid.showLocal(media.stream, name);
+    grid.setLocalVideoShown(Boolean(media.videoTrack) && media.videoEnabled);
+    grid.setLocalMuted(!media.audioEnabled);
+    screens.showMediaProblem(media.problem?.message ?? null);
+    controls.showAvailable({audio: Boolean(media.audioTrack), video: Boolean(media.videoTrack)});
+  };
+
+  call.addEventListener('state', ({detail: {state, reason}}) => {
+    if (state === CallState.JOINING) {
+      screens.showCall();
+    } else if (state === CallState.LEFT || state === CallState.FAILED) {
+      grid.clear();
+      chatView.clearChat();
+      const failed = state === CallState.FAILED;
+      screens.showEnd({
+        title: failed ? 'Could not join the call' : 'You left the call',
+        reason: failed ? reason : `Room ${room}`,
+        canRejoin: true,
+      }, () => call.join());
+    }
+  });
+  call.addEventListener('local-media', showLocalMedia);
+  call.addEventListener('signaling-state', ({detail: {state}}) => controls.showSignalingState(state));
+  call.addEventListener('peer-added', ({detail: {peer}}) => {
+    grid.addRemote(peer.peerId, peer.name);
+    grid.setConnectionState(peer.peerId, peer.connectionState);
+  });
+  call.addEventListener('peer-state', ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state));
+  call.addEventListener('peer-track', ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream));
+  call.addEventListener('peer-removed', ({detail: {peerId}}) => grid.removeRemote(peerId));
+  call.addEventListener('peer-message', ({detail: {peerId, data}}) => chat.receive(peerId, data));
+  chat.addEventListener('message', ({detail}) => chatView.showChatMessage(detail));
+  media.addEventListener('trackchange', showLocalMedia);
+
+  chatView.bindChat((text) => chat.send(text, {from: call.localPeerId ?? '', name}));
+  controls.bindControls({
+    onMute: (muted) => {
+      media.setAudioEnabled(!muted);
+      controls.showMuted(muted);
+      grid.setLocalMuted(muted);
+    },
+    onCamera: (off) => {
+      media.setVideoEnabled(!off);
+      controls.showCameraOff(off);
+      grid.setLocalVideoShown(!off && Boolean(media.videoTrack));
+    },
+    onLeave: () => call.leave(),
+    onCopyLink: async () => {
+      const link = callUrl(location.origin, room);
+      // The clipboard API needs a secure context and focus; the prompt lets the person copy by hand.
+      try {
+        await navigator.clipboard.writeText(link);
+      } catch {
+        window.prompt('Copy this link', link);
+      }
+    },
+    listDevices: async () => ({
+      ...await media.listDevices(),
+      audio: media.audioTrack?.getSettings().deviceId ?? '',
+      video: media.videoTrack?.getSettings().deviceId ?? '',
+    }),
+    onDevice: (kind, deviceId) => media.useDevice(kind, deviceId),
+  });
+  // Tell the others at once rather than after the server's resume window.
+  window.addEventListener('pagehide', () => call.leave());
+
+  call.join();
+}

@@ -1,0 +1,196 @@
+/**
+ * One RTCPeerConnection to one remote peer, negotiated with the "perfect negotiation" pattern of
+ * webrtc/samples (src/content/peerconnection/perfect-negotiation/js/peer.js): either side may offer
+ * whenever it needs to; on a collision the polite side yields. No DOM here.
+ */
+
+/** Label and id of the chat channel; `negotiated` so that both sides open it without an offer for it. */
+export const CHAT_CHANNEL = Object.freeze({label: 'chat', id: 0});
+
+/**
+ * Which side yields when both offer at once. Both sides compute it from the two peer ids, so exactly
+ * one of them is polite.
+ */
+export function isPolite(localPeerId, remotePeerId) {
+  return localPeerId < remotePeerId;
+}
+
+/**
+ * Events (CustomEvent): `track` ({track}), `connectionstatechange` ({state}), `channelopen`,
+ * `channelclose`, `message` ({data}), `restart` ({restarts}), `failure` ({error}), `closed`.
+ */
+export class Peer extends EventTarget {
+  #sendSignal;
+  #disconnectedGraceMs;
+  #disconnectedTimer = null;
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #srdAnswerPending = false;
+  #closed = false;
+
+  /**
+   * @param {object} options
+   * @param {string} options.peerId the remote peer
+   * @param {string} options.name its display name
+   * @param {boolean} options.polite see {@link isPolite}
+   * @param {RTCIceServer[]} options.iceServers
+   * @param {(payload: object) => void} options.sendSignal sends a `signal` payload to the remote peer
+   * @param {{track: MediaStreamTrack, stream: MediaStream}[]} [options.tracks] local tracks to send
+   * @param {number} [options.disconnectedGraceMs] how long `disconnected` may last before an ICE restart
+   */
+  constructor({peerId, name, polite, iceServers, sendSignal, tracks = [], disconnectedGraceMs = 4000}) {
+    super();
+    this.peerId = peerId;
+    this.name = name;
+    this.polite = polite;
+    /** ICE restarts this side has started. */
+    this.restarts = 0;
+    /** Every track received from the remote peer, in one stream for its video element. */
+    this.remoteStream = new MediaStream();
+    this.#sendSignal = sendSignal;
+    this.#disconnectedGraceMs = disconnectedGraceMs;
+
+    this.pc = new RTCPeerConnection({iceServers});
+    for (const {track, stream} of tracks) this.pc.addTrack(track, stream);
+    this.channel = this.pc.createDataChannel(CHAT_CHANNEL.label, {negotiated: true, id: CHAT_CHANNEL.id});
+
+    this.pc.onnegotiationneeded = () => this.#offer();
+    this.pc.onicecandidate = ({candidate}) => this.#sendSignal({candidate: candidate ? candidate.toJSON() : null});
+    this.pc.ontrack = ({track}) => {
+      this.remoteStream.addTrack(track);
+      this.#emit('track', {track});
+    };
+    this.pc.onconnectionstatechange = () => this.#onConnectionState();
+    this.channel.onopen = () => this.#emit('channelopen');
+    this.channel.onclose = () => this.#emit('channelclose');
+    this.channel.onmessage = ({data}) => this.#emit('message', {data});
+  }
+
+  get connectionState() {
+    return this.pc.connectionState;
+  }
+
+  /**
+   * Applies a `signal` payload from the remote peer.
+   * @param {{description?: RTCSessionDescriptionInit, candidate?: RTCIceCandidateInit|null}} payload
+   */
+  async handleSignal({description, candidate}) {
+    if (this.#closed) return;
+    const pc = this.pc;
+    try {
+      if (description) {
+        // An answer being applied will leave us stable by the time this offer is, so it is no collision.
+        const readyForOffer = !this.#makingOffer && (pc.signalingState === 'stable' || this.#srdAnswerPending);
+        const offerCollision = description.type === 'offer' && !readyForOffer;
+        this.#ignoreOffer = !this.polite && offerCollision;
+        if (this.#ignoreOffer) return;
+        this.#srdAnswerPending = description.type === 'answer';
+        await pc.setRemoteDescription(description);
+        this.#srdAnswerPending = false;
+        if (description.type === 'offer') {
+          await pc.setLocalDescription();
+          this.#sendDescription();
+        }
+      } else if (candidate !== undefined) {
+        try {
+          await pc.addIceCandidate(candidate ?? undefined);
+        } catch (error) {
+          // Candidates of an offer we ignored cannot be applied; that is expected.
+          if (!this.#ignoreOffer) throw error;
+        }
+      }
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /**
+   * Sends `track` in place of the current track of its kind (no renegotiation), or adds it (which
+   * reuses a receive-only transceiver of that kind if there is one, and renegotiates through
+   * `negotiationneeded`).
+   */
+  async setLocalTrack(track, stream) {
+    if (this.#closed) return;
+    const sender = this.pc.getSenders().find((s) => s.track?.kind === track.kind);
+    if (sender) {
+      await sender.replaceTrack(track);
+    } else {
+      this.pc.addTrack(track, stream);
+    }
+  }
+
+  /** Starts an ICE restart: new credentials in the next offer, sent through perfect negotiation. */
+  restartIce() {
+    if (this.#closed) return;
+    this.restarts++;
+    this.pc.restartIce();
+    this.#emit('restart', {restarts: this.restarts});
+  }
+
+  /** Sends `data` on the chat channel; false if it is not open. */
+  send(data) {
+    if (this.channel.readyState !== 'open') return false;
+    this.channel.send(data);
+    return true;
+  }
+
+  /** Closes the channel and the connection and ends every remote track. Local tracks are not touched. */
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#disconnectedTimer);
+    const pc = this.pc;
+    pc.onnegotiationneeded = pc.onicecandidate = pc.ontrack = pc.onconnectionstatechange = null;
+    this.channel.onopen = this.channel.onclose = this.channel.onmessage = null;
+    this.channel.close();
+    pc.close();
+    for (const track of this.remoteStream.getTracks()) {
+      track.stop();
+      this.remoteStream.removeTrack(track);
+    }
+    this.#emit('closed');
+  }
+
+  async #offer() {
+    if (this.#closed) return;
+    try {
+      this.#makingOffer = true;
+      await this.pc.setLocalDescription();
+      this.#sendDescription();
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#makingOffer = false;
+    }
+  }
+
+  #sendDescription() {
+    if (this.#closed) return;
+    const {type, sdp} = this.pc.localDescription;
+    this.#sendSignal({description: {type, sdp}});
+  }
+
+  #onConnectionState() {
+    const state = this.pc.connectionState;
+    clearTimeout(this.#disconnectedTimer);
+    if (state === 'failed') {
+      this.restartIce();
+    } else if (state === 'disconnected') {
+      // Often heals by itself within a second or two; a restart is for a path that stays broken.
+      this.#disconnectedTimer = setTimeout(() => {
+        if (this.pc.connectionState === 'disconnected') this.restartIce();
+      }, this.#disconnectedGraceMs);
+    }
+    this.#emit('connectionstatechange', {state});
+  }
+
+  #fail(error) {
+    if (this.#closed) return;
+    console.warn(`peer ${this.peerId}:`, error);
+    this.#emit('failure', {error});
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, {detail}));
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Signaling messages (docs/protocol.md): builders for what the browser sends, a validating parser for
+ * what the server sends. The type strings mirror the Java records in
+ * server/src/main/java/org/webrtcscratch/signaling/.
+ */
+
+/** Types the client sends. */
+export const ClientType = Object.freeze({
+  JOIN: 'join',
+  SIGNAL: 'signal',
+  LEAVE: 'leave',
+  PING: 'ping',
+});
+
+/** Types the server sends. */
+export const ServerType = Object.freeze({
+  WELCOME: 'welcome',
+  PEER_JOINED: 'peer-joined',
+  PEER_LEFT: 'peer-left',
+  SIGNAL: 'signal',
+  PONG: 'pong',
+  ERROR: 'error',
+  CLOSING: 'closing',
+});
+
+/** `room`: 1–64 characters from A–Z a–z 0–9 - _ (protocol.md, `join`). */
+export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const NAME_MAX_LENGTH = 40;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const DESCRIPTION_TYPES = new Set(['offer', 'answer', 'pranswer', 'rollback']);
+
+/** A server message that breaks docs/protocol.md; `where` names the message and field. */
+export class ProtocolError extends Error {
+  constructor(where, why) {
+    super(`${where}: ${why}`);
+    this.name = 'ProtocolError';
+    this.where = where;
+  }
+}
+
+export function isValidRoom(room) {
+  return typeof room === 'string' && ROOM_PATTERN.test(room);
+}
+
+/**
+ * The display name as the server will accept it: trimmed, 1–40 characters, no control characters.
+ * @param {unknown} name
+ * @return {string|null} the trimmed name, or null if the server would refuse it
+ */
+export function normalizeName(name) {
+  if (typeof name !== 'string') return null;
+  const trimmed = name.trim();
+  const length = [...trimmed].length;
+  if (length < 1 || length > NAME_MAX_LENGTH || CONTROL_CHARACTERS.test(trimmed)) return null;
+  return trimmed;
+}
+
+/**
+ * @param {{room: string, name: string, resume?: string, id?: string|number}} fields
+ */
+export function join({room, name, resume, id}) {
+  const message = {type: ClientType.JOIN, room, name};
+  if (resume) message.resume = resume;
+  if (id !== undefined) message.id = id;
+  return message;
+}
+
+/**
+ * @param {string} to peer id in the sender's room
+ * @param {{description?: RTCSessionDescriptionInit, candidate?: RTCIceCandidateInit|null}} payload
+ */
+export function signal(to, payload) {
+  return {type: ClientType.SIGNAL, to, payload};
+}
+
+export function leave() {
+  return {type: ClientType.LEAVE};
+}
+
+export function ping() {
+  return {type: ClientType.PING};
+}
+
+/**
+ * Whether `payload` holds exactly one of `description` and `candidate`, each well formed.
+ * @param {unknown} payload
+ */
+export function isSignalPayload(payload) {
+  if (!isObject(payload)) return false;
+  const hasDescription = 'description' in payload;
+  const hasCandidate = 'candidate' in payload;
+  if (hasDescription === hasCandidate) return false;
+  if (hasDescription) {
+    const {description} = payload;
+    return isObject(description) && DESCRIPTION_TYPES.has(description.type) &&
+        (typeof description.sdp === 'string' || (description.type === 'rollback' && description.sdp === undefined));
+  }
+  const {candidate} = payload;
+  return candidate === null || (isObject(candidate) && typeof candidate.candidate === 'string');
+}
+
+/**
+ * Parses and checks one text frame from the server.
+ * @param {string} text
+ * @return {object} the message, its fields checked against docs/protocol.md
+ * @throws {ProtocolError} if the frame breaks the protocol
+ */
+export function parseServerMessage(text) {
+  let message;
+  try {
+    message = JSON.parse(text);
+  } catch (e) {
+    throw new ProtocolError('frame', `not JSON (${e.message})`);
+  }
+  if (!isObject(message)) throw new ProtocolError('frame', 'not a JSON object');
+  const check = CHECKS[message.type];
+  if (!check) throw new ProtocolError('frame', `unknown type ${JSON.stringify(message.type)}`);
+  check(message, new FieldChecker(message.type, message));
+  return message;
+}
+
+const CHECKS = {
+  [ServerType.WELCOME]: (message, field) => {
+    field.string('peerId');
+    field.string('room');
+    field.string('name');
+    field.array('peers').forEach((peer, i) => checkPeerInfo(peer, `peers[${i}]`, field));
+    field.array('iceServers');
+    field.optionalString('resumeToken');
+    field.optionalBoolean('resumed');
+  },
+  [ServerType.PEER_JOINED]: (message, field) => checkPeerInfo(message.peer, 'peer', field),
+  [ServerType.PEER_LEFT]: (message, field) => {
+    field.string('peerId');
+    field.optionalString('reason');
+  },
+  [ServerType.SIGNAL]: (message, field) => {
+    field.string('from');
+    if (!isSignalPayload(message.payload)) {
+      field.fail('payload', 'must hold exactly one of a well-formed description or candidate');
+    }
+  },
+  [ServerType.PONG]: () => {},
+  [ServerType.ERROR]: (message, field) => {
+    field.string('code');
+    field.string('message');
+    field.optionalString('request');
+  },
+  [ServerType.CLOSING]: (message, field) => field.optionalString('reason'),
+};
+
+function checkPeerInfo(peer, path, field) {
+  if (!isObject(peer)) field.fail(path, 'must be an object');
+  if (typeof peer.peerId !== 'string' || peer.peerId === '') field.fail(`${path}.peerId`, 'must be a non-empty string');
+  if (typeof peer.name !== 'string') field.fail(`${path}.name`, 'must be a string');
+}
+
+class FieldChecker {
+  constructor(type, message) {
+    this.type = type;
+    this.message = message;
+  }
+
+  fail(path, why) {
+    throw new ProtocolError(`${this.type}.${path}`, why);
+  }
+
+  string(key) {
+    const value = this.message[key];
+    if (typeof value !== 'string' || value === '') this.fail(key, 'must be a non-empty string');
+    return value;
+  }
+
+  optionalString(key) {
+    const value = this.message[key];
+    if (value !== undefined && typeof value !== 'string') this.fail(key, 'must be a string when present');
+  }
+
+  optionalBoolean(key) {
+    const value = this.message[key];
+    if (value !== undefined && typeof value !== 'boolean') this.fail(key, 'must be a boolean when present');
+  }
+
+  array(key) {
+    const value = this.message[key];
+    if (!Array.isArray(value)) this.fail(key, 'must be an array');
+    return value;
+  }
+}
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,67 @@
+/**
+ * Room names and links: readable random names, typed names made safe for the server's rule
+ * (`[A-Za-z0-9_-]{1,64}`, docs/protocol.md), and the call page address.
+ */
+
+const ADJECTIVES = [
+  'quiet', 'brave', 'calm', 'clever', 'eager', 'gentle', 'happy', 'jolly', 'kind', 'lively',
+  'lucky', 'merry', 'nimble', 'proud', 'rapid', 'silly', 'sunny', 'swift', 'witty', 'zesty',
+];
+const ANIMALS = [
+  'otter', 'badger', 'beaver', 'bison', 'crane', 'falcon', 'ferret', 'gecko', 'heron', 'koala',
+  'lemur', 'lynx', 'marmot', 'moose', 'panda', 'puffin', 'quokka', 'raven', 'tapir', 'walrus',
+];
+const MAX_ROOM_LENGTH = 64;
+
+/**
+ * A name like `quiet-otter-17`.
+ * @param {() => number} [random] uniform in [0, 1)
+ */
+export function randomRoomName(random = Math.random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  return `${pick(ADJECTIVES)}-${pick(ANIMALS)}-${10 + Math.floor(random() * 90)}`;
+}
+
+/**
+ * Turns what someone typed into a room name: lower case, accents dropped, every run of other
+ * characters made one `-`, no `-` at the ends, at most 64 characters.
+ * @param {string} text
+ * @return {string} the room name, '' if nothing usable is left
+ */
+export function slugifyRoom(text) {
+  return String(text)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, MAX_ROOM_LENGTH)
+      .replace(/-+$/, '');
+}
+
+/**
+ * The address of the call page for `room`, with the display name when there is one.
+ * @param {string} origin e.g. location.origin
+ * @param {string} room
+ * @param {string} [name]
+ */
+export function callUrl(origin, room, name) {
+  const url = new URL(`/r/${encodeURIComponent(room)}`, origin);
+  if (name) url.searchParams.set('name', name);
+  return url.href;
+}
+
+/**
+ * The room named by a call page path `/r/{room}`, or null.
+ * @param {string} pathname
+ */
+export function roomFromPath(pathname) {
+  const match = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}

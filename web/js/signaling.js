@@ -1,0 +1,199 @@
+import * as protocol from './protocol.js';
+import {backoffDelay} from './backoff.js';
+
+/** Values of {@link Signaling#state}, shown to the user and to tests as-is. */
+export const SignalingState = Object.freeze({
+  IDLE: 'idle',
+  CONNECTING: 'connecting',
+  OPEN: 'open',
+  RECONNECTING: 'reconnecting',
+  CLOSED: 'closed',
+});
+
+/** Close code this client uses for a connection it gives up on (4000–4999: private use, RFC 6455 §7.4.2). */
+const CLOSE_DEAD = 4000;
+/** The server's close code for abuse: reconnecting would only repeat it (docs/protocol.md). */
+const CLOSE_POLICY_VIOLATION = 1008;
+const OUTBOX_LIMIT = 1000;
+
+/**
+ * The WebSocket to the signaling server. Joins a room, keeps the connection alive with app-level
+ * `ping`, notices a silent server, reconnects with backoff and rejoins with the resume token.
+ * Knows nothing about RTCPeerConnection: `signal` payloads pass through untouched.
+ *
+ * Events (CustomEvent, `detail` is the server message unless said otherwise):
+ * `state` ({state}), `welcome` (plus `reconnected`: true when it follows a drop), `peer-joined`,
+ * `peer-left`, `signal`, `error`, `closing`, `protocol-error` ({error}).
+ */
+export class Signaling extends EventTarget {
+  #url;
+  #options;
+  #socket = null;
+  #room = null;
+  #name = null;
+  #joined = false;
+  #dropped = false;
+  #attempt = 0;
+  #outbox = [];
+  #pingTimer = null;
+  #deadTimer = null;
+  #retryTimer = null;
+
+  /**
+   * @param {string} url ws: or wss: URL of /ws
+   * @param {{pingIntervalMs?: number, deadAfterMs?: number, delay?: (attempt: number) => number}} [options]
+   */
+  constructor(url, {pingIntervalMs = 10000, deadAfterMs = 25000, delay = backoffDelay} = {}) {
+    super();
+    this.#url = url;
+    this.#options = {pingIntervalMs, deadAfterMs, delay};
+    this.state = SignalingState.IDLE;
+    this.peerId = null;
+    this.resumeToken = null;
+    /** Times this client joined again after a dropped connection. */
+    this.reconnects = 0;
+  }
+
+  /** Connects and joins `room`; after a drop, joins again by itself until {@link close}. */
+  join(room, name) {
+    if (this.state !== SignalingState.IDLE) throw new Error(`join: already ${this.state}`);
+    this.#room = room;
+    this.#name = name;
+    this.#open(SignalingState.CONNECTING);
+  }
+
+  /** Sends a `signal`; while the connection is down it waits in an outbox until this peer is back. */
+  sendSignal(to, payload) {
+    this.#sendWhenJoined(protocol.signal(to, payload));
+  }
+
+  /** Says `leave` if it can and closes for good (close code 1000: the server drops us at once). */
+  leave() {
+    if (this.#joined) this.#sendNow(protocol.leave());
+    this.close();
+  }
+
+  close(code = 1000, reason = 'bye') {
+    if (this.state === SignalingState.CLOSED) return;
+    this.#stopTimers();
+    clearTimeout(this.#retryTimer);
+    this.#outbox = [];
+    this.#joined = false;
+    const socket = this.#detachSocket();
+    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(code, reason);
+    this.#setState(SignalingState.CLOSED);
+  }
+
+  /**
+   * Test hook: closes the socket as a network drop would look to the server (not 1000/1001), so the
+   * server keeps this peer's place for the resume window and this client reconnects.
+   */
+  dropForTest() {
+    this.#socket?.close(CLOSE_DEAD, 'dropped for test');
+  }
+
+  #open(state) {
+    this.#setState(state);
+    const socket = new WebSocket(this.#url);
+    this.#socket = socket;
+    socket.onopen = () => {
+      this.#setState(SignalingState.OPEN);
+      this.#sendNow(protocol.join({room: this.#room, name: this.#name, resume: this.resumeToken ?? undefined}));
+      this.#pingTimer = setInterval(() => this.#sendNow(protocol.ping()), this.#options.pingIntervalMs);
+      this.#armDeadTimer();
+    };
+    socket.onmessage = (event) => {
+      this.#armDeadTimer();
+      if (typeof event.data === 'string') this.#receive(event.data);
+    };
+    socket.onclose = (event) => this.#onDrop(event.code);
+  }
+
+  #receive(text) {
+    let message;
+    try {
+      message = protocol.parseServerMessage(text);
+    } catch (error) {
+      this.#emit('protocol-error', {error});
+      return;
+    }
+    if (message.type === protocol.ServerType.WELCOME) this.#onWelcome(message);
+    else if (message.type !== protocol.ServerType.PONG) this.#emit(message.type, message);
+  }
+
+  #onWelcome(message) {
+    const reconnected = this.#dropped;
+    const resumed = message.resumed === true && message.peerId === this.peerId;
+    this.#joined = true;
+    this.#dropped = false;
+    this.#attempt = 0;
+    this.peerId = message.peerId;
+    this.resumeToken = message.resumeToken ?? null;
+    if (reconnected) this.reconnects++;
+    // Queued signals were addressed from the old peer id; after a fresh join they mean nothing.
+    const queued = resumed ? this.#outbox : [];
+    this.#outbox = [];
+    queued.forEach((m) => this.#sendNow(m));
+    this.#emit(protocol.ServerType.WELCOME, {...message, resumed, reconnected});
+  }
+
+  #onDrop(code) {
+    this.#detachSocket();
+    this.#stopTimers();
+    this.#joined = false;
+    if (this.state === SignalingState.CLOSED) return;
+    if (code === CLOSE_POLICY_VIOLATION) {
+      this.close();
+      return;
+    }
+    this.#dropped = true;
+    this.#setState(SignalingState.RECONNECTING);
+    const delay = this.#options.delay(this.#attempt++);
+    this.#retryTimer = setTimeout(() => this.#open(SignalingState.RECONNECTING), delay);
+  }
+
+  #armDeadTimer() {
+    clearTimeout(this.#deadTimer);
+    this.#deadTimer = setTimeout(() => {
+      // A dead TCP connection may take minutes to report its close: give up on it now.
+      const socket = this.#socket;
+      this.#onDrop(CLOSE_DEAD);
+      socket?.close(CLOSE_DEAD, 'server silent');
+    }, this.#options.deadAfterMs);
+  }
+
+  #sendWhenJoined(message) {
+    if (this.#joined) {
+      this.#sendNow(message);
+    } else if (this.state !== SignalingState.CLOSED) {
+      if (this.#outbox.length >= OUTBOX_LIMIT) this.#outbox.shift();
+      this.#outbox.push(message);
+    }
+  }
+
+  #sendNow(message) {
+    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+  }
+
+  #detachSocket() {
+    const socket = this.#socket;
+    if (socket) socket.onopen = socket.onmessage = socket.onclose = null;
+    this.#socket = null;
+    return socket;
+  }
+
+  #stopTimers() {
+    clearInterval(this.#pingTimer);
+    clearTimeout(this.#deadTimer);
+  }
+
+  #setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.#emit('state', {state});
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, {detail}));
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The control bar, the device dialog and the signaling status. DOM only: each control calls the
+ * handler it was given and shows the state it is told.
+ */
+
+const muteButton = document.getElementById('mute');
+const cameraButton = document.getElementById('camera');
+const devicesButton = document.getElementById('devices');
+const leaveButton = document.getElementById('leave');
+const copyLinkButton = document.getElementById('copy-link');
+const devicesDialog = document.getElementById('devices-dialog');
+const videoSelect = document.getElementById('video-device');
+const audioSelect = document.getElementById('audio-device');
+const devicesError = document.getElementById('devices-error');
+const signalingState = document.getElementById('signaling-state');
+
+/**
+ * @param {object} handlers
+ * @param {(muted: boolean) => void} handlers.onMute
+ * @param {(off: boolean) => void} handlers.onCamera
+ * @param {() => void} handlers.onLeave
+ * @param {() => Promise<void>} handlers.onCopyLink
+ * @param {() => Promise<{audioinput: MediaDeviceInfo[], videoinput: MediaDeviceInfo[], audio: string, video: string}>} handlers.listDevices
+ * @param {(kind: 'audio'|'video', deviceId: string) => Promise<void>} handlers.onDevice
+ */
+export function bindControls({onMute, onCamera, onLeave, onCopyLink, listDevices, onDevice}) {
+  muteButton.addEventListener('click', () => onMute(!isPressed(muteButton)));
+  cameraButton.addEventListener('click', () => onCamera(!isPressed(cameraButton)));
+  leaveButton.addEventListener('click', onLeave);
+  copyLinkButton.addEventListener('click', async () => {
+    await onCopyLink();
+    flashLabel(copyLinkButton, 'Copied');
+  });
+  devicesButton.addEventListener('click', async () => {
+    devicesError.hidden = true;
+    fillDeviceSelects(await listDevices());
+    devicesDialog.showModal();
+  });
+  for (const [select, kind] of [[videoSelect, 'video'], [audioSelect, 'audio']]) {
+    select.addEventListener('change', async () => {
+      try {
+        await onDevice(kind, select.value);
+      } catch (error) {
+        devicesError.textContent = `Could not switch: ${error.message || error.name}`;
+        devicesError.hidden = false;
+      }
+    });
+  }
+}
+
+export function showMuted(muted) {
+  setPressed(muteButton, muted, muted ? 'Unmute microphone' : 'Mute microphone');
+}
+
+export function showCameraOff(off) {
+  setPressed(cameraButton, off, off ? 'Turn camera on' : 'Turn camera off');
+}
+
+/** Disables the toggles of the devices this page does not have. */
+export function showAvailable({audio, video}) {
+  muteButton.disabled = !audio;
+  cameraButton.disabled = !video;
+}
+
+/** @param {string} state a {@link SignalingState} value, shown as-is */
+export function showSignalingState(state) {
+  signalingState.dataset.state = state;
+  signalingState.textContent = state;
+}
+
+function fillDeviceSelects({audioinput, videoinput, audio, video}) {
+  for (const [select, devices, current, noun] of [
+    [videoSelect, videoinput, video, 'Camera'],
+    [audioSelect, audioinput, audio, 'Microphone'],
+  ]) {
+    select.replaceChildren(...devices.map((device, i) =>
+      new Option(device.label || `${noun} ${i + 1}`, device.deviceId, false, device.deviceId === current)));
+    select.disabled = devices.length === 0;
+    if (!devices.length) select.append(new Option(`No ${noun.toLowerCase()} found`, ''));
+  }
+}
+
+function isPressed(button) {
+  return button.getAttribute('aria-pressed') === 'true';
+}
+
+function setPressed(button, pressed, label) {
+  button.setAttribute('aria-pressed', String(pressed));
+  button.setAttribute('aria-label', label);
+  button.title = label;
+}
+
+function flashLabel(button, text) {
+  const label = button.querySelector('.label');
+  label.dataset.text ??= label.textContent;
+  label.textContent = text;
+  clearTimeout(Number(label.dataset.timer));
+  label.dataset.timer = String(setTimeout(() => {
+    label.textContent = label.dataset.text;
+  }, 1500));
+}
