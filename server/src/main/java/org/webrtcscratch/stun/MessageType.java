@@ -31,9 +31,7 @@ public record MessageType(StunMethod method, MessageClass messageClass) {
 
     /** The type as it goes on the wire (the two leading zero bits included). */
     public int code() {
-        int m = method.code();
-        int c = messageClass.bits();
-        return (m & 0x000F) | (m & 0x0070) << 1 | (m & 0x0F80) << 2 | (c & 0b01) << 4 | (c & 0b10) << 7;
+        return code(method.code(), messageClass.bits());
     }
 
     /**
@@ -46,11 +44,24 @@ public record MessageType(StunMethod method, MessageClass messageClass) {
             throw new StunDecodeException("header/type",
                     "type 0x%04x has a leading bit set; STUN messages start with two zero bits".formatted(code));
         }
-        int m = (code & 0x000F) | (code >> 1 & 0x0070) | (code >> 2 & 0x0F80);
-        int c = (code >> 4 & 0b01) | (code >> 7 & 0b10);
+        int m = methodBits(code);
         StunMethod method = StunMethod.of(m).orElseThrow(() -> new StunDecodeException("header/type",
                 "unknown method 0x%03x in type 0x%04x".formatted(m, code)));
-        return new MessageType(method, MessageClass.ofBits(c));
+        return new MessageType(method, MessageClass.ofBits(classBits(code)));
+    }
+
+    /** Weaves a 12-bit method and two class bits into a type, as in the diagram above. */
+    static int code(int method, int classBits) {
+        return (method & 0x000F) | (method & 0x0070) << 1 | (method & 0x0F80) << 2
+                | (classBits & 0b01) << 4 | (classBits & 0b10) << 7;
+    }
+
+    static int methodBits(int code) {
+        return (code & 0x000F) | (code >> 1 & 0x0070) | (code >> 2 & 0x0F80);
+    }
+
+    static int classBits(int code) {
+        return (code >> 4 & 0b01) | (code >> 7 & 0b10);
     }
 
     @Override
