@@ -2,7 +2,8 @@ package org.webrtcscratch.turn.proto;
 
 /**
  * What a packet on a TURN server's port is, from its first two bits (RFC 8656 §12: 0b00 for STUN, 0b01 for
- * ChannelData). RFC 7983 splits the other values further (DTLS, RTP); a TURN port expects neither.
+ * ChannelData). Only a first guess: RFC 7983 narrows STUN to first bytes 0-3, since 20-63 is (D)TLS, so a TLS
+ * record (0x16) is {@code STUN} here and fails later, in the STUN decoder.
  */
 public enum FrameKind {
     STUN,
