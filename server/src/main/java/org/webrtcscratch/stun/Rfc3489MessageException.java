@@ -1,6 +1,6 @@
 package org.webrtcscratch.stun;
 
-import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * A well-formed header without the magic cookie: a "classic" RFC 3489 client. RFC 8489 §11 lets a server
@@ -13,7 +13,8 @@ public final class Rfc3489MessageException extends StunDecodeException {
     private final byte[] transactionId;
 
     public Rfc3489MessageException(MessageType type, byte[] transactionId) {
-        super("header/magic cookie", "no magic cookie 0x2112a442: an RFC 3489 message, which this codec does not decode");
+        super("header/magic cookie",
+                "no magic cookie 0x2112a442: an RFC 3489 message, which this codec does not decode");
         this.type = type;
         this.transactionId = transactionId.clone();
     }
@@ -29,6 +30,6 @@ public final class Rfc3489MessageException extends StunDecodeException {
 
     @Override
     public String toString() {
-        return super.toString() + " [" + type + ", transaction " + Arrays.toString(transactionId) + "]";
+        return super.toString() + " [" + type + ", transaction " + HexFormat.of().formatHex(transactionId) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.webrtcscratch.stun;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,7 +99,8 @@ public final class StunEncoder {
                 + (integritySha256Key == null ? 0 : 4 + MessageIntegritySha256.MAX_LENGTH)
                 + (fingerprint ? 4 + Fingerprint.LENGTH : 0);
         if (body > StunMessage.MAX_BODY_LENGTH) {
-            throw new IllegalArgumentException("body of %d bytes, more than %d".formatted(body, StunMessage.MAX_BODY_LENGTH));
+            throw new IllegalArgumentException(
+                    "body of %d bytes, more than %d".formatted(body, StunMessage.MAX_BODY_LENGTH));
         }
         return StunMessage.HEADER_SIZE + body;
     }
@@ -113,12 +115,12 @@ public final class StunEncoder {
      * Writes the message at the buffer's position and advances it.
      *
      * @return bytes written, {@link #encodedLength()}
-     * @throws java.nio.BufferOverflowException when the buffer has less room than that
+     * @throws BufferOverflowException when the buffer has less room than that
      */
     public int encodeInto(ByteBuffer out) {
         int length = encodedLength();
         if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
+            throw new BufferOverflowException();
         }
         int start = out.position();
         out.putShort((short) type.code()).putShort((short) 0).putInt(StunMessage.MAGIC_COOKIE);

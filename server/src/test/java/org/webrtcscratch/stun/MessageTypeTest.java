@@ -62,6 +62,7 @@ class MessageTypeTest {
 
         assertThat(id).isEqualTo(TransactionId.read(id.toBytes(), 0));
         assertThat(id.toString()).isEqualTo("b7e7a701bc34d686fa87dfae");
-        assertThat(TransactionId.random(new java.util.Random(1))).isEqualTo(TransactionId.random(new java.util.Random(1)));
+        assertThat(TransactionId.random(new java.util.Random(1)))
+                .isEqualTo(TransactionId.random(new java.util.Random(1)));
     }
 }

@@ -112,8 +112,9 @@ class Rfc5769VectorsTest {
     }
 
     /**
-     * RFC 5769 §2.4: user "マトリックス", realm "example.org", password "The&lt;U+00AD&gt;M&lt;U+00AA&gt;tr&lt;U+2168&gt;",
-     * "TheMatrIX" after SASLprep. Zero padding here, so the encoder reproduces every byte.
+     * RFC 5769 §2.4: user "マトリックス", realm "example.org",
+     * password "The&lt;U+00AD&gt;M&lt;U+00AA&gt;tr&lt;U+2168&gt;", "TheMatrIX" after SASLprep. Zero padding
+     * here, so the encoder reproduces every byte.
      */
     @Test
     void section2_4_sampleRequestWithLongTermAuthentication() {

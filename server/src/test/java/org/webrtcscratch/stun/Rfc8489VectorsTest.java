@@ -52,7 +52,8 @@ class Rfc8489VectorsTest {
         DecodedMessage decoded = StunDecoder.stun().decode(CORRECTED);
         StunMessage message = decoded.message();
 
-        assertThat(message.attribute(UserHash.class)).contains(new UserHash(IntegrityKeys.userHash(USERNAME, "example.org")));
+        assertThat(message.attribute(UserHash.class))
+                .contains(new UserHash(IntegrityKeys.userHash(USERNAME, "example.org")));
         assertThat(message.attribute(Nonce.class)).contains(new Nonce(NONCE));
         assertThat(message.attribute(Nonce.class).orElseThrow().hasCookie()).isTrue();
         assertThat(message.attribute(Realm.class)).contains(new Realm("example.org"));

@@ -23,7 +23,8 @@ import org.webrtcscratch.stun.StunMethod;
 /** Each RFC 8489 attribute: its bytes on the wire, and decode(encode(a)) == a. */
 class StunAttributesTest {
 
-    private static final MessageType BINDING_RESPONSE = MessageType.of(StunMethod.BINDING, MessageClass.SUCCESS_RESPONSE);
+    private static final MessageType BINDING_RESPONSE =
+            MessageType.of(StunMethod.BINDING, MessageClass.SUCCESS_RESPONSE);
 
     static Stream<Attribute> attributes() throws Exception {
         InetSocketAddress v4 = new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853);
@@ -33,7 +34,8 @@ class StunAttributesTest {
                 new XorMappedAddress(v4), new XorMappedAddress(v6),
                 new AlternateServer(v4), new AlternateServer(v6),
                 new Username("alice"), new Username(""), new Username("\u30DE\u30C8\u30EA\u30C3\u30AF\u30B9"),
-                new Realm("example.org"), new Nonce("obMatJos2AAAB" + "n".repeat(30)), new Software("webrtc-scratch 0.1"),
+                new Realm("example.org"), new Nonce("obMatJos2AAAB" + "n".repeat(30)),
+                new Software("webrtc-scratch 0.1"),
                 new UserHash(ByteString.wrap(new byte[32])),
                 new MessageIntegrity(ByteString.wrap(new byte[20])),
                 new MessageIntegritySha256(ByteString.wrap(new byte[16])),
@@ -72,7 +74,8 @@ class StunAttributesTest {
     void passwordAlgorithmsLayoutPadsEachEntry() {
         assertThat(encode(PasswordAlgorithms.of(PasswordAlgorithm.SHA256, PasswordAlgorithm.MD5)))
                 .isEqualTo(body("8002 0008 00020000 00010000"));
-        assertThat(encode(PasswordAlgorithms.of(new PasswordAlgorithm(9, ByteString.fromHex("01")), PasswordAlgorithm.MD5)))
+        PasswordAlgorithm withParameter = new PasswordAlgorithm(9, ByteString.fromHex("01"));
+        assertThat(encode(PasswordAlgorithms.of(withParameter, PasswordAlgorithm.MD5)))
                 .isEqualTo(body("8002 000c 00090001 01000000 00010000"));
         assertThat(encode(PasswordAlgorithm.SHA256)).isEqualTo(body("001d 0004 00020000"));
     }
@@ -89,14 +92,18 @@ class StunAttributesTest {
     void recordsRefuseValuesTheWireCannotCarry() {
         assertThatThrownBy(() -> new ErrorCode(299, "")).hasMessage("error code 299 outside 300..699");
         assertThatThrownBy(() -> new ErrorCode(700, "")).hasMessage("error code 700 outside 300..699");
-        assertThatThrownBy(() -> new Username("\uD800")).hasMessage("USERNAME has a lone surrogate, which UTF-8 cannot carry");
-        assertThatThrownBy(() -> new Realm("\u00e9".repeat(382))).hasMessage("REALM is 764 bytes of UTF-8, at most 763 allowed");
-        assertThatThrownBy(() -> new UserHash(ByteString.wrap(new byte[31]))).hasMessage("USERHASH is 32 bytes, got 31");
+        assertThatThrownBy(() -> new Username("\uD800"))
+                .hasMessage("USERNAME has a lone surrogate, which UTF-8 cannot carry");
+        assertThatThrownBy(() -> new Realm("\u00e9".repeat(382)))
+                .hasMessage("REALM is 764 bytes of UTF-8, at most 763 allowed");
+        assertThatThrownBy(() -> new UserHash(ByteString.wrap(new byte[31])))
+                .hasMessage("USERHASH is 32 bytes, got 31");
         assertThatThrownBy(() -> new MessageIntegritySha256(ByteString.wrap(new byte[36])))
                 .hasMessage("MESSAGE-INTEGRITY-SHA256 is 16 to 32 bytes in steps of 4, got 36");
         assertThatThrownBy(() -> new XorMappedAddress(InetSocketAddress.createUnresolved("example.org", 1)))
                 .hasMessageStartingWith("unresolved address");
-        assertThatThrownBy(() -> new UnknownAttributes(List.of(0x10000))).hasMessage("attribute type 65536 is not 16 bits");
+        assertThatThrownBy(() -> new UnknownAttributes(List.of(0x10000)))
+                .hasMessage("attribute type 65536 is not 16 bits");
         assertThatThrownBy(() -> new RawAttribute(-1, ByteString.EMPTY)).hasMessage("attribute type -1 is not 16 bits");
     }
 

@@ -77,6 +77,7 @@ class ChannelDataTest {
     }
 
     private static StunDecodeException error(String hex) {
-        return catchThrowableOfType(StunDecodeException.class, () -> ChannelData.decode(ByteBuffer.wrap(Hex.bytes(hex))));
+        return catchThrowableOfType(StunDecodeException.class,
+                () -> ChannelData.decode(ByteBuffer.wrap(Hex.bytes(hex))));
     }
 }

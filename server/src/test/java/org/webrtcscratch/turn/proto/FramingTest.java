@@ -50,7 +50,8 @@ class FramingTest {
                 .hasMessageContaining("first byte 0xc0");
         assertThatThrownBy(() -> Framing.frameLength(ByteBuffer.wrap(Hex.bytes("8000 0000"))))
                 .isInstanceOf(StunDecodeException.class)
-                .hasMessage("framing: first byte 0x80 starts neither a STUN message (0b00) nor a ChannelData message (0b01)");
+                .hasMessage("framing: first byte 0x80 starts neither a STUN message (0b00)"
+                        + " nor a ChannelData message (0b01)");
     }
 
     /** A stream of mixed frames, cut by frameLength and decoded by the matching decoder. */

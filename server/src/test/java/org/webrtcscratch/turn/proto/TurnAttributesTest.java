@@ -69,7 +69,8 @@ class TurnAttributesTest {
         assertThat(encode(AdditionalAddressFamily.of(AddressFamily.IPV6))).isEqualTo(Hex.bytes("8000 0004 02000000"));
         assertThat(encode(new EvenPort(true))).isEqualTo(Hex.bytes("0018 0001 80000000"));
         assertThat(encode(new DontFragment())).isEqualTo(Hex.bytes("001a 0000"));
-        assertThat(encode(new ReservationToken(0x0102030405060708L))).isEqualTo(Hex.bytes("0022 0008 0102030405060708"));
+        assertThat(encode(new ReservationToken(0x0102030405060708L)))
+                .isEqualTo(Hex.bytes("0022 0008 0102030405060708"));
         assertThat(encode(new Data(ByteString.fromHex("aabbcc")))).isEqualTo(Hex.bytes("0013 0003 aabbcc00"));
         assertThat(encode(new Icmp(3, 4, 1400))).isEqualTo(Hex.bytes("8004 0008 0000 03 04 00000578"));
         assertThat(encode(new AddressErrorCode(AddressFamily.IPV6, new ErrorCode(440, "x"))))
