@@ -32,13 +32,13 @@ final class ClientTraffic {
 
     private final TurnHandler handler;
     private final AllocationManager allocations;
-    private final PeerRelay relay;
+    private final EventLoops loops;
     private final TurnStats stats;
 
-    ClientTraffic(TurnHandler handler, AllocationManager allocations, PeerRelay relay, TurnStats stats) {
+    ClientTraffic(TurnHandler handler, AllocationManager allocations, EventLoops loops, TurnStats stats) {
         this.handler = handler;
         this.allocations = allocations;
-        this.relay = relay;
+        this.loops = loops;
         this.stats = stats;
     }
 
@@ -79,7 +79,7 @@ final class ClientTraffic {
         switch (reply) {
             case TurnReply.Respond respond -> client.send(respond.message());
             case TurnReply.Allocated allocated -> {
-                relay.register(allocated.allocation(), client);
+                loops.relay(allocated.allocation(), client);
                 client.send(allocated.message());
             }
             case TurnReply.Forward forward ->

@@ -12,7 +12,7 @@ import org.webrtcscratch.turn.server.TurnStats;
 
 /**
  * The sockets of a STUN/TURN server: a UDP and a TCP listener on every listen address, all on one port, and
- * the relay threads that carry peer data back to clients. Built around a {@link TurnHandler}, which holds
+ * the event loops that read the UDP sockets and the relay ports. Built around a {@link TurnHandler}, which holds
  * the protocol; this only moves bytes.
  */
 public final class TurnTransports implements AutoCloseable {
@@ -22,42 +22,42 @@ public final class TurnTransports implements AutoCloseable {
 
     private final List<UdpListener> udp;
     private final List<TcpListener> tcp;
-    private final PeerRelay relay;
+    private final EventLoops loops;
 
-    private TurnTransports(List<UdpListener> udp, List<TcpListener> tcp, PeerRelay relay) {
+    private TurnTransports(List<UdpListener> udp, List<TcpListener> tcp, EventLoops loops) {
         this.udp = List.copyOf(udp);
         this.tcp = List.copyOf(tcp);
-        this.relay = relay;
+        this.loops = loops;
     }
 
     /**
      * Binds UDP and TCP on {@code port} of every address and starts serving.
      *
      * @param port    0 picks one port that is free for UDP and TCP on every address
-     * @param threads UDP receive threads per address, and relay threads
+     * @param threads event loops, each with a UDP socket on every address and a share of the relay ports
      * @throws IOException when an address or the port cannot be bound; nothing stays open then
      */
     public static TurnTransports start(int port, List<InetAddress> addresses, int threads, TurnHandler handler,
             AllocationManager allocations, TurnStats stats) throws IOException {
-        PeerRelay relay = new PeerRelay(threads, stats);
-        ClientTraffic traffic = new ClientTraffic(handler, allocations, relay, stats);
+        EventLoops loops = new EventLoops(threads, stats);
+        ClientTraffic traffic = new ClientTraffic(handler, allocations, loops, stats);
         for (int attempt = 1; ; attempt++) {
             List<UdpListener> udp = new ArrayList<>();
             List<TcpListener> tcp = new ArrayList<>();
             try {
                 int bound = port;
                 for (InetAddress address : addresses) {
-                    UdpListener listener = UdpListener.bind(new InetSocketAddress(address, bound), threads, traffic);
+                    UdpListener listener = UdpListener.bind(new InetSocketAddress(address, bound), loops, traffic);
                     udp.add(listener);
                     bound = listener.localAddress().getPort();
                     tcp.add(TcpListener.bind(new InetSocketAddress(address, bound), traffic, allocations));
                 }
-                return new TurnTransports(udp, tcp, relay);
+                return new TurnTransports(udp, tcp, loops);
             } catch (IOException | RuntimeException e) {
                 udp.forEach(UdpListener::close);
                 tcp.forEach(TcpListener::close);
                 if (!(e instanceof BindException) || port != 0 || attempt == FREE_PORT_ATTEMPTS) {
-                    relay.close();
+                    loops.close();
                     throw e;
                 }
             }
@@ -77,11 +77,11 @@ public final class TurnTransports implements AutoCloseable {
         return tcp.stream().map(TcpListener::localAddress).toList();
     }
 
-    /** Stops listening, closes every TCP connection and stops relaying. */
+    /** Stops listening, closes every TCP connection and stops the loops. */
     @Override
     public void close() {
         udp.forEach(UdpListener::close);
         tcp.forEach(TcpListener::close);
-        relay.close();
+        loops.close();
     }
 }
