@@ -1,0 +1,97 @@
+package org.webrtcscratch;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TlsOptions;
+import org.webrtcscratch.http.WebServer;
+import org.webrtcscratch.metrics.SignalingMetrics;
+import org.webrtcscratch.signaling.IceServerProvider;
+import org.webrtcscratch.signaling.SignalingService;
+import org.webrtcscratch.tls.PemFiles;
+import org.webrtcscratch.tls.SelfSignedCertificate;
+import org.webrtcscratch.tls.TlsIdentity;
+
+/** One running server: wiring only. Started by the {@code serve} command and by tests. */
+public final class ScratchServer implements AutoCloseable {
+
+    private final ServerConfig config;
+    private final TlsIdentity tls;
+    private final SignalingService signaling;
+    private final WebServer web;
+    private final JvmGcMetrics gcMetrics;
+
+    private ScratchServer(ServerConfig config, TlsIdentity tls, SignalingService signaling, WebServer web,
+                          JvmGcMetrics gcMetrics) {
+        this.config = config;
+        this.tls = tls;
+        this.signaling = signaling;
+        this.web = web;
+        this.gcMetrics = gcMetrics;
+    }
+
+    public static ScratchServer start(ServerConfig config) {
+        config.validate();
+        TlsIdentity tls = loadTls(config.tls());
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(metrics);
+        IceServerProvider iceServers = IceServerProvider.fixed(config.iceServers());
+        SignalingService signaling = new SignalingService(config.limits(), iceServers);
+        SignalingMetrics.bind(signaling, metrics);
+        WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
+        return new ScratchServer(config, tls, signaling, web, gcMetrics);
+    }
+
+    private static TlsIdentity loadTls(TlsOptions options) {
+        try {
+            return switch (options.mode()) {
+                case OFF -> null;
+                case SELF_SIGNED -> SelfSignedCertificate.loadOrCreate(options.stateDir());
+                case PEM -> PemFiles.read(options.certFile(), options.keyFile());
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    public int httpPort() {
+        return web.port();
+    }
+
+    /** The base URI to reach this server on loopback, e.g. {@code http://127.0.0.1:8080/}. */
+    public URI baseUri() {
+        String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create((tls == null ? "http" : "https") + "://" + host + ":" + httpPort() + "/");
+    }
+
+    /** The TLS identity in use, or null for plain HTTP. */
+    public TlsIdentity tls() {
+        return tls;
+    }
+
+    public SignalingService signaling() {
+        return signaling;
+    }
+
+    /** Tells every peer the server is stopping, then stops. */
+    @Override
+    public void close() {
+        signaling.close();
+        web.close();
+        gcMetrics.close();
+    }
+}

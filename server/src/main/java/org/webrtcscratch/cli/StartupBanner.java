@@ -1,0 +1,55 @@
+package org.webrtcscratch.cli;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import org.webrtcscratch.ScratchServer;
+import org.webrtcscratch.config.ServerConfig;
+
+/** What {@code serve} prints once it listens: where to point a browser, and the certificate to expect. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static void print(ScratchServer server, ServerConfig config) {
+        String scheme = server.tls() == null ? "http" : "https";
+        System.out.println();
+        System.out.println("WebRTC Scratch is running. Open:");
+        System.out.printf("  %s://localhost:%d/%n", scheme, server.httpPort());
+        if (config.host().equals("0.0.0.0") || config.host().equals("::")) {
+            for (String address : lanAddresses()) {
+                System.out.printf("  %s://%s:%d/%s%n", scheme, address, server.httpPort(),
+                        server.tls() == null ? "   (other machines: camera needs --tls self-signed)" : "");
+            }
+        }
+        if (server.tls() != null) {
+            System.out.println("Certificate SHA-256 fingerprint (check it when the browser asks):");
+            System.out.println("  " + server.tls().fingerprint());
+        }
+        System.out.println("Stop with Ctrl+C.");
+        System.out.println();
+    }
+
+    private static List<String> lanAddresses() {
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface networkInterface : NetworkInterface.networkInterfaces().toList()) {
+                if (!networkInterface.isUp() || networkInterface.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : networkInterface.inetAddresses().toList()) {
+                    if (address instanceof Inet4Address) {
+                        addresses.add(address.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // No interfaces to list: localhost is printed anyway.
+        }
+        return addresses;
+    }
+}

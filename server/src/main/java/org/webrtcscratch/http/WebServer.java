@@ -1,0 +1,135 @@
+package org.webrtcscratch.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.signaling.IceServerProvider;
+import org.webrtcscratch.signaling.SignalingEndpoint;
+import org.webrtcscratch.signaling.SignalingService;
+import org.webrtcscratch.tls.TlsIdentity;
+
+/**
+ * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, {@code /healthz}, {@code /api/config},
+ * {@code /metrics} and the signaling WebSocket at {@code /ws}.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final String WEB_RESOURCES = "/web";
+
+    private final Javalin javalin;
+
+    private WebServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts serving; {@code tls} is null for plain HTTP. */
+    public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
+                                  IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
+        WebApp webApp = new WebApp(config.webDir());
+        SignalingEndpoint endpoint = new SignalingEndpoint(signaling, config.limits().pingInterval().toMillis());
+        Javalin javalin = Javalin.create(javalinConfig -> {
+            javalinConfig.startup.showJavalinBanner = false;
+            javalinConfig.startup.showOldJavalinVersionWarning = false;
+            javalinConfig.jetty.host = config.host();
+            javalinConfig.jetty.port = config.httpPort();
+            javalinConfig.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setIdleTimeout(config.limits().idleTimeout());
+                factory.setMaxTextMessageSize(config.limits().hardMessageBytes());
+                factory.setMaxBinaryMessageSize(config.limits().hardMessageBytes());
+            });
+            if (tls != null) {
+                useTls(javalinConfig, config, tls);
+            }
+            webApp.configureStaticFiles(javalinConfig);
+            javalinConfig.routes.get("/r/{room}", webApp::callPage);
+            javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
+                    "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
+                    "peers", signaling.peerCount())));
+            javalinConfig.routes.get("/api/config", ctx -> ctx.json(Map.of(
+                    "iceServers", iceServers.iceServersFor(null),
+                    "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
+                            "maxMessageBytes", config.limits().maxMessageBytes()),
+                    "version", Version.current())));
+            javalinConfig.routes.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
+            javalinConfig.routes.ws("/ws", endpoint);
+        });
+        javalin.start();
+        return new WebServer(javalin);
+    }
+
+    private static void useTls(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls) {
+        javalinConfig.jetty.modifyHttpConfiguration(http -> {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // Self-signed certificates are used by IP address; SNI does not apply to those.
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+        });
+        javalinConfig.jetty.addConnector((server, http) -> {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(tls.keyStore());
+            ssl.setKeyStorePassword(tls.keyStorePassword());
+            ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+            connector.setHost(config.host());
+            connector.setPort(config.httpPort());
+            return connector;
+        });
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    /** The static web app, from the jar or from a folder being edited. */
+    private record WebApp(Path webDir) {
+
+        void configureStaticFiles(JavalinConfig javalinConfig) {
+            if (webDir != null) {
+                javalinConfig.staticFiles.add(webDir.toAbsolutePath().toString(), Location.EXTERNAL);
+            } else if (WebServer.class.getResource(WEB_RESOURCES) != null) {
+                javalinConfig.staticFiles.add(WEB_RESOURCES, Location.CLASSPATH);
+            } else {
+                LOG.warn("no web app in the class path ({}); serving the API only", WEB_RESOURCES);
+            }
+        }
+
+        void callPage(Context ctx) throws IOException {
+            try (InputStream page = open("call.html")) {
+                if (page == null) {
+                    ctx.status(404).result("call page missing");
+                    return;
+                }
+                ctx.contentType(ContentType.HTML).result(page.readAllBytes());
+            }
+        }
+
+        private InputStream open(String file) throws IOException {
+            if (webDir != null) {
+                Path path = webDir.resolve(file);
+                return Files.exists(path) ? Files.newInputStream(path) : null;
+            }
+            return WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file);
+        }
+    }
+}

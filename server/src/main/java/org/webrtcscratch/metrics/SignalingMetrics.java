@@ -1,0 +1,37 @@
+package org.webrtcscratch.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.webrtcscratch.signaling.ErrorCode;
+import org.webrtcscratch.signaling.SignalingService;
+import org.webrtcscratch.signaling.SignalingStats;
+
+/** Signaling gauges and counters, read from the service when scraped (nothing is counted twice). */
+public final class SignalingMetrics {
+
+    private SignalingMetrics() {
+    }
+
+    public static void bind(SignalingService service, MeterRegistry registry) {
+        Gauge.builder("scratch.signaling.connections", service, SignalingService::connectionCount)
+                .description("open signaling WebSocket connections").register(registry);
+        Gauge.builder("scratch.signaling.rooms", service, SignalingService::roomCount)
+                .description("rooms with at least one peer").register(registry);
+        Gauge.builder("scratch.signaling.peers", service, SignalingService::peerCount)
+                .description("peers in rooms, including those within their resume window").register(registry);
+        SignalingStats stats = service.stats();
+        FunctionCounter.builder("scratch.signaling.relayed", stats, SignalingStats::relayed)
+                .description("signals relayed to their target").register(registry);
+        FunctionCounter.builder("scratch.signaling.rate.limited", stats, SignalingStats::rateLimited)
+                .description("messages dropped by the rate limit").register(registry);
+        for (String type : new String[] {"join", "signal", "leave", "ping"}) {
+            FunctionCounter.builder("scratch.signaling.received", stats, s -> s.received(type))
+                    .tag("type", type).description("client messages received, by type").register(registry);
+        }
+        for (ErrorCode code : ErrorCode.values()) {
+            FunctionCounter.builder("scratch.signaling.refused", stats, s -> s.refused(code))
+                    .tag("code", code.wire()).description("client messages refused, by error code").register(registry);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.webrtcscratch.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A message a browser sends to the server (docs/protocol.md, "Client → server"). */
+public sealed interface ClientMessage {
+
+    /** The client's own request id, echoed as {@code re} in an error that answers it; may be null. */
+    JsonNode id();
+
+    /** The {@code type} string on the wire. */
+    String type();
+
+    /** Enter a room; {@code resume} is a token from an earlier welcome, or null. */
+    record Join(String room, String name, String resume, JsonNode id) implements ClientMessage {
+        public String type() {
+            return "join";
+        }
+    }
+
+    /** Relay {@code payload} (a description or a candidate) to peer {@code to} in the same room. */
+    record Signal(String to, ObjectNode payload, JsonNode id) implements ClientMessage {
+        public String type() {
+            return "signal";
+        }
+    }
+
+    record Leave(JsonNode id) implements ClientMessage {
+        public String type() {
+            return "leave";
+        }
+    }
+
+    record Ping(JsonNode id) implements ClientMessage {
+        public String type() {
+            return "ping";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.webrtcscratch.signaling;
+
+/**
+ * One client's transport, as the signaling logic sees it: a WebSocket in the server, something else in
+ * tests. Implementations must allow {@link #send} from any thread.
+ */
+public interface Connection {
+
+    /** Queues one text frame; never blocks. */
+    void send(String text);
+
+    /** Closes with a WebSocket close code and reason. */
+    void close(int code, String reason);
+
+    /** The remote address, for logs. */
+    String remote();
+}

@@ -1,0 +1,85 @@
+package org.webrtcscratch.signaling;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * All rooms of this server and the peers in them. A room exists while it has a peer: it is created by the
+ * first join and removed with its last peer, atomically with respect to joins ({@link ConcurrentMap#compute}).
+ */
+final class RoomRegistry {
+
+    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Member> byResumeToken = new ConcurrentHashMap<>();
+    private final AtomicInteger peerCount = new AtomicInteger();
+    private final PeerIds ids = new PeerIds();
+    private final int roomCapacity;
+    private final int maxRooms;
+
+    RoomRegistry(int roomCapacity, int maxRooms) {
+        this.roomCapacity = roomCapacity;
+        this.maxRooms = maxRooms;
+    }
+
+    /** Adds a new peer to {@code roomName}, creating the room if needed. */
+    Member join(String roomName, String displayName, Session session) {
+        Member[] joined = new Member[1];
+        rooms.compute(roomName, (name, room) -> {
+            if (room == null) {
+                if (rooms.size() >= maxRooms) {
+                    throw new SignalingException(ErrorCode.SERVER_BUSY,
+                            "the server holds its maximum of " + maxRooms + " rooms");
+                }
+                room = new Room(name);
+            }
+            int size = room.size();
+            if (size >= roomCapacity) {
+                throw new SignalingException(ErrorCode.ROOM_FULL,
+                        "room '" + name + "' is full (" + size + " of " + roomCapacity + ")");
+            }
+            Member member = new Member(ids.newPeerId(), displayName, ids.newResumeToken(), room, session);
+            room.add(member);
+            joined[0] = member;
+            return room;
+        });
+        byResumeToken.put(joined[0].resumeToken, joined[0]);
+        peerCount.incrementAndGet();
+        return joined[0];
+    }
+
+    /** The peer that {@code resumeToken} belongs to, if it is still in {@code roomName}; else null. */
+    Member findResumable(String resumeToken, String roomName) {
+        Member member = byResumeToken.get(resumeToken);
+        return member != null && member.room.name.equals(roomName) ? member : null;
+    }
+
+    /** Removes the peer; its room goes with its last peer. Returns false if it had already gone. */
+    boolean remove(Member member) {
+        boolean[] removed = new boolean[1];
+        rooms.computeIfPresent(member.room.name, (name, room) -> {
+            if (room == member.room) {
+                removed[0] = room.remove(member);
+            }
+            return room.isEmpty() ? null : room;
+        });
+        if (removed[0]) {
+            byResumeToken.remove(member.resumeToken, member);
+            peerCount.decrementAndGet();
+        }
+        return removed[0];
+    }
+
+    Collection<Room> rooms() {
+        return rooms.values();
+    }
+
+    int roomCount() {
+        return rooms.size();
+    }
+
+    int peerCount() {
+        return peerCount.get();
+    }
+}

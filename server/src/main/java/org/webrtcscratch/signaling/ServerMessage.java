@@ -1,0 +1,45 @@
+package org.webrtcscratch.signaling;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** A message the server sends to a browser (docs/protocol.md, "Server → client"). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = ServerMessage.PeerJoined.class, name = "peer-joined"),
+    @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
+    @JsonSubTypes.Type(value = ServerMessage.Relayed.class, name = "signal"),
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = ServerMessage.Closing.class, name = "closing"),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ServerMessage {
+
+    /** A peer as the others see it. */
+    record PeerInfo(String peerId, String name) { }
+
+    record Welcome(String peerId, String room, String name, List<PeerInfo> peers, List<IceServer> iceServers,
+                   String resumeToken, boolean resumed) implements ServerMessage { }
+
+    record PeerJoined(PeerInfo peer) implements ServerMessage { }
+
+    record PeerLeft(String peerId, LeaveReason reason) implements ServerMessage { }
+
+    /** A {@code signal} relayed to its target, {@code from} set by the server. */
+    record Relayed(String from, JsonNode payload) implements ServerMessage { }
+
+    record Pong() implements ServerMessage { }
+
+    record Error(String code, String message, JsonNode re, String request) implements ServerMessage {
+        static Error of(SignalingException e) {
+            return new Error(e.code().wire(), e.getMessage(), e.requestId(), e.requestType());
+        }
+    }
+
+    record Closing(String reason) implements ServerMessage { }
+}

@@ -1,0 +1,58 @@
+package org.webrtcscratch.signaling;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of what the signaling service did, read by the metrics endpoint and tests. */
+public final class SignalingStats {
+
+    private final Map<String, LongAdder> receivedByType = new ConcurrentHashMap<>();
+    private final Map<ErrorCode, LongAdder> refusedByCode = new EnumMap<>(ErrorCode.class);
+    private final LongAdder relayed = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
+
+    SignalingStats() {
+        for (ErrorCode code : ErrorCode.values()) {
+            refusedByCode.put(code, new LongAdder());
+        }
+    }
+
+    void countReceived(String type) {
+        receivedByType.computeIfAbsent(type, t -> new LongAdder()).increment();
+    }
+
+    void countRefused(ErrorCode code) {
+        refusedByCode.get(code).increment();
+    }
+
+    void countRelayed() {
+        relayed.increment();
+    }
+
+    void countRateLimited() {
+        rateLimited.increment();
+    }
+
+    /** Messages of {@code type} received and decoded. */
+    public long received(String type) {
+        LongAdder adder = receivedByType.get(type);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** Messages refused with {@code code}. */
+    public long refused(ErrorCode code) {
+        return refusedByCode.get(code).sum();
+    }
+
+    /** Signals relayed to their target. */
+    public long relayed() {
+        return relayed.sum();
+    }
+
+    /** Messages dropped by the rate limit. */
+    public long rateLimited() {
+        return rateLimited.sum();
+    }
+}

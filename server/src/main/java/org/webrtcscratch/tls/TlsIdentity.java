@@ -1,0 +1,49 @@
+package org.webrtcscratch.tls;
+
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A private key and its certificate chain: what the HTTPS connector presents. */
+public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
+
+    static final char[] KEYSTORE_PASSWORD = "webrtc-scratch".toCharArray();
+
+    public TlsIdentity {
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a TLS identity needs at least one certificate");
+        }
+    }
+
+    /** SHA-256 of the leaf certificate, as browsers show it: colon-separated upper-case hex. */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(chain.getFirst().getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An in-memory PKCS#12 key store holding this identity under alias "server". */
+    public KeyStore keyStore() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", key, KEYSTORE_PASSWORD, chain.toArray(X509Certificate[]::new));
+            return store;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build a key store: " + e.getMessage(), e);
+        }
+    }
+
+    public String keyStorePassword() {
+        return new String(KEYSTORE_PASSWORD);
+    }
+}

@@ -1,0 +1,98 @@
+package org.webrtcscratch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TlsOptions;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+    private static ServerConfig parse(String... args) {
+        CommandLine commandLine = ScratchCommand.commandLine();
+        CommandLine.ParseResult result = commandLine.parseArgs(prepend("serve", args));
+        ServeCommand serve = (ServeCommand) result.subcommand().commandSpec().userObject();
+        return serve.toConfig();
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        ServerConfig config = parse();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.tls().mode()).isEqualTo(TlsOptions.Mode.OFF);
+        assertThat(config.limits().roomCapacity()).isEqualTo(8);
+        assertThat(config.limits().maxMessageBytes()).isEqualTo(65536);
+        assertThat(config.limits().resumeWindow()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.iceServers()).isEmpty();
+    }
+
+    @Test
+    void everyLimitIsAnOption() {
+        ServerConfig config = parse("--port", "9000", "--host", "127.0.0.1", "--room-capacity", "4",
+                "--max-message-size", "2048", "--rate-limit", "7.5", "--rate-burst", "9", "--rate-abuse", "250ms",
+                "--ping-interval", "2s", "--idle-timeout", "1m", "--resume-window", "0", "--max-rooms", "3",
+                "--max-connections", "5", "--ice-server", "stun:a.example:3478 turn:b.example:3478,u,p",
+                "--tls", "self-signed");
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.limits().roomCapacity()).isEqualTo(4);
+        assertThat(config.limits().maxMessageBytes()).isEqualTo(2048);
+        assertThat(config.limits().rateLimitPerSecond()).isEqualTo(7.5);
+        assertThat(config.limits().rateBurst()).isEqualTo(9);
+        assertThat(config.limits().rateAbuse()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.limits().pingInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.limits().idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.limits().resumeWindow()).isZero();
+        assertThat(config.limits().maxRooms()).isEqualTo(3);
+        assertThat(config.limits().maxConnections()).isEqualTo(5);
+        assertThat(config.iceServers()).hasSize(2);
+        assertThat(config.iceServers().get(1).username()).isEqualTo("u");
+        assertThat(config.tls().mode()).isEqualTo(TlsOptions.Mode.SELF_SIGNED);
+    }
+
+    @Test
+    void environmentVariablesSetDefaults() {
+        // picocli resolves ${SCRATCH_PORT} from a system property before the environment: same lookup path.
+        System.setProperty("SCRATCH_PORT", "9123");
+        try {
+            assertThat(parse().httpPort()).isEqualTo(9123);
+            assertThat(parse("--port", "9000").httpPort()).isEqualTo(9000);
+        } finally {
+            System.clearProperty("SCRATCH_PORT");
+        }
+    }
+
+    @Test
+    void badValuesAreExplained() {
+        StringWriter err = new StringWriter();
+        int exit = ScratchCommand.commandLine().setErr(new PrintWriter(err))
+                .execute("serve", "--idle-timeout", "soon");
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("'soon' is not a duration");
+
+        StringWriter err2 = new StringWriter();
+        int exit2 = ScratchCommand.commandLine().setErr(new PrintWriter(err2))
+                .execute("serve", "--room-capacity", "1", "--port", "0");
+        assertThat(exit2).isNotZero();
+        assertThat(err2.toString()).contains("room capacity must be at least 2");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        StringWriter out = new StringWriter();
+        ScratchCommand.commandLine().setOut(new PrintWriter(out)).execute("serve", "--help");
+        assertThat(out.toString()).contains("--port", "--tls", "--room-capacity", "--rate-limit", "SCRATCH_PORT");
+    }
+}
