@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.http.WebServer;
 import org.webrtcscratch.metrics.SignalingMetrics;
 import org.webrtcscratch.metrics.TurnMetrics;
@@ -23,6 +25,7 @@ import org.webrtcscratch.tls.PemFiles;
 import org.webrtcscratch.tls.SelfSignedCertificate;
 import org.webrtcscratch.tls.TlsIdentity;
 import org.webrtcscratch.turn.TurnServer;
+import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
 /**
  * One running server: wiring only. Started by the {@code serve} command and by tests. Starts our STUN/TURN
@@ -56,13 +59,11 @@ public final class ScratchServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(metrics);
-        Optional<TurnServer> turn = config.turn().map(TurnServer::start);
+        Optional<TurnServer> turn = config.turn() instanceof TurnMode.Local local
+                ? Optional.of(TurnServer.start(local.settings())) : Optional.empty();
         try {
             turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
-            IceServerProvider iceServers = turn.<IceServerProvider>map(server -> new TurnIceServers(
-                            server.credentialIssuer(), server.port(),
-                            server.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers()))
-                    .orElseGet(() -> IceServerProvider.fixed(config.iceServers()));
+            IceServerProvider iceServers = iceServers(config, turn);
             SignalingService signaling = new SignalingService(config.limits(), iceServers);
             SignalingMetrics.bind(signaling, metrics);
             WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
@@ -71,6 +72,19 @@ public final class ScratchServer implements AutoCloseable {
             turn.ifPresent(TurnServer::close);
             throw e;
         }
+    }
+
+    /** Our STUN/TURN's address and fresh credentials for each peer, then the extra servers. */
+    private static IceServerProvider iceServers(ServerConfig config, Optional<TurnServer> turn) {
+        return switch (config.turn()) {
+            case TurnMode.Off off -> IceServerProvider.fixed(config.iceServers());
+            case TurnMode.Local local -> new TurnIceServers(turn.orElseThrow().credentialIssuer(),
+                    turn.orElseThrow().port(), local.settings().externalIp().map(InetAddress::getHostAddress),
+                    config.iceServers());
+            case TurnMode.Remote remote -> new TurnIceServers(
+                    new TurnCredentialIssuer(remote.secret(), InstantSource.system(), remote.credentialTtl()),
+                    remote.port(), Optional.of(remote.host()), config.iceServers());
+        };
     }
 
     private static TlsIdentity loadTls(TlsOptions options) {

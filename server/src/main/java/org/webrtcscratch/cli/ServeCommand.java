@@ -106,6 +106,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     TurnOptions turn;
 
+    @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
+            description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
+                    + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
+    String turnRemote;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
@@ -120,8 +125,8 @@ public final class ServeCommand implements Callable<Integer> {
                 pingInterval, idleTimeout, resumeWindow, maxRooms, maxConnections);
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
-        return new ServerConfig(host, port, tlsOptions(), limits, extraIceServers, webDir, turn.toSettings(host))
-                .validate();
+        return new ServerConfig(host, port, tlsOptions(), limits, extraIceServers, webDir,
+                turn.toMode(host, turnRemote)).validate();
     }
 
     private TlsOptions tlsOptions() {

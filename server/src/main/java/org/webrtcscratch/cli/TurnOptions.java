@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.turn.LocalAddresses;
 import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.TurnSettings;
@@ -124,6 +125,33 @@ final class TurnOptions {
     /** Whether a REST API secret was given (else nobody outside this process can mint credentials). */
     boolean hasSecret() {
         return secret != null && !secret.isEmpty();
+    }
+
+    /**
+     * For {@code serve}: a remote {@code turn} machine when {@code remote} ({@code HOST[:PORT]}) is given, else
+     * the server these options describe, run here, or none for {@code --turn-port 0}.
+     */
+    TurnMode toMode(String host, String remote) {
+        if (remote == null || remote.isBlank()) {
+            return toSettings(host).<TurnMode>map(TurnMode.Local::new).orElse(TurnMode.OFF);
+        }
+        if (!hasSecret()) {
+            throw new IllegalArgumentException("--turn-remote needs --turn-secret, the same as the turn machine's,"
+                    + " to hand out credentials it accepts");
+        }
+        String spec = remote.strip();
+        int colon = spec.lastIndexOf(':');
+        boolean hasPort = spec.startsWith("[") ? spec.contains("]:") : colon > 0 && colon == spec.indexOf(':');
+        int remotePort = TurnSettings.DEFAULT_PORT;
+        if (hasPort) {
+            try {
+                remotePort = Integer.parseInt(spec.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--turn-remote must be HOST or HOST:PORT, not '" + remote + "'");
+            }
+        }
+        String remoteHost = (hasPort ? spec.substring(0, colon) : spec).replace("[", "").replace("]", "");
+        return new TurnMode.Remote(remoteHost, remotePort, RestApiSecret.of(secret), credentialTtl);
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -3,7 +3,6 @@ package org.webrtcscratch.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.webrtcscratch.signaling.IceServer;
 import org.webrtcscratch.turn.TurnSettings;
 
@@ -16,9 +15,9 @@ import org.webrtcscratch.turn.TurnSettings;
  * @param limits     signaling limits
  * @param iceServers ICE servers handed to every client besides our own TURN's
  * @param webDir     serve the web app from this folder instead of the jar (for editing it live); may be null
- * @param turn       our own STUN/TURN server, or empty for none. {@link #defaults()} has none, so tests that
- *                   do not ask for TURN open no UDP ports; a TURN port of 0 in the settings picks a free
- *                   port (while the command line's {@code --turn-port 0} means empty here)
+ * @param turn       our own STUN/TURN server: off, run here, or on another machine. {@link #defaults()} has it
+ *                   off, so tests that do not ask for TURN open no UDP ports; a TURN port of 0 in the local
+ *                   settings picks a free port (while the command line's {@code --turn-port 0} means off)
  */
 public record ServerConfig(
         String host,
@@ -27,7 +26,7 @@ public record ServerConfig(
         SignalingLimits limits,
         List<IceServer> iceServers,
         Path webDir,
-        Optional<TurnSettings> turn) {
+        TurnMode turn) {
 
     public ServerConfig {
         iceServers = List.copyOf(iceServers);
@@ -37,7 +36,7 @@ public record ServerConfig(
     /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8080, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null,
-                Optional.empty());
+                TurnMode.OFF);
     }
 
     public ServerConfig validate() {
@@ -45,7 +44,9 @@ public record ServerConfig(
         SignalingLimits.require(host != null && !host.isBlank(), "host must not be empty");
         tls.validate();
         limits.validate();
-        turn.ifPresent(TurnSettings::validate);
+        if (turn instanceof TurnMode.Local local) {
+            local.settings().validate();
+        }
         return this;
     }
 
@@ -73,8 +74,12 @@ public record ServerConfig(
         return new ServerConfig(host, httpPort, tls, limits, iceServers, value, turn);
     }
 
-    /** Runs our STUN/TURN server with these settings. */
+    /** Runs our STUN/TURN server here with these settings. */
     public ServerConfig withTurn(TurnSettings value) {
-        return new ServerConfig(host, httpPort, tls, limits, iceServers, webDir, Optional.of(value));
+        return withTurn(new TurnMode.Local(value));
+    }
+
+    public ServerConfig withTurn(TurnMode value) {
+        return new ServerConfig(host, httpPort, tls, limits, iceServers, webDir, value);
     }
 }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.RelayIp;
@@ -29,13 +30,17 @@ class TurnOptionsTest {
         return ((ServeCommand) parse("serve", args)).toConfig();
     }
 
+    private static TurnSettings local(String... args) {
+        return ((TurnMode.Local) serve(args).turn()).settings();
+    }
+
     private static TurnSettings turn(String... args) {
         return ((TurnCommand) parse("turn", args)).toSettings();
     }
 
     @Test
     void serveRunsTurnOnTheStandardPortWithSafeDefaults() {
-        TurnSettings turn = serve("--host", "127.0.0.1").turn().orElseThrow();
+        TurnSettings turn = local("--host", "127.0.0.1");
         assertThat(turn.port()).isEqualTo(3478);
         assertThat(turn.listenAddresses()).containsExactly(InetAddress.getLoopbackAddress());
         assertThat(turn.config().relayIps()).containsExactly(RelayIp.of(InetAddress.getLoopbackAddress()));
@@ -52,17 +57,17 @@ class TurnOptionsTest {
 
     @Test
     void turnPortZeroTurnsStunAndTurnOff() {
-        assertThat(serve("--turn-port", "0").turn()).isEmpty();
+        assertThat(serve("--turn-port", "0").turn()).isEqualTo(TurnMode.OFF);
     }
 
     @Test
     void everyTurnSettingIsAnOption() throws Exception {
-        TurnSettings turn = serve("--host", "127.0.0.1", "--turn-port", "3479", "--turn-realm", "example.org",
+        TurnSettings turn = local("--host", "127.0.0.1", "--turn-port", "3479", "--turn-realm", "example.org",
                 "--turn-secret", "s3cret", "--turn-user", "alice:one", "--turn-user", "bob:two:three",
                 "--turn-relay-ports", "50000-50100", "--turn-external-ip", "203.0.113.5",
                 "--turn-allow-loopback-peers", "--turn-allow-private-peers", "--turn-bandwidth", "125000",
                 "--turn-max-allocations", "10", "--turn-user-quota", "2", "--turn-credential-ttl", "1h",
-                "--turn-software", "scratch", "--turn-threads", "3").turn().orElseThrow();
+                "--turn-software", "scratch", "--turn-threads", "3");
         assertThat(turn.port()).isEqualTo(3479);
         assertThat(turn.config().realm()).isEqualTo("example.org");
         assertThat(turn.secret().passwordFor("1:x")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
@@ -91,7 +96,7 @@ class TurnOptionsTest {
 
     @Test
     void aWildcardHostRelaysFromARealAddressOfThisMachine() {
-        TurnSettings turn = serve("--host", "0.0.0.0").turn().orElseThrow();
+        TurnSettings turn = local("--host", "0.0.0.0");
         assertThat(turn.listenAddresses()).allMatch(InetAddress::isAnyLocalAddress);
         assertThat(turn.config().relayIps()).isNotEmpty().noneMatch(ip -> ip.bind().isAnyLocalAddress());
     }
@@ -100,11 +105,28 @@ class TurnOptionsTest {
     void environmentVariablesSetTurnDefaults() {
         System.setProperty("SCRATCH_TURN_PORT", "0");
         try {
-            assertThat(serve().turn()).isEmpty();
-            assertThat(serve("--turn-port", "3478").turn()).isPresent();
+            assertThat(serve().turn()).isEqualTo(TurnMode.OFF);
+            assertThat(serve("--turn-port", "3478").turn()).isInstanceOf(TurnMode.Local.class);
         } finally {
             System.clearProperty("SCRATCH_TURN_PORT");
         }
+    }
+
+    @Test
+    void aRemoteTurnMachineReplacesOurOwn() {
+        TurnMode.Remote remote = (TurnMode.Remote) serve("--turn-remote", "turn.example.org", "--turn-secret", "s3cret",
+                "--turn-credential-ttl", "2h").turn();
+        assertThat(remote.host()).isEqualTo("turn.example.org");
+        assertThat(remote.port()).isEqualTo(3478);
+        assertThat(remote.credentialTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(remote.secret().passwordFor("u")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("u"));
+        assertThat(((TurnMode.Remote) serve("--turn-remote", "203.0.113.7:5000", "--turn-secret", "s").turn()).port())
+                .isEqualTo(5000);
+        TurnMode.Remote v6 = (TurnMode.Remote) serve("--turn-remote", "[2001:db8::7]:5000", "--turn-secret", "s").turn();
+        assertThat(v6.host()).isEqualTo("2001:db8::7");
+        assertThat(v6.port()).isEqualTo(5000);
+        assertThat(((TurnMode.Remote) serve("--turn-remote", "2001:db8::7", "--turn-secret", "s").turn()).host())
+                .isEqualTo("2001:db8::7");
     }
 
     @Test
@@ -113,6 +135,9 @@ class TurnOptionsTest {
         assertThat(run("serve", "--port", "0", "--turn-user", "nopassword")).contains("must be NAME:PASS");
         assertThat(run("serve", "--port", "0", "--turn-relay-ports", "70000-70001")).contains("1-65535");
         assertThat(run("turn", "--turn-port", "0")).contains("nothing to do");
+        assertThat(run("serve", "--port", "0", "--turn-remote", "turn.example.org")).contains("needs --turn-secret");
+        assertThat(run("serve", "--port", "0", "--turn-remote", "turn.example.org:x", "--turn-secret", "s"))
+                .contains("HOST or HOST:PORT");
     }
 
     @Test

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.MessageClass;
 import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.testing.TurnTestClient;
 import org.webrtcscratch.testing.WsTestClient;
 import org.webrtcscratch.turn.SettableClock;
+import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
@@ -71,6 +73,25 @@ class TurnIceServersTest {
                 .credentials(turn.path("username").asText(), turn.path("credential").asText())) {
             DecodedMessage allocated = client.authenticated(StunMethod.ALLOCATE, RequestedTransport.UDP);
             assertThat(allocated.message().type().messageClass()).isEqualTo(MessageClass.SUCCESS_RESPONSE);
+        }
+    }
+
+    @Test
+    void aRemoteTurnMachineWithTheSameSecretAcceptsTheCredentialsHandedOut() {
+        TurnServer remote = TurnServer.start(TurnSettings.onLoopback().withSecret(RestApiSecret.of("shared")));
+        open.add(remote);
+        server = ScratchServer.start(ServerConfig.defaults().withHost("127.0.0.1").withHttpPort(0).withTurn(
+                new TurnMode.Remote("127.0.0.1", remote.port(), RestApiSecret.of("shared"), Duration.ofHours(1))));
+        open.add(server);
+        assertThat(server.turn()).isEmpty();
+        WsTestClient alice = WsTestClient.connect(server.baseUri());
+        open.add(alice);
+        JsonNode turn = alice.join("remote", "Alice").path("iceServers").get(1);
+        assertThat(turn.path("urls").get(0).asText()).isEqualTo("turn:127.0.0.1:" + remote.port() + "?transport=udp");
+        try (TurnTestClient client = TurnTestClient.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                remote.port())).credentials(turn.path("username").asText(), turn.path("credential").asText())) {
+            assertThat(client.authenticated(StunMethod.ALLOCATE, RequestedTransport.UDP).message().type().messageClass())
+                    .isEqualTo(MessageClass.SUCCESS_RESPONSE);
         }
     }
 
