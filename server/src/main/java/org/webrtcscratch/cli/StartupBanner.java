@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.turn.TurnServer;
 
 /** What {@code serve} prints once it listens: where to point a browser, and the certificate to expect. */
@@ -28,6 +29,10 @@ final class StartupBanner {
             }
         }
         server.turn().ifPresent(StartupBanner::printTurn);
+        if (config.turn() instanceof TurnMode.Remote remote) {
+            System.out.printf("STUN/TURN: browsers are sent to %s:%d with credentials for --turn-secret%n",
+                    remote.host(), remote.port());
+        }
         if (server.tls() != null) {
             System.out.println("Certificate SHA-256 fingerprint (check it when the browser asks):");
             System.out.println("  " + server.tls().fingerprint());
