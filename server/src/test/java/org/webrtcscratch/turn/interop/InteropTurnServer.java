@@ -1,0 +1,99 @@
+package org.webrtcscratch.turn.interop;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The STUN/TURN server the interop tests talk to: ours, or coturn with {@code -Dinterop.target=coturn} to
+ * check the tests themselves. It listens on 127.0.0.1, and on ::1 where the machine has IPv6, over UDP and
+ * TCP; it relays from those addresses to loopback peers; it knows the static user {@link #USER} and takes
+ * TURN REST API credentials made with {@link #REST_SECRET}.
+ */
+final class InteropTurnServer implements AutoCloseable {
+
+    static final String USER = "interop";
+    static final String PASSWORD = "interop-password";
+    static final String REST_SECRET = "interop-rest-secret";
+    static final String REALM = "interop.test";
+
+    private final String name;
+    private final int staticCredentialsPort;
+    private final int restCredentialsPort;
+    private final boolean ipv6;
+    private final List<AutoCloseable> resources;
+
+    private InteropTurnServer(String name, int staticCredentialsPort, int restCredentialsPort, boolean ipv6,
+                              List<AutoCloseable> resources) {
+        this.name = name;
+        this.staticCredentialsPort = staticCredentialsPort;
+        this.restCredentialsPort = restCredentialsPort;
+        this.ipv6 = ipv6;
+        this.resources = resources;
+    }
+
+    static InteropTurnServer start() {
+        boolean ipv6 = LoopbackPorts.ipv6LoopbackWorks();
+        String target = System.getProperty("interop.target", "coturn");
+        return switch (target) {
+            case "coturn" -> startCoturn(ipv6);
+            default -> throw new IllegalArgumentException("interop.target is 'scratch' or 'coturn', not '" + target + "'");
+        };
+    }
+
+    private static InteropTurnServer startCoturn(boolean ipv6) {
+        Coturn.TURNSERVER.requireInstalled();
+        List<AutoCloseable> resources = new ArrayList<>();
+        int staticPort = LoopbackPorts.freeUdpAndTcpPort(InetAddress.getLoopbackAddress());
+        resources.add(Coturn.start(staticPort, REALM, ipv6, "--user=" + USER + ":" + PASSWORD));
+        int restPort = LoopbackPorts.freeUdpAndTcpPort(InetAddress.getLoopbackAddress());
+        try {
+            resources.add(Coturn.start(restPort, REALM, ipv6, "--static-auth-secret=" + REST_SECRET));
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+        return new InteropTurnServer("coturn", staticPort, restPort, ipv6, resources);
+    }
+
+    /** "scratch" or "coturn", for messages. */
+    String name() {
+        return name;
+    }
+
+    /** Where {@link #USER} / {@link #PASSWORD} work. */
+    int staticCredentialsPort() {
+        return staticCredentialsPort;
+    }
+
+    /** Where credentials made with {@link #REST_SECRET} work. */
+    int restCredentialsPort() {
+        return restCredentialsPort;
+    }
+
+    /** Fresh TURN REST API credentials for {@code user}, good for an hour. */
+    static Credentials restCredentials(String user) {
+        return Credentials.rest(user, REST_SECRET, Duration.ofHours(1));
+    }
+
+    /** Whether the server also listens and relays on ::1. */
+    boolean ipv6() {
+        return ipv6;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("cannot close " + resource + ": " + e);
+            }
+        }
+    }
+}
