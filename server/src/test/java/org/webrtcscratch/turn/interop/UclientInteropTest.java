@@ -34,11 +34,14 @@ class UclientInteropTest {
     private static final ExternalProgram PEER = ExternalProgram.coturnTool("turnutils_peer");
     private static final Duration TIMEOUT = Duration.ofSeconds(40);
     private static final int MESSAGES = 20;
-    private static final int MESSAGE_LENGTH = 180;
+    /** Not a multiple of 4: ChannelData over TCP then needs padding (RFC 8656 §12.5), which uclient sends. */
+    private static final int MESSAGE_LENGTH = 181;
 
     /** One uclient run: how it reaches the server, how it sends, which credentials. */
     enum Relay {
         UDP_CHANNELS_RTP_RTCP_PAIRS(Family.IPV4, Credential.STATIC, 2),
+        /** ChannelData padded to 4 bytes over UDP too, as pjnath sends it; RFC 8656 §12.5 allows that. */
+        UDP_CHANNELS_PADDED(Family.IPV4, Credential.STATIC, 1, "-D", "-c"),
         UDP_SEND_INDICATIONS(Family.IPV4, Credential.STATIC, 1, "-s", "-c"),
         TCP_CHANNELS(Family.IPV4, Credential.STATIC, 1, "-t", "-c"),
         TCP_SEND_INDICATIONS(Family.IPV4, Credential.STATIC, 1, "-t", "-s", "-c"),
