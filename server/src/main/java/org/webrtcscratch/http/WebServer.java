@@ -62,7 +62,7 @@ public final class WebServer implements AutoCloseable {
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
             javalinConfig.routes.get("/api/config", ctx -> ctx.json(Map.of(
-                    "iceServers", iceServers.iceServersFor(null),
+                    "iceServers", iceServers.iceServersFor(null, ctx.host()),
                     "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));
