@@ -1,9 +1,15 @@
 package org.webrtcscratch.turn.interop;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.webrtcscratch.turn.TurnConfig;
+import org.webrtcscratch.turn.TurnServer;
+import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.auth.RestApiSecret;
 
 /**
  * The STUN/TURN server the interop tests talk to: ours, or coturn with {@code -Dinterop.target=coturn} to
@@ -35,11 +41,39 @@ final class InteropTurnServer implements AutoCloseable {
 
     static InteropTurnServer start() {
         boolean ipv6 = LoopbackPorts.ipv6LoopbackWorks();
-        String target = System.getProperty("interop.target", "coturn");
+        String target = System.getProperty("interop.target", "scratch");
         return switch (target) {
+            case "scratch" -> startScratch(ipv6);
             case "coturn" -> startCoturn(ipv6);
-            default -> throw new IllegalArgumentException("interop.target is 'scratch' or 'coturn', not '" + target + "'");
+            default -> throw new IllegalArgumentException(
+                    "interop.target is 'scratch' or 'coturn', not '" + target + "'");
         };
+    }
+
+    private static InteropTurnServer startScratch(boolean ipv6) {
+        List<InetAddress> loopbacks = ipv6
+                ? List.of(InetAddress.getLoopbackAddress(), ipv6Loopback()) : List.of(InetAddress.getLoopbackAddress());
+        TurnConfig config = TurnConfig.builder()
+                .realm(REALM)
+                .relayIps(loopbacks.stream().map(RelayIp::of).toList())
+                .allowLoopbackPeers(true)
+                // Every client here is 127.0.0.1 or ::1; the 401 limit per source is not what these tests test.
+                .unauthorizedLimit(10_000)
+                .build();
+        TurnServer turn = TurnServer.start(TurnSettings.onLoopback()
+                .withListenAddresses(loopbacks)
+                .withConfig(config)
+                .withUsers(List.of(USER + ":" + PASSWORD))
+                .withSecret(RestApiSecret.of(REST_SECRET)));
+        return new InteropTurnServer("scratch", turn.port(), turn.port(), ipv6, List.of(turn));
+    }
+
+    private static InetAddress ipv6Loopback() {
+        try {
+            return InetAddress.getByName("::1");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("::1 is a literal, no lookup can fail", e);
+        }
     }
 
     private static InteropTurnServer startCoturn(boolean ipv6) {

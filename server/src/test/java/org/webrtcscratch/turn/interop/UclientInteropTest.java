@@ -142,8 +142,8 @@ class UclientInteropTest {
     @Test
     void aWrongPasswordCannotAllocate() {
         List<String> args = List.of("-c", "-n", "1", "-u", InteropTurnServer.USER, "-w", "not-the-password",
-                "-p", Integer.toString(server.staticCredentialsPort()), "-e", Family.IPV4.loopback,
-                "-r", Integer.toString(peerPorts.get(Family.IPV4)), "-L", Family.IPV4.loopback, Family.IPV4.loopback);
+                "-p", port(server.staticCredentialsPort()), "-e", Family.IPV4.loopback,
+                "-r", port(peerPorts.get(Family.IPV4)), "-L", Family.IPV4.loopback, Family.IPV4.loopback);
 
         ProgramRun run = UCLIENT.run(TIMEOUT, args);
 
@@ -157,14 +157,18 @@ class UclientInteropTest {
         args.addAll(List.of("-n", Integer.toString(MESSAGES), "-l", Integer.toString(MESSAGE_LENGTH), "-z", "5",
                 "-L", relay.family.loopback, "-u", InteropTurnServer.USER));
         if (relay.credential == Credential.STATIC) {
-            args.addAll(List.of("-w", InteropTurnServer.PASSWORD, "-p", Integer.toString(server.staticCredentialsPort())));
+            args.addAll(List.of("-w", InteropTurnServer.PASSWORD, "-p", port(server.staticCredentialsPort())));
         } else {
-            args.addAll(List.of("-W", InteropTurnServer.REST_SECRET, "-p", Integer.toString(server.restCredentialsPort())));
+            args.addAll(List.of("-W", InteropTurnServer.REST_SECRET, "-p", port(server.restCredentialsPort())));
         }
         if (!relay.clientToClient()) {
-            args.addAll(List.of("-e", relay.family.loopback, "-r", Integer.toString(peerPorts.get(relay.family))));
+            args.addAll(List.of("-e", relay.family.loopback, "-r", port(peerPorts.get(relay.family))));
         }
         args.add(relay.family.loopback);
         return args;
+    }
+
+    private static String port(int port) {
+        return Integer.toString(port);
     }
 }
