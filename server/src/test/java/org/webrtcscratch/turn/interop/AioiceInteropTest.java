@@ -75,11 +75,12 @@ class AioiceInteropTest {
     void aWrongPasswordGets401() {
         ProgramRun run = runScript("udp", server.staticCredentialsPort(),
                 new Credentials(InteropTurnServer.USER, "not-the-password"));
+        String why = run.describe() + "\n" + server.status();
 
         AioiceReport report = AioiceReport.parse(run.output());
-        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-        assertThat(report.first("error")).as(run.describe()).hasValueSatisfying(e -> assertThat(e).startsWith("401 "));
-        assertThat(report.first("relayed")).as(run.describe()).isEmpty();
+        assertThat(run.exitCode()).as(why).isEqualTo(2);
+        assertThat(report.first("error")).as(why).hasValueSatisfying(e -> assertThat(e).startsWith("401 "));
+        assertThat(report.first("relayed")).as(why).isEmpty();
     }
 
     @Test
@@ -88,25 +89,28 @@ class AioiceInteropTest {
 
         ProgramRun run = runScript("tcp", server.restCredentialsPort(), expired);
 
-        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-        assertThat(AioiceReport.parse(run.output()).first("error")).as(run.describe())
+        String why = run.describe() + "\n" + server.status();
+
+        assertThat(run.exitCode()).as(why).isEqualTo(2);
+        assertThat(AioiceReport.parse(run.output()).first("error")).as(why)
                 .hasValueSatisfying(e -> assertThat(e).startsWith("401 "));
     }
 
     /** Runs the script, checks that every datagram came back through the relay, and returns its report. */
     private static AioiceReport relay(String transport, int port, Credentials credentials) {
         ProgramRun run = runScript(transport, port, credentials);
+        String why = run.describe() + "\n" + server.status();
 
         AioiceReport report = AioiceReport.parse(run.output());
-        assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(report.first("relayed")).as(run.describe()).hasValueSatisfying(relayed ->
+        assertThat(run.exitCode()).as(why).isZero();
+        assertThat(report.first("relayed")).as(why).hasValueSatisfying(relayed ->
                 assertThat(relayed).startsWith("127.0.0.1:"));
-        assertThat(report.all("peer-saw")).as("the peer sees only the relayed address\n" + run.describe())
+        assertThat(report.all("peer-saw")).as("the peer sees only the relayed address\n" + why)
                 .containsExactlyElementsOf(report.all("relayed"));
-        assertThat(report.first("sent")).as(run.describe()).hasValue(Integer.toString(MESSAGES));
-        assertThat(report.first("echoed")).as(run.describe()).hasValue(Integer.toString(MESSAGES));
-        assertThat(report.first("deleted")).as(run.describe()).hasValue("yes");
-        assertThat(report.first("result")).as(run.describe()).hasValue("ok");
+        assertThat(report.first("sent")).as(why).hasValue(Integer.toString(MESSAGES));
+        assertThat(report.first("echoed")).as(why).hasValue(Integer.toString(MESSAGES));
+        assertThat(report.first("deleted")).as(why).hasValue("yes");
+        assertThat(report.first("result")).as(why).hasValue("ok");
         return report;
     }
 

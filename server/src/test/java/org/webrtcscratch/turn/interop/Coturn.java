@@ -23,12 +23,17 @@ final class Coturn implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
 
+    /** Lines of coturn's own log to show when a test against it fails. */
+    private static final int LOG_LINES_SHOWN = 20;
+
     private final ExternalProgram.Running process;
     private final Path state;
+    private final int port;
 
-    private Coturn(ExternalProgram.Running process, Path state) {
+    private Coturn(ExternalProgram.Running process, Path state, int port) {
         this.process = process;
         this.state = state;
+        this.port = port;
     }
 
     /**
@@ -51,7 +56,7 @@ final class Coturn implements AutoCloseable {
         if (ipv6) {
             args.addAll(List.of("--listening-ip=::1", "--relay-ip=::1"));
         }
-        Coturn coturn = new Coturn(TURNSERVER.start(args), state);
+        Coturn coturn = new Coturn(TURNSERVER.start(args), state, port);
         try {
             coturn.awaitListening(port);
             return coturn;
@@ -59,6 +64,14 @@ final class Coturn implements AutoCloseable {
             coturn.close();
             throw e;
         }
+    }
+
+    /** Whether coturn still runs, and the end of its log: a failed test against coturn shows it. */
+    String status() {
+        List<String> log = process.output().lines().toList();
+        List<String> tail = log.subList(Math.max(0, log.size() - LOG_LINES_SHOWN), log.size());
+        return "coturn on port " + port + (process.isAlive() ? " is running" : " has exited")
+                + "; its last log lines:\n" + String.join("\n", tail);
     }
 
     private void awaitListening(int port) {

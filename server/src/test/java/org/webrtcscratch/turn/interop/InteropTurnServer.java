@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
@@ -24,19 +25,19 @@ final class InteropTurnServer implements AutoCloseable {
     static final String REST_SECRET = "interop-rest-secret";
     static final String REALM = "interop.test";
 
-    private final String name;
     private final int staticCredentialsPort;
     private final int restCredentialsPort;
     private final boolean ipv6;
     private final List<AutoCloseable> resources;
+    private final Supplier<String> status;
 
-    private InteropTurnServer(String name, int staticCredentialsPort, int restCredentialsPort, boolean ipv6,
-                              List<AutoCloseable> resources) {
-        this.name = name;
+    private InteropTurnServer(int staticCredentialsPort, int restCredentialsPort, boolean ipv6,
+                              List<AutoCloseable> resources, Supplier<String> status) {
         this.staticCredentialsPort = staticCredentialsPort;
         this.restCredentialsPort = restCredentialsPort;
         this.ipv6 = ipv6;
         this.resources = resources;
+        this.status = status;
     }
 
     static InteropTurnServer start() {
@@ -65,7 +66,8 @@ final class InteropTurnServer implements AutoCloseable {
                 .withConfig(config)
                 .withUsers(List.of(USER + ":" + PASSWORD))
                 .withSecret(RestApiSecret.of(REST_SECRET)));
-        return new InteropTurnServer("scratch", turn.port(), turn.port(), ipv6, List.of(turn));
+        return new InteropTurnServer(turn.port(), turn.port(), ipv6, List.of(turn),
+                () -> "our TURN server on port " + turn.port() + ", allocations now: " + turn.allocationCount());
     }
 
     private static InetAddress ipv6Loopback() {
@@ -78,22 +80,18 @@ final class InteropTurnServer implements AutoCloseable {
 
     private static InteropTurnServer startCoturn(boolean ipv6) {
         Coturn.TURNSERVER.requireInstalled();
-        List<AutoCloseable> resources = new ArrayList<>();
+        List<Coturn> coturns = new ArrayList<>();
         int staticPort = LoopbackPorts.freeUdpAndTcpPort(InetAddress.getLoopbackAddress());
-        resources.add(Coturn.start(staticPort, REALM, ipv6, "--user=" + USER + ":" + PASSWORD));
+        coturns.add(Coturn.start(staticPort, REALM, ipv6, "--user=" + USER + ":" + PASSWORD));
         int restPort = LoopbackPorts.freeUdpAndTcpPort(InetAddress.getLoopbackAddress());
         try {
-            resources.add(Coturn.start(restPort, REALM, ipv6, "--static-auth-secret=" + REST_SECRET));
+            coturns.add(Coturn.start(restPort, REALM, ipv6, "--static-auth-secret=" + REST_SECRET));
         } catch (RuntimeException e) {
-            closeAll(resources);
+            closeAll(List.copyOf(coturns));
             throw e;
         }
-        return new InteropTurnServer("coturn", staticPort, restPort, ipv6, resources);
-    }
-
-    /** "scratch" or "coturn", for messages. */
-    String name() {
-        return name;
+        return new InteropTurnServer(staticPort, restPort, ipv6, List.copyOf(coturns),
+                () -> String.join("\n", coturns.stream().map(Coturn::status).toList()));
     }
 
     /** Where {@link #USER} / {@link #PASSWORD} work. */
@@ -109,6 +107,11 @@ final class InteropTurnServer implements AutoCloseable {
     /** Fresh TURN REST API credentials for {@code user}, good for an hour. */
     static Credentials restCredentials(String user) {
         return Credentials.rest(user, REST_SECRET, Duration.ofHours(1));
+    }
+
+    /** How the server is doing, for the message of a failed assertion. */
+    String status() {
+        return "server under test: " + status.get();
     }
 
     /** Whether the server also listens and relays on ::1. */

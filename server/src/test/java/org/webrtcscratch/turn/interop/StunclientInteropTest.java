@@ -44,10 +44,12 @@ class StunclientInteropTest {
 
         ProgramRun run = STUNCLIENT.run(TIMEOUT, List.of("-p", port(), "-L", loopback, loopback));
 
+        String why = run.describe() + "\n" + server.status();
+
         StunclientReport report = StunclientReport.parse(run.output());
-        assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(report.problems()).as(run.describe()).isEmpty();
-        assertThat(report.reflexiveAddresses()).as(run.describe()).isNotEmpty().allSatisfy(mapped -> {
+        assertThat(run.exitCode()).as(why).isZero();
+        assertThat(report.problems()).as(why).isEmpty();
+        assertThat(report.reflexiveAddresses()).as(why).isNotEmpty().allSatisfy(mapped -> {
             assertThat(mapped.getAddress()).isEqualTo(address);
             assertThat(mapped.getPort()).isNotZero().isNotEqualTo(server.staticCredentialsPort());
         });
@@ -62,10 +64,11 @@ class StunclientInteropTest {
         try (UdpForwarder forwarder = UdpForwarder.to(new InetSocketAddress(address, server.staticCredentialsPort()))) {
             ProgramRun run = STUNCLIENT.run(TIMEOUT,
                     List.of("-p", Integer.toString(forwarder.clientSidePort()), "-L", loopback, loopback));
+            String why = run.describe() + "\n" + server.status();
 
             StunclientReport report = StunclientReport.parse(run.output());
-            assertThat(report.problems()).as(run.describe()).isEmpty();
-            assertThat(report.reflexiveAddresses()).as(run.describe()).first()
+            assertThat(report.problems()).as(why).isEmpty();
+            assertThat(report.reflexiveAddresses()).as(why).first()
                     .isEqualTo(forwarder.serverSideAddress());
         }
     }

@@ -127,16 +127,17 @@ class UclientInteropTest {
     void relaysEveryMessageAndItsEcho(Relay relay) {
         assumeTrue(runs.containsKey(relay), "no IPv6 loopback on this machine");
         ProgramRun run = runs.get(relay).join();
+        String why = run.describe() + "\n" + server.status();
 
-        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.exitCode()).as(why).isZero();
         UclientSummary summary = UclientSummary.parse(run.output());
-        assertThat(summary.errors()).as(run.describe()).isEmpty();
-        assertThat(summary.sentMessages()).as(run.describe()).isEqualTo((long) MESSAGES * relay.allocations);
-        assertThat(summary.receivedMessages()).as(run.describe()).isEqualTo(summary.sentMessages());
-        assertThat(summary.receivedBytes()).as(run.describe()).isEqualTo(summary.sentBytes())
+        assertThat(summary.errors()).as(why).isEmpty();
+        assertThat(summary.sentMessages()).as(why).isEqualTo((long) MESSAGES * relay.allocations);
+        assertThat(summary.receivedMessages()).as(why).isEqualTo(summary.sentMessages());
+        assertThat(summary.receivedBytes()).as(why).isEqualTo(summary.sentBytes())
                 .isEqualTo((long) MESSAGES * relay.allocations * MESSAGE_LENGTH);
-        assertThat(summary.lostPackets()).as(run.describe()).isZero();
-        assertThat(summary.sendDropped()).as(run.describe()).isZero();
+        assertThat(summary.lostPackets()).as(why).isZero();
+        assertThat(summary.sendDropped()).as(why).isZero();
     }
 
     @Test
@@ -147,8 +148,10 @@ class UclientInteropTest {
 
         ProgramRun run = UCLIENT.run(TIMEOUT, args);
 
-        assertThat(run.exitCode()).as(run.describe()).isNotZero().isNotEqualTo(ProgramRun.TIMED_OUT);
-        assertThat(UclientSummary.errorLines(run.output())).as(run.describe())
+        String why = run.describe() + "\n" + server.status();
+
+        assertThat(run.exitCode()).as(why).isNotZero().isNotEqualTo(ProgramRun.TIMED_OUT);
+        assertThat(UclientSummary.errorLines(run.output())).as(why)
                 .anyMatch(line -> line.contains("Cannot complete Allocation"));
     }
 
