@@ -69,8 +69,9 @@ final class TurnOptions {
             description = "Allocations on this server at most [SCRATCH_TURN_MAX_ALLOCATIONS] (default: ${DEFAULT-VALUE}).")
     int maxAllocations;
 
-    @Option(names = "--turn-user-quota", paramLabel = "N", defaultValue = "${SCRATCH_TURN_USER_QUOTA:-32}",
-            description = "Allocations one username may hold [SCRATCH_TURN_USER_QUOTA] (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--turn-user-quota", paramLabel = "N", defaultValue = "${SCRATCH_TURN_USER_QUOTA:-0}",
+            description = "Allocations one username may hold; 0 for no limit but --turn-max-allocations"
+                    + " [SCRATCH_TURN_USER_QUOTA] (default: ${DEFAULT-VALUE}).")
     int userQuota;
 
     @Option(names = "--turn-credential-ttl", paramLabel = "DURATION",
@@ -110,7 +111,7 @@ final class TurnOptions {
                 .allowPrivatePeers(allowPrivatePeers)
                 .bandwidthCapBytesPerSecond(bandwidth)
                 .maxAllocations(maxAllocations)
-                .maxAllocationsPerUser(userQuota)
+                .maxAllocationsPerUser(userQuota == 0 ? maxAllocations : userQuota)
                 .credentialTtl(credentialTtl)
                 .build();
         RestApiSecret restSecret = secret == null || secret.isEmpty() ? TurnSettings.randomSecret()

@@ -21,7 +21,8 @@ public final class TurnMetrics {
         Gauge.builder("scratch.turn.allocations", server, TurnServer::allocationCount)
                 .description("live TURN allocations").register(registry);
         TurnStats stats = server.stats();
-        FunctionCounter.builder("scratch.turn.allocations.created", stats, TurnStats::allocationsCreated)
+        // Not "allocations.created": Prometheus reserves the _created suffix, and it would clash with the gauge.
+        FunctionCounter.builder("scratch.turn.allocated", stats, TurnStats::allocationsCreated)
                 .description("TURN allocations created").register(registry);
         for (StunMethod method : StunMethod.values()) {
             FunctionCounter.builder("scratch.turn.requests", stats, s -> s.requests(method))

@@ -30,6 +30,12 @@ final class PeerRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRelay.class);
     /** Datagrams read from one port before the others get their turn. */
     private static final int BATCH = 32;
+    /**
+     * A relay port closed while registered is only released when its selector next wakes up (the JDK defers
+     * the close until the key is deregistered), so an idle selector wakes this often to free the ports of
+     * allocations that went.
+     */
+    private static final long RELEASE_DELAY_MILLIS = 1000;
     /** The largest UDP payload, so no datagram is ever cut short. */
     private static final int MAX_DATAGRAM = 65_535;
 
@@ -94,7 +100,7 @@ final class PeerRelay implements AutoCloseable {
         public void run() {
             try {
                 while (selector.isOpen()) {
-                    selector.select(this::readable);
+                    selector.select(this::readable, RELEASE_DELAY_MILLIS);
                 }
             } catch (ClosedSelectorException e) {
                 // close() ended the loop.

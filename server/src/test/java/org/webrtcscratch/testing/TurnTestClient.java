@@ -110,11 +110,6 @@ public final class TurnTestClient implements AutoCloseable {
                 .toBytes();
     }
 
-    /** The long-term key the client signs with (once it knows the realm). */
-    public byte[] key() {
-        return key.clone();
-    }
-
     private void learn(DecodedMessage challenge) {
         realm = challenge.message().attribute(Realm.class).orElseThrow();
         nonce = challenge.message().attribute(Nonce.class).orElseThrow();
@@ -151,12 +146,6 @@ public final class TurnTestClient implements AutoCloseable {
     /** The next message that was not a response to a request: a Data indication or ChannelData. */
     public Optional<byte[]> receive(Duration wait) {
         return unsolicited.isEmpty() ? transport.receive(wait) : Optional.of(unsolicited.poll());
-    }
-
-    /** The next unsolicited message, decoded as ChannelData. */
-    public ChannelData receiveChannelData() {
-        byte[] bytes = receive(WAIT).orElseThrow(() -> new AssertionError("no ChannelData within " + WAIT));
-        return ChannelData.decode(ByteBuffer.wrap(bytes));
     }
 
     /** The next unsolicited message, decoded as STUN (a Data indication). */

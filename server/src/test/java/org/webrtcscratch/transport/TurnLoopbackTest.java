@@ -116,7 +116,10 @@ class TurnLoopbackTest {
         assertThat(text(receiveAtPeer())).isEqualTo("odd length");
 
         toClient(relayed, "via channel");
-        ChannelData channelData = client.receiveChannelData();
+        byte[] frame = client.receive(Duration.ofSeconds(5)).orElseThrow();
+        assertThat(frame).as("11 bytes of data, padded to 12 over TCP (RFC 8656 §12.5)")
+                .hasSize(transport == Transport.TCP ? 16 : 15);
+        ChannelData channelData = ChannelData.decode(java.nio.ByteBuffer.wrap(frame));
         assertThat(channelData.channelNumber()).isEqualTo(0x4001);
         byte[] payload = new byte[channelData.data().remaining()];
         channelData.data().get(payload);

@@ -66,6 +66,8 @@ import org.webrtcscratch.turn.proto.XorRelayedAddress;
 public final class TurnHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnHandler.class);
+    /** How decode errors name the FINGERPRINT attribute. */
+    private static final String FINGERPRINT = AttributeType.describe(AttributeType.FINGERPRINT.code());
 
     private final AllocationManager allocations;
     private final Authenticator authenticator;
@@ -306,11 +308,12 @@ public final class TurnHandler {
 
     /**
      * RFC 8489 §6.3: a request whose header was sound gets a 400; anything else (no header, a response, an
-     * indication, an RFC 3489 message without the magic cookie) is dropped.
+     * indication, an RFC 3489 message without the magic cookie) is dropped, and so is a message whose
+     * FINGERPRINT does not match (§7.3: it is not STUN at all, just something that looks like it).
      */
     private TurnReply malformed(ByteBuffer packet, StunDecodeException e, FiveTuple from) {
         Optional<StunHeader> header = e.header().filter(h -> h.type().messageClass() == MessageClass.REQUEST);
-        if (header.isEmpty()) {
+        if (header.isEmpty() || e.where().contains(FINGERPRINT)) {
             LOG.debug("dropping undecodable message from {}: {}", from.client(), e.getMessage());
             return ignore(Ignored.MALFORMED);
         }
