@@ -96,7 +96,9 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
 
     /** Someone who has not opened any page yet, in a fresh browser context. */
     Participant person(String name, String... initScripts) {
-        BrowserContext context = browser.newContext();
+        // Over TLS the server's certificate is self-signed: accepted here as a user accepts it once.
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setIgnoreHTTPSErrors(server.tls() != null));
         context.setDefaultTimeout(TIMEOUT_MS);
         for (String script : initScripts) {
             context.addInitScript(script);

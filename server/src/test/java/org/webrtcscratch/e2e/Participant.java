@@ -3,6 +3,7 @@ package org.webrtcscratch.e2e;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.net.URI;
@@ -124,6 +125,19 @@ final class Participant implements AutoCloseable {
     /** Waits until {@code predicate} (a JavaScript function source taking {@code arg}) returns truthy. */
     void waitUntil(String predicate, Object arg) {
         page.waitForFunction(predicate, arg, waitOptions().setPollingInterval(100));
+    }
+
+    /**
+     * As {@link #waitUntil(String, Object)}, but a timeout fails with what {@code state} (a JavaScript
+     * function source) says about the page then.
+     */
+    void waitUntil(String predicate, Object arg, String state) {
+        try {
+            waitUntil(predicate, arg);
+        } catch (TimeoutError e) {
+            throw new AssertionError(name + ": waited " + BrowserHarness.TIMEOUT_MS / 1000 + " s for " + predicate
+                    + "\nstate then: " + page.evaluate(state), e);
+        }
     }
 
     List<String> console() {
