@@ -146,7 +146,7 @@ class PermissionsAndChannelsTest {
         assertThat(errorCode(signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4000)))).isEqualTo(400);
         assertThat(errorCode(signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x3FFF), new XorPeerAddress(PEER))))
                 .isEqualTo(400);
-        assertThat(errorCode(signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x5000), new XorPeerAddress(PEER))))
+        assertThat(errorCode(signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x8000), new XorPeerAddress(PEER))))
                 .isEqualTo(400);
         assertThat(isSuccess(signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4000), new XorPeerAddress(PEER))))
                 .isTrue();
