@@ -35,6 +35,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "HTTP(S) and WebSocket port [SCRATCH_PORT] (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "${SCRATCH_THREADS:-0}",
+            description = "Worker threads for HTTP and WebSocket; 0 picks 4 per core, at least 8 [SCRATCH_THREADS]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--tls", defaultValue = "${SCRATCH_TLS:-off}", paramLabel = "off|self-signed",
             description = "off, or self-signed: make and keep a certificate so other machines can join"
                     + " over https [SCRATCH_TLS] (default: ${DEFAULT-VALUE}).")
@@ -125,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
                 pingInterval, idleTimeout, resumeWindow, maxRooms, maxConnections);
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
-        return new ServerConfig(host, port, tlsOptions(), limits, extraIceServers, webDir,
+        return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
                 turn.toMode(host, turnRemote)).validate();
     }
 

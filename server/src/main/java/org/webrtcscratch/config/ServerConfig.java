@@ -11,6 +11,7 @@ import org.webrtcscratch.turn.TurnSettings;
  *
  * @param host       address the HTTP server binds ({@code 0.0.0.0} for every interface)
  * @param httpPort   HTTP(S) and WebSocket port; 0 picks a free one (tests)
+ * @param httpThreads worker threads of the HTTP(S) and WebSocket server; 0 picks {@link #defaultHttpThreads()}
  * @param tls        TLS mode
  * @param limits     signaling limits
  * @param iceServers ICE servers handed to every client besides our own TURN's
@@ -22,6 +23,7 @@ import org.webrtcscratch.turn.TurnSettings;
 public record ServerConfig(
         String host,
         int httpPort,
+        int httpThreads,
         TlsOptions tls,
         SignalingLimits limits,
         List<IceServer> iceServers,
@@ -35,12 +37,13 @@ public record ServerConfig(
 
     /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8080, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null,
+        return new ServerConfig("0.0.0.0", 8080, 0, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null,
                 TurnMode.OFF);
     }
 
     public ServerConfig validate() {
         SignalingLimits.require(httpPort >= 0 && httpPort <= 65535, "port must be 0..65535");
+        SignalingLimits.require(httpThreads == 0 || httpThreads >= 4, "threads must be 0 (automatic) or at least 4");
         SignalingLimits.require(host != null && !host.isBlank(), "host must not be empty");
         tls.validate();
         limits.validate();
@@ -50,28 +53,46 @@ public record ServerConfig(
         return this;
     }
 
+    /**
+     * Enough threads to keep both cores busy while a few block on disk, few enough that the WebSocket work is not
+     * spread over hundreds of threads: Javalin's default pool (up to 250) cut relay throughput several times over
+     * on 2 cores in docs/benchmarks.md.
+     */
+    public static int defaultHttpThreads() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The worker threads to run, with 0 resolved to the default. */
+    public int effectiveHttpThreads() {
+        return httpThreads == 0 ? defaultHttpThreads() : httpThreads;
+    }
+
+    public ServerConfig withHttpThreads(int value) {
+        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn);
+    }
+
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, httpPort, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn);
     }
 
     public ServerConfig withHttpPort(int value) {
-        return new ServerConfig(host, value, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn);
     }
 
     public ServerConfig withTls(TlsOptions value) {
-        return new ServerConfig(host, httpPort, value, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn);
     }
 
     public ServerConfig withLimits(SignalingLimits value) {
-        return new ServerConfig(host, httpPort, tls, value, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn);
     }
 
     public ServerConfig withIceServers(List<IceServer> value) {
-        return new ServerConfig(host, httpPort, tls, limits, value, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn);
     }
 
     public ServerConfig withWebDir(Path value) {
-        return new ServerConfig(host, httpPort, tls, limits, iceServers, value, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn);
     }
 
     /** Runs our STUN/TURN server here with these settings. */
@@ -80,6 +101,6 @@ public record ServerConfig(
     }
 
     public ServerConfig withTurn(TurnMode value) {
-        return new ServerConfig(host, httpPort, tls, limits, iceServers, webDir, value);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value);
     }
 }

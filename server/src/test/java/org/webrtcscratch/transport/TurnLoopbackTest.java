@@ -125,9 +125,12 @@ class TurnLoopbackTest {
         channelData.data().get(payload);
         assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("via channel");
 
+        // Counted just after the send, so possibly a moment after the packet has arrived.
         TurnStats stats = server.stats();
-        assertThat(stats.relayedPackets(TurnStats.Direction.TO_PEER)).isEqualTo(2);
-        assertThat(stats.relayedPackets(TurnStats.Direction.TO_CLIENT)).isEqualTo(2);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(stats.relayedPackets(TurnStats.Direction.TO_PEER)).isEqualTo(2);
+            assertThat(stats.relayedPackets(TurnStats.Direction.TO_CLIENT)).isEqualTo(2);
+        });
     }
 
     @ParameterizedTest
