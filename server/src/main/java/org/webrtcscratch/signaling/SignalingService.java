@@ -75,7 +75,8 @@ public final class SignalingService implements AutoCloseable {
             return;
         }
         try {
-            int size = utf8Length(text);
+            // A char is at most 3 UTF-8 bytes, so most frames need no counting at all.
+            int size = text.length() <= limits.maxMessageBytes() / 3 ? 0 : utf8Length(text);
             if (size > limits.maxMessageBytes()) {
                 throw new SignalingException(ErrorCode.TOO_LARGE, "message of " + size
                         + " bytes is over the limit of " + limits.maxMessageBytes() + " bytes");
