@@ -103,14 +103,7 @@ public final class Allocation {
         if (!isLive(now)) {
             return Dropped.of(DropReason.ALLOCATION_GONE);
         }
-        InetSocketAddress target = unmap(peer);
-        if (!permissions.allows(target.getAddress(), now)) {
-            return Dropped.of(DropReason.NO_PERMISSION);
-        }
-        if (toPeerCap != null && !toPeerCap.tryConsume(length, now)) {
-            return Dropped.of(DropReason.BANDWIDTH_CAP);
-        }
-        return new ClientToPeer.Forward(target);
+        return forwardToPeer(unmap(peer), length, now);
     }
 
     /** Data from the client in a ChannelData message on {@code channelNumber} (RFC 8656 §12.6). */
@@ -123,13 +116,18 @@ public final class Allocation {
         if (binding == null) {
             return Dropped.of(DropReason.CHANNEL_NOT_BOUND);
         }
-        if (!permissions.allows(binding.peer().getAddress(), now)) {
+        return forwardToPeer(binding.peer(), length, now);
+    }
+
+    /** Client data for {@code peer} goes out only with a permission for it and within the bandwidth cap. */
+    private ClientToPeer forwardToPeer(InetSocketAddress peer, int length, Instant now) {
+        if (!permissions.allows(peer.getAddress(), now)) {
             return Dropped.of(DropReason.NO_PERMISSION);
         }
         if (toPeerCap != null && !toPeerCap.tryConsume(length, now)) {
             return Dropped.of(DropReason.BANDWIDTH_CAP);
         }
-        return new ClientToPeer.Forward(binding.peer());
+        return new ClientToPeer.Forward(peer);
     }
 
     /** A datagram of {@code length} bytes from {@code peer} arrived at the relay port (RFC 8656 §11.3, §12.5). */
