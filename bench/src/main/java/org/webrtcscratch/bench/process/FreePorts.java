@@ -41,4 +41,18 @@ public final class FreePorts {
             return false;
         }
     }
+
+    /** True when a STUN Binding request to 127.0.0.1:{@code port} gets any datagram back within 200 ms. */
+    public static boolean answersUdp(int port) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            socket.setSoTimeout(200);
+            byte[] binding = new byte[20];
+            java.nio.ByteBuffer.wrap(binding).putShort((short) 0x0001).putShort((short) 0).putInt(0x2112A442).putLong(7);
+            socket.send(new java.net.DatagramPacket(binding, binding.length, new InetSocketAddress(LOOPBACK, port)));
+            socket.receive(new java.net.DatagramPacket(new byte[1500], 1500));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

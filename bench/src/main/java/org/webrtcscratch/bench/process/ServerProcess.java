@@ -45,6 +45,7 @@ public final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
         ServerProcess server = new ServerProcess(name, port, process, log);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + name));
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try {
             while (!ready.getAsBoolean()) {
@@ -66,6 +67,28 @@ public final class ServerProcess implements AutoCloseable {
             throw (RuntimeException) e;
         }
         return server;
+    }
+
+    /**
+     * The same process, known by another port (our server's TURN port rather than its HTTP port), once
+     * {@code ready} holds for that port too.
+     */
+    public ServerProcess withPort(int otherPort, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException(name + " does not answer on port " + otherPort + "; see " + log);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                close();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting " + name, e);
+            }
+        }
+        return new ServerProcess(name, otherPort, process, log);
     }
 
     public String name() {

@@ -38,13 +38,16 @@ final class SignalingContenders {
         return new InetSocketAddress(FreePorts.LOOPBACK, server.port());
     }
 
-    /** Clients {@code 2i} and {@code 2i+1} are partners, alone in room {@code p<i>}. */
-    static List<SignalingClient> pairs(int pairs, int firstPair) {
+    /**
+     * Clients {@code 2i} and {@code 2i+1} are partners, alone in room {@code <prefix>p<i>}. A fresh prefix per
+     * measurement keeps the rooms of closed clients (still inside our resume window) out of the way.
+     */
+    static List<SignalingClient> pairs(String prefix, int pairs, int firstPair) {
         List<SignalingClient> clients = new ArrayList<>(pairs * 2);
         for (int i = 0; i < pairs; i++) {
             int pair = firstPair + i;
-            SignalingClient a = new SignalingClient(2 * pair, "b" + (2 * pair), "p" + pair);
-            SignalingClient b = new SignalingClient(2 * pair + 1, "b" + (2 * pair + 1), "p" + pair);
+            SignalingClient a = new SignalingClient(2 * pair, prefix + "b" + (2 * pair), prefix + "p" + pair);
+            SignalingClient b = new SignalingClient(2 * pair + 1, prefix + "b" + (2 * pair + 1), prefix + "p" + pair);
             a.partner = b;
             b.partner = a;
             clients.add(a);

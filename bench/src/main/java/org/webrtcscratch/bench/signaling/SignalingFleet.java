@@ -150,6 +150,11 @@ final class SignalingFleet implements WsListener, AutoCloseable {
                 registered++;
                 return;
             }
+            if (adapter.isError(text)) {
+                lastProblem = "refused before registering: " + text;
+                connection.abort();
+                return;
+            }
         }
         ProtocolAdapter.Relayed relayed = adapter.relayed(text);
         if (relayed != null) {

@@ -77,7 +77,7 @@ public final class SignalingRelayCommand implements Callable<Integer> {
     }
 
     private void relayOn(String name, ServerProcess server, int round, Deadline deadline) {
-        List<SignalingClient> clients = SignalingContenders.pairs(pairs, 0);
+        List<SignalingClient> clients = SignalingContenders.pairs("r", pairs, 0);
         try (SignalingFleet fleet = new SignalingFleet(SignalingContenders.adapter(name),
                 SignalingContenders.address(server), clients, System.nanoTime())) {
             int registered = fleet.open(0, clients.size(), 200, deadline.nanosOrSooner(Duration.ofSeconds(60)));

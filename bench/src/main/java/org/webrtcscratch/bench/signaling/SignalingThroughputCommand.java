@@ -140,7 +140,7 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
 
     private Count runThread(String name, ServerProcess server, int firstPair, int pairCount, int window, long epoch,
                             CountDownLatch allOpen, long[] measureFrom, Deadline deadline) {
-        List<SignalingClient> clients = SignalingContenders.pairs(pairCount, firstPair);
+        List<SignalingClient> clients = SignalingContenders.pairs("w" + window + "-", pairCount, firstPair);
         try (SignalingFleet fleet = new SignalingFleet(SignalingContenders.adapter(name),
                 SignalingContenders.address(server), clients, epoch)) {
             int registered = fleet.open(0, clients.size(), 200, deadline.nanosOrSooner(Duration.ofSeconds(60)));
