@@ -65,6 +65,18 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void theWebAppAndTheCallPageAreServed() throws Exception {
+        HttpResponse<String> landing = get("/");
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("<html", "WebRTC Scratch");
+        HttpResponse<String> call = get("/r/quiet-otter-17?name=Alice");
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(call.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(call.body()).contains("<html", "js/main.js");
+        assertThat(get("/js/protocol.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownPathsAre404() throws Exception {
         assertThat(get("/no/such/thing").statusCode()).isEqualTo(404);
     }

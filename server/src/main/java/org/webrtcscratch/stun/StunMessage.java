@@ -1,0 +1,71 @@
+package org.webrtcscratch.stun;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.webrtcscratch.stun.attr.Attribute;
+import org.webrtcscratch.stun.attr.RawAttribute;
+
+/**
+ * A STUN message, RFC 8489 §5: a type, a transaction ID and attributes in wire order.
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |0 0|     STUN Message Type     |         Message Length        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                         Magic Cookie                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                                                               |
+ * |                     Transaction ID (96 bits)                  |
+ * |                                                               |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ * Decoded messages hold the attributes a receiver must consider: those after MESSAGE-INTEGRITY (other than
+ * MESSAGE-INTEGRITY-SHA256 and FINGERPRINT) and after FINGERPRINT are dropped, RFC 8489 §14.
+ */
+public record StunMessage(MessageType type, TransactionId transactionId, List<Attribute> attributes) {
+
+    /** Every STUN message starts with a 20-byte header. */
+    public static final int HEADER_SIZE = 20;
+    /** RFC 8489 §5: "The Magic Cookie field MUST contain the fixed value 0x2112A442". */
+    public static final int MAGIC_COOKIE = 0x2112A442;
+    /** The length field is 16 bits and counts a multiple of 4 bytes. */
+    public static final int MAX_BODY_LENGTH = 0xFFFC;
+
+    public StunMessage {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(transactionId, "transactionId");
+        attributes = List.copyOf(attributes);
+    }
+
+    public static StunMessage of(MessageType type, TransactionId transactionId, Attribute... attributes) {
+        return new StunMessage(type, transactionId, List.of(attributes));
+    }
+
+    /** The first attribute of this kind: RFC 8489 §14 has receivers process only the first occurrence. */
+    public <T extends Attribute> Optional<T> attribute(Class<T> kind) {
+        return attributes.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+    }
+
+    /** Every attribute of this kind, in order (several XOR-PEER-ADDRESS in a CreatePermission, for one). */
+    public <T extends Attribute> List<T> attributes(Class<T> kind) {
+        return attributes.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    public boolean has(Class<? extends Attribute> kind) {
+        return attributes.stream().anyMatch(kind::isInstance);
+    }
+
+    /**
+     * Types of the comprehension-required attributes the decoder did not know, without repeats: a server
+     * answers a request that has any with 420 (Unknown Attribute) listing them, RFC 8489 §6.3.1.
+     */
+    public List<Integer> unknownComprehensionRequired() {
+        return attributes.stream()
+                .filter(a -> a instanceof RawAttribute raw && raw.isComprehensionRequired())
+                .map(Attribute::type)
+                .distinct()
+                .toList();
+    }
+}

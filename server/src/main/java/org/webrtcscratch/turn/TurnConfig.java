@@ -1,0 +1,238 @@
+package org.webrtcscratch.turn;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.webrtcscratch.turn.allocation.PortRange;
+import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.policy.Cidr;
+import org.webrtcscratch.turn.policy.PeerAddressPolicy;
+
+/**
+ * Settings of the TURN server's state and policy. Build with {@link #builder()}, which starts from the
+ * defaults below and validates on {@link Builder#build()}.
+ *
+ * @param realm                       REALM of the long-term credential mechanism (RFC 8489 §9.2, §14.9)
+ * @param relayIps                    where relay sockets bind, at most one per address family
+ * @param relayPorts                  relay port range. Default 61000-65535: Linux hands out ephemeral ports
+ *                                    from 32768-60999 ({@code net.ipv4.ip_local_port_range}), so the IANA
+ *                                    dynamic range 49152-65535 would race the kernel for ports
+ * @param allocationLifetime          lifetime granted when the client asks for less or nothing; 600 s, the
+ *                                    RFC 8656 §7.2 default
+ * @param maxAllocationLifetime       the most a client can get by asking (RFC 8656 §7.2); default 3600 s
+ * @param reservationLifetime         how long a port reserved by EVEN-PORT's R bit is held (RFC 8656 §7.2
+ *                                    suggests about 30 s)
+ * @param maxAllocations              allocations on this server; past it Allocate gets 508
+ * @param maxAllocationsPerUser       allocations per username; past it Allocate gets 486 (RFC 8656 §7.2)
+ * @param maxPermissionsPerAllocation distinct peer IPs with a permission; past it CreatePermission and
+ *                                    ChannelBind get 508 (RFC 8656 §10.2 "capacity limit")
+ * @param bandwidthCapBytesPerSecond  relayed bytes per second per allocation, each direction on its own;
+ *                                    0 for no cap
+ * @param allowLoopbackPeers          relay to 127/8 and ::1 (tests and single-host demos only)
+ * @param allowPrivatePeers           relay to RFC 1918, CGNAT and unique-local peers (LAN deployments)
+ * @param allowedPeers                peer prefixes always allowed (except never-unicast ranges)
+ * @param deniedPeers                 peer prefixes always denied; put the server's own addresses here
+ * @param nonceLifetime               how long a NONCE stays good before 438 (Stale Nonce)
+ * @param unauthorizedLimit           401 answers per source (IPv4 address or IPv6 /64) per window
+ * @param unauthorizedWindow          the window of {@code unauthorizedLimit}
+ * @param unauthorizedTrackedSources  sources the 401 limiter remembers; bounds its memory
+ * @param credentialTtl               lifetime of TURN REST credentials handed out by the signaling server
+ */
+public record TurnConfig(
+        String realm,
+        List<RelayIp> relayIps,
+        PortRange relayPorts,
+        Duration allocationLifetime,
+        Duration maxAllocationLifetime,
+        Duration reservationLifetime,
+        int maxAllocations,
+        int maxAllocationsPerUser,
+        int maxPermissionsPerAllocation,
+        long bandwidthCapBytesPerSecond,
+        boolean allowLoopbackPeers,
+        boolean allowPrivatePeers,
+        List<Cidr> allowedPeers,
+        List<Cidr> deniedPeers,
+        Duration nonceLifetime,
+        int unauthorizedLimit,
+        Duration unauthorizedWindow,
+        int unauthorizedTrackedSources,
+        Duration credentialTtl) {
+
+    /** RFC 8489 §14.9: REALM is fewer than 128 characters, at most 763 bytes. */
+    private static final int MAX_REALM_CHARACTERS = 127;
+    /** LIFETIME is a 32-bit count of seconds (RFC 8656 §18.2). */
+    private static final long MAX_LIFETIME_SECONDS = 0xFFFF_FFFFL;
+
+    public TurnConfig {
+        Objects.requireNonNull(realm, "realm");
+        relayIps = List.copyOf(relayIps);
+        Objects.requireNonNull(relayPorts, "relayPorts");
+        Objects.requireNonNull(allocationLifetime, "allocationLifetime");
+        Objects.requireNonNull(maxAllocationLifetime, "maxAllocationLifetime");
+        Objects.requireNonNull(reservationLifetime, "reservationLifetime");
+        allowedPeers = List.copyOf(allowedPeers);
+        deniedPeers = List.copyOf(deniedPeers);
+        Objects.requireNonNull(nonceLifetime, "nonceLifetime");
+        Objects.requireNonNull(unauthorizedWindow, "unauthorizedWindow");
+        Objects.requireNonNull(credentialTtl, "credentialTtl");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults, relaying from 127.0.0.1 only. */
+    public static TurnConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The peer policy these settings describe. */
+    public PeerAddressPolicy peerAddressPolicy() {
+        return new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers);
+    }
+
+    /**
+     * Checks the values against each other and the protocol's limits.
+     *
+     * @return this configuration
+     * @throws IllegalArgumentException naming every setting that is wrong, and why
+     */
+    public TurnConfig validate() {
+        List<String> problems = new ArrayList<>();
+        if (realm.isBlank() || realm.codePointCount(0, realm.length()) > MAX_REALM_CHARACTERS
+                || realm.getBytes(StandardCharsets.UTF_8).length > 763) {
+            problems.add("realm must be 1-" + MAX_REALM_CHARACTERS + " characters, got '" + realm + "'");
+        }
+        if (relayIps.isEmpty()) {
+            problems.add("relayIps must hold at least one address");
+        }
+        if (relayIps.stream().map(RelayIp::family).distinct().count() != relayIps.size()) {
+            problems.add("relayIps holds two addresses of one family: " + relayIps);
+        }
+        requirePositive(problems, "allocationLifetime", allocationLifetime);
+        requirePositive(problems, "reservationLifetime", reservationLifetime);
+        requirePositive(problems, "nonceLifetime", nonceLifetime);
+        requirePositive(problems, "unauthorizedWindow", unauthorizedWindow);
+        requirePositive(problems, "credentialTtl", credentialTtl);
+        if (maxAllocationLifetime.compareTo(allocationLifetime) < 0
+                || maxAllocationLifetime.toSeconds() > MAX_LIFETIME_SECONDS) {
+            problems.add("maxAllocationLifetime (" + maxAllocationLifetime + ") must be between allocationLifetime ("
+                    + allocationLifetime + ") and 2^32-1 seconds");
+        }
+        requireAtLeastOne(problems, "maxAllocations", maxAllocations);
+        requireAtLeastOne(problems, "maxAllocationsPerUser", maxAllocationsPerUser);
+        requireAtLeastOne(problems, "maxPermissionsPerAllocation", maxPermissionsPerAllocation);
+        requireAtLeastOne(problems, "unauthorizedLimit", unauthorizedLimit);
+        requireAtLeastOne(problems, "unauthorizedTrackedSources", unauthorizedTrackedSources);
+        if (maxAllocationsPerUser > maxAllocations) {
+            problems.add("maxAllocationsPerUser (" + maxAllocationsPerUser + ") must not exceed maxAllocations ("
+                    + maxAllocations + ")");
+        }
+        if (bandwidthCapBytesPerSecond < 0) {
+            problems.add("bandwidthCapBytesPerSecond must be 0 (no cap) or positive, got "
+                    + bandwidthCapBytesPerSecond);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid TURN configuration: " + String.join("; ", problems));
+        }
+        return this;
+    }
+
+    private static void requirePositive(List<String> problems, String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            problems.add(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void requireAtLeastOne(List<String> problems, String name, int value) {
+        if (value < 1) {
+            problems.add(name + " must be at least 1, got " + value);
+        }
+    }
+
+    /** Builds a {@link TurnConfig}, starting from the defaults. */
+    public static final class Builder {
+        private String realm = "webrtc-scratch";
+        private List<RelayIp> relayIps = List.of(RelayIp.of(InetAddress.getLoopbackAddress()));
+        private PortRange relayPorts = new PortRange(61000, 65535);
+        private Duration allocationLifetime = Duration.ofSeconds(600);
+        private Duration maxAllocationLifetime = Duration.ofSeconds(3600);
+        private Duration reservationLifetime = Duration.ofSeconds(30);
+        private int maxAllocations = 4000;
+        private int maxAllocationsPerUser = 32;
+        private int maxPermissionsPerAllocation = 64;
+        private long bandwidthCapBytesPerSecond;
+        private boolean allowLoopbackPeers;
+        private boolean allowPrivatePeers;
+        private List<Cidr> allowedPeers = List.of();
+        private List<Cidr> deniedPeers = List.of();
+        private Duration nonceLifetime = Duration.ofSeconds(600);
+        private int unauthorizedLimit = 20;
+        private Duration unauthorizedWindow = Duration.ofSeconds(10);
+        private int unauthorizedTrackedSources = 10_000;
+        private Duration credentialTtl = Duration.ofHours(24);
+
+        private Builder() {
+        }
+
+        private Builder(TurnConfig c) {
+            realm = c.realm;
+            relayIps = c.relayIps;
+            relayPorts = c.relayPorts;
+            allocationLifetime = c.allocationLifetime;
+            maxAllocationLifetime = c.maxAllocationLifetime;
+            reservationLifetime = c.reservationLifetime;
+            maxAllocations = c.maxAllocations;
+            maxAllocationsPerUser = c.maxAllocationsPerUser;
+            maxPermissionsPerAllocation = c.maxPermissionsPerAllocation;
+            bandwidthCapBytesPerSecond = c.bandwidthCapBytesPerSecond;
+            allowLoopbackPeers = c.allowLoopbackPeers;
+            allowPrivatePeers = c.allowPrivatePeers;
+            allowedPeers = c.allowedPeers;
+            deniedPeers = c.deniedPeers;
+            nonceLifetime = c.nonceLifetime;
+            unauthorizedLimit = c.unauthorizedLimit;
+            unauthorizedWindow = c.unauthorizedWindow;
+            unauthorizedTrackedSources = c.unauthorizedTrackedSources;
+            credentialTtl = c.credentialTtl;
+        }
+
+        public Builder realm(String value) { realm = value; return this; }
+        public Builder relayIps(List<RelayIp> value) { relayIps = value; return this; }
+        public Builder relayPorts(PortRange value) { relayPorts = value; return this; }
+        public Builder allocationLifetime(Duration value) { allocationLifetime = value; return this; }
+        public Builder maxAllocationLifetime(Duration value) { maxAllocationLifetime = value; return this; }
+        public Builder reservationLifetime(Duration value) { reservationLifetime = value; return this; }
+        public Builder maxAllocations(int value) { maxAllocations = value; return this; }
+        public Builder maxAllocationsPerUser(int value) { maxAllocationsPerUser = value; return this; }
+        public Builder maxPermissionsPerAllocation(int value) { maxPermissionsPerAllocation = value; return this; }
+        public Builder bandwidthCapBytesPerSecond(long value) { bandwidthCapBytesPerSecond = value; return this; }
+        public Builder allowLoopbackPeers(boolean value) { allowLoopbackPeers = value; return this; }
+        public Builder allowPrivatePeers(boolean value) { allowPrivatePeers = value; return this; }
+        public Builder allowedPeers(List<Cidr> value) { allowedPeers = value; return this; }
+        public Builder deniedPeers(List<Cidr> value) { deniedPeers = value; return this; }
+        public Builder nonceLifetime(Duration value) { nonceLifetime = value; return this; }
+        public Builder unauthorizedLimit(int value) { unauthorizedLimit = value; return this; }
+        public Builder unauthorizedWindow(Duration value) { unauthorizedWindow = value; return this; }
+        public Builder unauthorizedTrackedSources(int value) { unauthorizedTrackedSources = value; return this; }
+        public Builder credentialTtl(Duration value) { credentialTtl = value; return this; }
+
+        /** The configuration, validated ({@link TurnConfig#validate()}). */
+        public TurnConfig build() {
+            return new TurnConfig(realm, relayIps, relayPorts, allocationLifetime, maxAllocationLifetime,
+                    reservationLifetime, maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation,
+                    bandwidthCapBytesPerSecond, allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers,
+                    nonceLifetime, unauthorizedLimit, unauthorizedWindow, unauthorizedTrackedSources, credentialTtl)
+                    .validate();
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package org.webrtcscratch.turn.allocation;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.turn.TurnConfig;
+
+/**
+ * All allocations of a TURN server, by 5-tuple and by relayed address, and the rules of the requests that
+ * create and change them (RFC 8656 §7.2 Allocate, §8.2 Refresh, §10.2 CreatePermission, §12.2
+ * ChannelBind). Each request method takes decoded, authenticated values and returns an outcome: the
+ * success values or a {@link Rejection} with the error code to answer.
+ *
+ * <p>Threading: lookups ({@link #find}, {@link #findByRelayedAddress}) read concurrent maps without locking
+ * and are meant for the relay hot path. Creating and removing allocations takes one manager-wide lock
+ * (they are rare next to relayed packets); changes inside one allocation take that allocation's lock.
+ * Time comes from the injected clock only; call {@link #sweepExpired()} every second or so. Quotas count
+ * an expired allocation until it is swept or its 5-tuple allocates again.
+ */
+public final class AllocationManager implements AutoCloseable {
+
+    private final TurnConfig config;
+    private final InstantSource clock;
+    private final AllocationRules rules;
+    private final Map<AddressFamily, RelayIp> relayIps = new EnumMap<>(AddressFamily.class);
+    private final RelayPortPool ports;
+    private final Map<FiveTuple, Allocation> byFiveTuple = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, Allocation> byRelayedAddress = new ConcurrentHashMap<>();
+    private final Map<String, Integer> countByUser = new HashMap<>();
+    private final Object lock = new Object();
+
+    public AllocationManager(TurnConfig config, RelayPortBinder binder, InstantSource clock) {
+        this(config, binder, clock, new SecureRandom());
+    }
+
+    /** With the randomness used for relay ports and reservation tokens given, for reproducible tests. */
+    public AllocationManager(TurnConfig config, RelayPortBinder binder, InstantSource clock, RandomGenerator random) {
+        this.config = config.validate();
+        this.clock = clock;
+        this.rules = new AllocationRules(clock, config.peerAddressPolicy(), config.maxPermissionsPerAllocation(),
+                config.bandwidthCapBytesPerSecond());
+        config.relayIps().forEach(ip -> relayIps.put(ip.family(), ip));
+        this.ports = new RelayPortPool(binder, config.relayPorts(), config.reservationLifetime(),
+                config.maxAllocations(), random);
+    }
+
+    /** RFC 8656 §7.2: creates an allocation, or answers a retransmitted Allocate with the first answer. */
+    public AllocateOutcome allocate(AllocateRequest request) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            Allocation existing = byFiveTuple.get(request.fiveTuple());
+            if (existing != null && existing.isLive(now)) {
+                return existing.wasCreatedBy(request.transactionId()) && existing.username().equals(request.username())
+                        ? new AllocateOutcome.Allocated(existing, existing.grantedLifetime(),
+                                existing.reservationToken(), true)
+                        : new Rejection(StunErrorCode.ALLOCATION_MISMATCH,
+                                "an allocation already exists for " + request.fiveTuple());
+            }
+            if (existing != null) {
+                remove(existing);
+            }
+            Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request.username()));
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return bindRelayPort(request, now)
+                    .<AllocateOutcome>map(bound -> register(request, bound))
+                    .orElseGet(() -> new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "no relay port free in "
+                            + config.relayPorts() + " to satisfy " + request.port()));
+        }
+    }
+
+    /**
+     * RFC 8656 §8.2: a zero {@code requestedLifetime} deletes the allocation, any other sets a new lifetime,
+     * clamped as for Allocate; none means the default lifetime.
+     */
+    public RefreshOutcome refresh(FiveTuple fiveTuple, String username, Optional<Duration> requestedLifetime,
+            Optional<AddressFamily> requestedFamily) {
+        Allocation allocation = byFiveTuple.get(fiveTuple);
+        Optional<Rejection> refused = checkOwner(allocation, fiveTuple, username);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (requestedFamily.isPresent() && requestedFamily.get() != allocation.family()) {
+            return new Rejection(StunErrorCode.PEER_ADDRESS_FAMILY_MISMATCH, "the allocation is "
+                    + allocation.family() + ", the Refresh asks for " + requestedFamily.get());
+        }
+        if (requestedLifetime.filter(Duration::isZero).isPresent()) {
+            synchronized (lock) {
+                remove(allocation);
+            }
+            return new RefreshOutcome.Refreshed(allocation, Duration.ZERO);
+        }
+        Duration lifetime = grantLifetime(requestedLifetime);
+        return allocation.extend(lifetime) ? new RefreshOutcome.Refreshed(allocation, lifetime) : expired(fiveTuple);
+    }
+
+    /** RFC 8656 §10.2: permissions for every peer IP (ports are ignored), or none. */
+    public CreatePermissionOutcome createPermissions(FiveTuple fiveTuple, String username, List<InetAddress> peers) {
+        Allocation allocation = byFiveTuple.get(fiveTuple);
+        Optional<Rejection> refused = checkOwner(allocation, fiveTuple, username);
+        return refused.isPresent() ? refused.get() : allocation.installPermissions(peers);
+    }
+
+    /** RFC 8656 §12.2: binds {@code channelNumber} to {@code peer} and installs a permission for the peer. */
+    public ChannelBindOutcome bindChannel(FiveTuple fiveTuple, String username, int channelNumber,
+            InetSocketAddress peer) {
+        Allocation allocation = byFiveTuple.get(fiveTuple);
+        Optional<Rejection> refused = checkOwner(allocation, fiveTuple, username);
+        return refused.isPresent() ? refused.get() : allocation.bindChannel(channelNumber, peer);
+    }
+
+    /** The live allocation of {@code fiveTuple}; lock-free, for the relay path. */
+    public Optional<Allocation> find(FiveTuple fiveTuple) {
+        return live(byFiveTuple.get(fiveTuple));
+    }
+
+    /** The live allocation holding {@code relayedAddress} (the advertised address); lock-free. */
+    public Optional<Allocation> findByRelayedAddress(InetSocketAddress relayedAddress) {
+        return live(byRelayedAddress.get(relayedAddress));
+    }
+
+    /**
+     * Deletes the allocation of {@code fiveTuple} at once, as when its TCP or TLS connection closes
+     * (RFC 8656 §7: a TCP allocation ends with its connection).
+     */
+    public Optional<Allocation> release(FiveTuple fiveTuple) {
+        synchronized (lock) {
+            Allocation allocation = byFiveTuple.get(fiveTuple);
+            if (allocation != null) {
+                remove(allocation);
+            }
+            return Optional.ofNullable(allocation);
+        }
+    }
+
+    /**
+     * Deletes expired allocations (closing their relay ports), expired permissions and channel bindings, and
+     * expired port reservations.
+     *
+     * @return the allocations deleted
+     */
+    public List<Allocation> sweepExpired() {
+        Instant now = clock.instant();
+        List<Allocation> expired = new ArrayList<>();
+        synchronized (lock) {
+            for (Allocation allocation : List.copyOf(byFiveTuple.values())) {
+                if (allocation.releaseIfExpired(now)) {
+                    remove(allocation);
+                    expired.add(allocation);
+                } else {
+                    allocation.sweep(now);
+                }
+            }
+            ports.sweep(now);
+        }
+        return expired;
+    }
+
+    public int allocationCount() {
+        return byFiveTuple.size();
+    }
+
+    public int allocationCount(String username) {
+        synchronized (lock) {
+            return countByUser.getOrDefault(username, 0);
+        }
+    }
+
+    /** Ports held for a RESERVATION-TOKEN. */
+    public int reservationCount() {
+        synchronized (lock) {
+            return ports.reservationCount();
+        }
+    }
+
+    /** Deletes every allocation and reservation, releasing all relay ports. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            List.copyOf(byFiveTuple.values()).forEach(this::remove);
+            ports.close();
+        }
+    }
+
+    /** RFC 8656 §7.2: the requested lifetime, at most the maximum, at least the default. */
+    Duration grantLifetime(Optional<Duration> requested) {
+        Duration wanted = requested.orElse(config.allocationLifetime());
+        if (wanted.compareTo(config.maxAllocationLifetime()) > 0) {
+            return config.maxAllocationLifetime();
+        }
+        return wanted.compareTo(config.allocationLifetime()) < 0 ? config.allocationLifetime() : wanted;
+    }
+
+    private Optional<Rejection> checkPortRequest(AllocateRequest request, Instant now) {
+        if (request.port() instanceof PortRequest.ReservedPort(long token)) {
+            if (request.requestedFamily().isPresent()) {
+                return Optional.of(new Rejection(StunErrorCode.BAD_REQUEST,
+                        "RESERVATION-TOKEN and REQUESTED-ADDRESS-FAMILY cannot be combined"));
+            }
+            return ports.isReserved(token, now) ? Optional.empty() : Optional.of(new Rejection(
+                    StunErrorCode.INSUFFICIENT_CAPACITY, "RESERVATION-TOKEN is unknown or has expired"));
+        }
+        AddressFamily family = request.requestedFamily().orElse(AddressFamily.IPV4);
+        return relayIps.containsKey(family) ? Optional.empty() : Optional.of(new Rejection(
+                StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, "this server relays no " + family + " addresses"));
+    }
+
+    private Optional<Rejection> checkQuota(String username) {
+        int mine = countByUser.getOrDefault(username, 0);
+        if (mine >= config.maxAllocationsPerUser()) {
+            return Optional.of(new Rejection(StunErrorCode.ALLOCATION_QUOTA_REACHED, "user " + username + " holds "
+                    + mine + " allocations, the limit is " + config.maxAllocationsPerUser()));
+        }
+        if (byFiveTuple.size() >= config.maxAllocations()) {
+            return Optional.of(new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "the server holds "
+                    + byFiveTuple.size() + " allocations, its limit"));
+        }
+        return Optional.empty();
+    }
+
+    private record BoundPort(RelayPort port, OptionalLong reservationToken) {
+    }
+
+    private Optional<BoundPort> bindRelayPort(AllocateRequest request, Instant now) {
+        return switch (request.port()) {
+            case PortRequest.ReservedPort(long token) ->
+                    ports.claim(token, now).map(port -> new BoundPort(port, OptionalLong.empty()));
+            case PortRequest.AnyPort any ->
+                    ports.bindAny(bindIp(request)).map(port -> new BoundPort(port, OptionalLong.empty()));
+            case PortRequest.EvenPort(boolean reserveNext) -> ports.bindEven(bindIp(request), reserveNext, now)
+                    .map(even -> new BoundPort(even.port(), even.reservationToken()));
+        };
+    }
+
+    private InetAddress bindIp(AllocateRequest request) {
+        return relayIps.get(request.requestedFamily().orElse(AddressFamily.IPV4)).bind();
+    }
+
+    private AllocateOutcome.Allocated register(AllocateRequest request, BoundPort bound) {
+        InetSocketAddress local = bound.port().localAddress();
+        RelayIp relayIp = relayIps.get(AddressFamily.of(local.getAddress()));
+        InetSocketAddress relayed = new InetSocketAddress(relayIp.advertised(), local.getPort());
+        Duration lifetime = grantLifetime(request.requestedLifetime());
+        Allocation allocation = new Allocation(request.fiveTuple(), request.username(), request.transactionId(),
+                relayed, bound.port(), lifetime, bound.reservationToken(), rules);
+        byFiveTuple.put(request.fiveTuple(), allocation);
+        byRelayedAddress.put(relayed, allocation);
+        countByUser.merge(request.username(), 1, Integer::sum);
+        return new AllocateOutcome.Allocated(allocation, lifetime, bound.reservationToken(), false);
+    }
+
+    /** Unindexes and releases {@code allocation}; the caller holds the lock. */
+    private void remove(Allocation allocation) {
+        if (!byFiveTuple.remove(allocation.fiveTuple(), allocation)) {
+            return;
+        }
+        byRelayedAddress.remove(allocation.relayedAddress(), allocation);
+        countByUser.computeIfPresent(allocation.username(), (user, count) -> count > 1 ? count - 1 : null);
+        allocation.release();
+    }
+
+    private Optional<Rejection> checkOwner(Allocation allocation, FiveTuple fiveTuple, String username) {
+        if (allocation == null || !allocation.isLive(clock.instant())) {
+            return Optional.of(expired(fiveTuple));
+        }
+        if (!allocation.username().equals(username)) {
+            return Optional.of(new Rejection(StunErrorCode.WRONG_CREDENTIALS,
+                    "the allocation belongs to another USERNAME"));
+        }
+        return Optional.empty();
+    }
+
+    private static Rejection expired(FiveTuple fiveTuple) {
+        return new Rejection(StunErrorCode.ALLOCATION_MISMATCH, "no allocation for " + fiveTuple);
+    }
+
+    private Optional<Allocation> live(Allocation allocation) {
+        return allocation != null && allocation.isLive(clock.instant()) ? Optional.of(allocation) : Optional.empty();
+    }
+}

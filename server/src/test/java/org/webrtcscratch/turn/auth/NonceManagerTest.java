@@ -1,0 +1,125 @@
+package org.webrtcscratch.turn.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.turn.SettableClock;
+
+class NonceManagerTest {
+
+    private static final byte[] SECRET = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f1011121314151617");
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+
+    private final SettableClock clock = SettableClock.atEpochSecond(1_700_000_000);
+    private final NonceManager nonces = NonceManager.withoutCookie(SECRET, clock, LIFETIME);
+    private final InetAddress client = ip("198.51.100.7");
+
+    @Test
+    void aFreshNonceIsValidForItsClientUntilItGoesStale() {
+        String nonce = nonces.issue(client);
+
+        assertThat(nonces.validate(nonce, client)).isEqualTo(NonceValidity.VALID);
+        clock.advance(LIFETIME.minusSeconds(1));
+        assertThat(nonces.validate(nonce, client)).isEqualTo(NonceValidity.VALID);
+        clock.advanceSeconds(1);
+        assertThat(nonces.validate(nonce, client)).isEqualTo(NonceValidity.STALE);
+        assertThat(NonceValidity.STALE.errorCode()).contains(StunErrorCode.STALE_NONCE);
+    }
+
+    @Test
+    void aNonceIsInvalidFromAnotherAddress() {
+        String nonce = nonces.issue(client);
+
+        assertThat(nonces.validate(nonce, ip("198.51.100.8"))).isEqualTo(NonceValidity.INVALID);
+        assertThat(NonceValidity.INVALID.errorCode()).contains(StunErrorCode.UNAUTHENTICATED);
+    }
+
+    @Test
+    void theMappedFormOfTheClientAddressIsTheSameClient() throws Exception {
+        InetAddress mapped = Inet6Address.getByAddress(null,
+                HexFormat.of().parseHex("00000000000000000000ffffc6336407"), -1);
+
+        assertThat(nonces.validate(nonces.issue(client), mapped)).isEqualTo(NonceValidity.VALID);
+    }
+
+    @Test
+    void everySingleCharacterChangeMakesItInvalid() {
+        String nonce = nonces.issue(client);
+
+        for (int i = 0; i < nonce.length(); i++) {
+            char replacement = nonce.charAt(i) == 'A' ? 'B' : 'A';
+            String forged = nonce.substring(0, i) + replacement + nonce.substring(i + 1);
+            assertThat(nonces.validate(forged, client)).as("changed at %d: %s", i, forged)
+                    .isEqualTo(NonceValidity.INVALID);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "obMatJos2AAAA", "not base64 at all!!!!!!!!!!!!!!!!", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    void garbageIsInvalid(String nonce) {
+        assertThat(nonces.validate(nonce, client)).isEqualTo(NonceValidity.INVALID);
+    }
+
+    @Test
+    void aStaleLookingNonceWithoutTheRightMacIsInvalidNotStale() {
+        NonceManager otherServer = NonceManager.withoutCookie(NonceManager.newSecret(), clock, LIFETIME);
+        String theirs = otherServer.issue(client);
+        clock.advance(LIFETIME.multipliedBy(2));
+
+        assertThat(nonces.validate(theirs, client)).isEqualTo(NonceValidity.INVALID);
+    }
+
+    @Test
+    void nonceIsShortAndPrintable() {
+        String nonce = nonces.issue(client);
+
+        assertThat(nonce).hasSizeLessThan(128).matches("[A-Za-z0-9_-]+");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"'', AAAA", "PASSWORD_ALGORITHMS, AAAB", "USERNAME_ANONYMITY, AAAC",
+            "'PASSWORD_ALGORITHMS,USERNAME_ANONYMITY', AAAD"})
+    void theCookieCarriesTheSecurityFeatureBits(String features, String encoded) {
+        Set<SecurityFeature> set = EnumSet.noneOf(SecurityFeature.class);
+        for (String name : features.split(",")) {
+            if (!name.isBlank()) {
+                set.add(SecurityFeature.valueOf(name));
+            }
+        }
+        NonceManager withCookie = NonceManager.withCookie(SECRET, clock, LIFETIME, set);
+
+        String nonce = withCookie.issue(client);
+
+        assertThat(nonce).startsWith("obMatJos2" + encoded);
+        assertThat(withCookie.validate(nonce, client)).isEqualTo(NonceValidity.VALID);
+    }
+
+    @Test
+    void editingTheAnnouncedFeaturesMakesTheNonceInvalid() {
+        NonceManager withCookie = NonceManager.withCookie(SECRET, clock, LIFETIME,
+                EnumSet.of(SecurityFeature.PASSWORD_ALGORITHMS));
+        String nonce = withCookie.issue(client);
+        String downgraded = "obMatJos2AAAA" + nonce.substring(13);
+
+        assertThat(withCookie.validate(downgraded, client)).isEqualTo(NonceValidity.INVALID);
+        assertThat(nonces.validate(nonce.substring(13), client)).isEqualTo(NonceValidity.INVALID);
+    }
+
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
