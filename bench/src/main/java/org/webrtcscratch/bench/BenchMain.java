@@ -4,6 +4,7 @@ import org.webrtcscratch.bench.signaling.SignalingHoldCommand;
 import org.webrtcscratch.bench.signaling.SignalingRelayCommand;
 import org.webrtcscratch.bench.signaling.SignalingThroughputCommand;
 import org.webrtcscratch.bench.stun.StunBindingCommand;
+import org.webrtcscratch.bench.stun.TurnPacedCommand;
 import org.webrtcscratch.bench.stun.TurnRelayCommand;
 import org.webrtcscratch.bench.stun.UdpEchoCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side benchmarks of WebRTC Scratch against PeerJS server and coturn.",
         subcommands = {SignalingHoldCommand.class, SignalingRelayCommand.class, SignalingThroughputCommand.class,
-            StunBindingCommand.class, TurnRelayCommand.class, UdpEchoCommand.class})
+            StunBindingCommand.class, TurnRelayCommand.class, TurnPacedCommand.class, UdpEchoCommand.class})
 public final class BenchMain {
 
     private BenchMain() { }
