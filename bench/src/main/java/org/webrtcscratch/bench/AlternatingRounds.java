@@ -11,13 +11,17 @@ import org.webrtcscratch.bench.process.ServerProcess;
  */
 public final class AlternatingRounds {
 
-    /** A server to compare: its name in the tables and how to start it. */
+    /** A server to compare: its name in the tables and how to start it (null: a contender without a server). */
     public record Contender(String name, Supplier<ServerProcess> start) { }
 
     /** One turn of one contender: measure {@code server} and record the results under {@code round}. */
     public interface Turn {
         void run(Contender contender, ServerProcess server, int round) throws Exception;
     }
+
+    /** Before each turn, wait up to this long for the machine to be this idle (see {@link QuietGate}). */
+    private static final double QUIET_IDLE = 0.85;
+    private static final java.time.Duration QUIET_PATIENCE = java.time.Duration.ofSeconds(45);
 
     private AlternatingRounds() { }
 
@@ -36,10 +40,12 @@ public final class AlternatingRounds {
                     System.out.printf("time budget used up in round %d (%s not run)%n", round, contender.name());
                     return completed;
                 }
-                System.out.printf("round %d/%d: %s%n", round, rounds, contender.name());
+                double idle = QuietGate.await(QUIET_IDLE, QUIET_PATIENCE);
+                System.out.printf("round %d/%d: %s (machine %.0f%% idle before it)%n", round, rounds, contender.name(),
+                        idle * 100);
                 try (ServerProcess server = contender.start().get()) {
                     turn.run(contender, server, round);
-                    if (!server.isAlive()) {
+                    if (server != null && !server.isAlive()) {
                         System.out.printf("  %s died during the round; its log ends with:%n%s%n", contender.name(),
                                 server.logTail());
                     }

@@ -1,5 +1,6 @@
 package org.webrtcscratch.bench;
 
+import org.webrtcscratch.bench.call.CallSetupCommand;
 import org.webrtcscratch.bench.signaling.SignalingHoldCommand;
 import org.webrtcscratch.bench.signaling.SignalingRelayCommand;
 import org.webrtcscratch.bench.signaling.SignalingThroughputCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side benchmarks of WebRTC Scratch against PeerJS server and coturn.",
         subcommands = {SignalingHoldCommand.class, SignalingRelayCommand.class, SignalingThroughputCommand.class,
-            StunBindingCommand.class, TurnRelayCommand.class, TurnPacedCommand.class, UdpEchoCommand.class})
+            StunBindingCommand.class, TurnRelayCommand.class, TurnPacedCommand.class, CallSetupCommand.class,
+            UdpEchoCommand.class})
 public final class BenchMain {
 
     private BenchMain() { }
