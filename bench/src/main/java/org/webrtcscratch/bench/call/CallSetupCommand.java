@@ -7,9 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,6 +40,7 @@ public final class CallSetupCommand implements Callable<Integer> {
 
     static final String REFERENCE = "reference";
     static final String OURS = "ours";
+    /** docs: /work/shared/BROWSER-TESTING.md; Playwright gives each launch a fresh temporary profile itself. */
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless=new", "--no-sandbox",
             "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection",
             "--disable-gpu", "--mute-audio", "--no-first-run", "--disable-background-networking",
@@ -64,13 +63,10 @@ public final class CallSetupCommand implements Callable<Integer> {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
         String firstFrameScript = new String(ReferencePageServer.resource("/call-setup/first-frame.js"), StandardCharsets.UTF_8);
-        Path userData = Files.createTempDirectory("bench-chromium");
-        List<String> flags = new ArrayList<>(CHROMIUM_FLAGS);
-        flags.add("--user-data-dir=" + userData);
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                      .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(chromium).setArgs(flags));
+                     .setExecutablePath(chromium).setArgs(CHROMIUM_FLAGS));
              ReferencePageServer reference = new ReferencePageServer()) {
             List<Contender> contenders = List.of(
                     new Contender(REFERENCE, () -> null),
