@@ -21,6 +21,23 @@ public final class CommonOptions {
     @Option(names = "--no-doc", description = "Print the results only; do not rewrite docs/benchmarks.md.")
     public boolean noDoc;
 
+    @Option(names = "--only", description = "Run only this contender (e.g. ours, with --our-jvm-option for a profile);"
+            + " no ratios then.")
+    public String only;
+
+    /** The contenders to run: all, or the one named by {@code --only}. */
+    public java.util.List<AlternatingRounds.Contender> select(java.util.List<AlternatingRounds.Contender> contenders) {
+        if (only == null) {
+            return contenders;
+        }
+        var chosen = contenders.stream().filter(c -> c.name().equals(only)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--only " + only + ": not one of "
+                    + contenders.stream().map(AlternatingRounds.Contender::name).toList());
+        }
+        return chosen;
+    }
+
     public BenchEnvironment environment() {
         return BenchEnvironment.of(repo);
     }

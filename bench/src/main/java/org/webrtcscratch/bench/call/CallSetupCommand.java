@@ -71,7 +71,7 @@ public final class CallSetupCommand implements Callable<Integer> {
             List<Contender> contenders = List.of(
                     new Contender(REFERENCE, () -> null),
                     new Contender(OURS, () -> Servers.ours(env, List.of(), List.of())));
-            int rounds = AlternatingRounds.run(contenders, common.rounds, deadline, (contender, server, round) -> {
+            int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
                 for (int run = 0; run < runs && !deadline.passed(); run++) {
                     double millis = server == null ? referenceCall(browser, firstFrameScript, reference.url())
                             : appCall(browser, firstFrameScript, server, "bench-" + round + "-" + run);

@@ -58,7 +58,7 @@ public final class SignalingHoldCommand implements Callable<Integer> {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
         int max = steps.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        int rounds = AlternatingRounds.run(SignalingContenders.of(env, max + 1000, roomCapacity, ourJvmOptions),
+        int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, max + 1000, roomCapacity, ourJvmOptions)),
                 common.rounds, deadline, (contender, server, round) -> holdOn(contender.name(), server, round, max, deadline));
         String report = report(env, rounds);
         System.out.println(report);

@@ -53,7 +53,7 @@ public final class SignalingRelayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions),
+        int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions)),
                 common.rounds, deadline, (contender, server, round) -> relayOn(contender.name(), server, round, deadline));
         String report = report(env, rounds);
         System.out.println(report);

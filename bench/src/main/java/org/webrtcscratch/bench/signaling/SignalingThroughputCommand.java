@@ -62,7 +62,7 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions),
+        int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions)),
                 common.rounds, deadline, (contender, server, round) -> {
                     for (int window : windows) {
                         if (!deadline.passed()) {

@@ -51,7 +51,7 @@ public final class StunBindingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(UdpContenders.of(env, ourJvmOptions), common.rounds, deadline,
+        int rounds = AlternatingRounds.run(common.select(UdpContenders.of(env, ourJvmOptions)), common.rounds, deadline,
                 (contender, server, round) -> {
                     for (int window : windows) {
                         if (!deadline.passed()) {

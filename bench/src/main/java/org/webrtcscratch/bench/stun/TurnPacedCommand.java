@@ -52,7 +52,7 @@ public final class TurnPacedCommand implements Callable<Integer> {
         Deadline deadline = common.deadline();
         List<Contender> contenders = UdpContenders.of(env, List.of()).stream()
                 .filter(c -> !c.name().equals(UdpContenders.FLOOR)).toList();
-        int rounds = AlternatingRounds.run(contenders, common.rounds, deadline, (contender, server, round) -> {
+        int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
             try (ServerProcess echo = Servers.udpEcho(env)) {
                 for (int count : clients) {
                     if (!deadline.passed()) {

@@ -59,7 +59,7 @@ public final class TurnRelayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(UdpContenders.of(env, ourJvmOptions), common.rounds, deadline,
+        int rounds = AlternatingRounds.run(common.select(UdpContenders.of(env, ourJvmOptions)), common.rounds, deadline,
                 (contender, server, round) -> {
                     boolean floor = contender.name().equals(UdpContenders.FLOOR);
                     try (ServerProcess echo = floor ? null : Servers.udpEcho(env)) {
