@@ -2,6 +2,12 @@
  * One RTCPeerConnection to one remote peer, negotiated with the "perfect negotiation" pattern of
  * webrtc/samples (src/content/peerconnection/perfect-negotiation/js/peer.js): either side may offer
  * whenever it needs to; on a collision the polite side yields. No DOM here.
+ *
+ * One exception to "either side": the first offer always comes from the impolite side. Chromium 156
+ * mishandles a collision on the very first offer when the offer being rolled back carries a data
+ * channel (the answer fails with "Failed to start SCTP transport", or the polite side never gathers
+ * a candidate), so the polite side keeps quiet until it has applied one remote offer. Its tracks and
+ * channel are in place from the start, so that first answer already carries them.
  */
 
 /** Label and id of the chat channel; `negotiated` so that both sides open it without an offer for it. */
@@ -26,6 +32,7 @@ export class Peer extends EventTarget {
   #makingOffer = false;
   #ignoreOffer = false;
   #srdAnswerPending = false;
+  #awaitingFirstOffer;
   #closed = false;
 
   /**
@@ -49,8 +56,11 @@ export class Peer extends EventTarget {
     this.remoteStream = new MediaStream();
     this.#sendSignal = sendSignal;
     this.#disconnectedGraceMs = disconnectedGraceMs;
+    this.#awaitingFirstOffer = polite;
 
-    this.pc = new RTCPeerConnection({iceServers});
+    // max-bundle: candidates for one transport instead of one per m-line, a third of the signals, which
+    // matters to the server's rate limit when a newcomer meets seven others at once.
+    this.pc = new RTCPeerConnection({iceServers, bundlePolicy: 'max-bundle'});
     for (const {track, stream} of tracks) this.pc.addTrack(track, stream);
     this.channel = this.pc.createDataChannel(CHAT_CHANNEL.label, {negotiated: true, id: CHAT_CHANNEL.id});
 
@@ -88,6 +98,7 @@ export class Peer extends EventTarget {
         await pc.setRemoteDescription(description);
         this.#srdAnswerPending = false;
         if (description.type === 'offer') {
+          this.#awaitingFirstOffer = false;
           await pc.setLocalDescription();
           this.#sendDescription();
         }
@@ -142,8 +153,7 @@ export class Peer extends EventTarget {
     const pc = this.pc;
     pc.onnegotiationneeded = pc.onicecandidate = pc.ontrack = pc.onconnectionstatechange = null;
     this.channel.onopen = this.channel.onclose = this.channel.onmessage = null;
-    this.channel.close();
-    pc.close();
+    pc.close(); // closes the channel too
     for (const track of this.remoteStream.getTracks()) {
       track.stop();
       this.remoteStream.removeTrack(track);
@@ -152,7 +162,8 @@ export class Peer extends EventTarget {
   }
 
   async #offer() {
-    if (this.#closed) return;
+    // Skipped now, negotiationneeded fires again once the first answer brings us back to stable.
+    if (this.#closed || this.#awaitingFirstOffer) return;
     try {
       this.#makingOffer = true;
       await this.pc.setLocalDescription();

@@ -37,7 +37,8 @@ export class VideoGrid {
       this.#local.querySelector('video').muted = true;
       this.#container.prepend(this.#local);
     }
-    this.#local.querySelector('video').srcObject = stream;
+    // A video element holding a stream without tracks delays the page's load event for good.
+    this.#local.querySelector('video').srcObject = stream.getTracks().length ? stream : null;
     this.setLocalVideoShown(stream.getVideoTracks().length > 0);
     this.#layout();
   }

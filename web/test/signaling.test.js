@@ -1,0 +1,113 @@
+import {Signaling} from '../js/signaling.js';
+import {assert, eventually, test} from './runner.js';
+
+// These run against the real server that serves this page: /ws on the same origin.
+const URL = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+const room = () => `unit-${Math.random().toString(36).slice(2, 10)}`;
+
+/** A client that records every event it gets. */
+function client(options) {
+  const signaling = new Signaling(URL, options);
+  const events = [];
+  for (const type of ['state', 'welcome', 'peer-joined', 'peer-left', 'signal', 'error']) {
+    signaling.addEventListener(type, ({detail}) => events.push({type, ...detail}));
+  }
+  const of = (type) => events.filter((e) => e.type === type);
+  return {signaling, events, of};
+}
+
+test('signaling: joins, is welcomed, and the others hear of it', async () => {
+  const r = room();
+  const a = client();
+  const b = client();
+  try {
+    a.signaling.join(r, 'Ann');
+    await eventually(() => a.of('welcome').length === 1, 'a welcomed');
+    b.signaling.join(r, 'Bo');
+    await eventually(() => b.of('welcome').length === 1, 'b welcomed');
+    assert.deepEqual(b.of('welcome')[0].peers.map((p) => p.name), ['Ann']);
+    await eventually(() => a.of('peer-joined').length === 1, 'a told of b');
+    assert.equal(a.of('peer-joined')[0].peer.peerId, b.signaling.peerId);
+    assert.deepEqual(a.of('state').map((e) => e.state), ['connecting', 'open']);
+
+    a.signaling.sendSignal(b.signaling.peerId, {candidate: null, hint: 1});
+    await eventually(() => b.of('signal').length === 1, 'signal relayed');
+    const {from, payload} = b.of('signal')[0];
+    assert.equal(from, a.signaling.peerId, 'from');
+    assert.equal(payload.candidate, null, 'candidate');
+    assert.equal(payload.hint, 1, 'extra payload fields pass untouched');
+
+    b.signaling.leave();
+    assert.equal(b.signaling.state, 'closed');
+    await eventually(() => a.of('peer-left').length === 1, 'a told b left');
+    assert.equal(a.of('peer-left')[0].reason, 'left');
+  } finally {
+    a.signaling.close();
+    b.signaling.close();
+  }
+});
+
+test('signaling: after a drop it rejoins with its token, keeps its peer id and delivers what was queued', async () => {
+  const r = room();
+  const a = client();
+  const b = client();
+  try {
+    a.signaling.join(r, 'Ann');
+    b.signaling.join(r, 'Bo');
+    await eventually(() => a.of('welcome').length && b.of('welcome').length, 'both welcomed');
+    const peerId = a.signaling.peerId;
+
+    a.signaling.dropForTest();
+    await eventually(() => a.signaling.state === 'reconnecting', 'reconnecting');
+    a.signaling.sendSignal(b.signaling.peerId, {candidate: null, queued: true});
+    await eventually(() => a.of('welcome').length === 2, 'welcomed again');
+
+    const again = a.of('welcome')[1];
+    assert.ok(again.resumed && again.reconnected, 'resumed after a reconnect');
+    assert.equal(a.signaling.peerId, peerId, 'same peer id');
+    assert.equal(a.signaling.reconnects, 1);
+    assert.equal(a.signaling.state, 'open');
+    await eventually(() => b.of('signal').length === 1, 'queued signal delivered');
+    assert.equal(b.of('signal')[0].payload.queued, true);
+    assert.equal(b.of('peer-left').length + b.of('peer-joined').length, 0, 'b saw nothing of it');
+  } finally {
+    a.signaling.close();
+    b.signaling.close();
+  }
+});
+
+test('signaling: a server silent for too long is given up on and joined again', async () => {
+  const a = client({deadAfterMs: 400, pingIntervalMs: 60000});
+  try {
+    a.signaling.join(room(), 'Ann');
+    await eventually(() => a.signaling.reconnects >= 1, 'reconnected after the silence');
+    assert.ok(a.of('state').some((e) => e.state === 'reconnecting'), 'went through reconnecting');
+    assert.ok(a.of('welcome').at(-1).resumed, 'resumed');
+  } finally {
+    a.signaling.close();
+  }
+});
+
+test('signaling: app-level pings keep a quiet connection alive', async () => {
+  const a = client({deadAfterMs: 600, pingIntervalMs: 150});
+  try {
+    a.signaling.join(room(), 'Ann');
+    await eventually(() => a.of('welcome').length === 1, 'welcomed');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(a.signaling.reconnects, 0, 'pongs count as signs of life');
+  } finally {
+    a.signaling.close();
+  }
+});
+
+test('signaling: a refused join is reported as an error for the join', async () => {
+  const a = client();
+  try {
+    a.signaling.join('not a valid room!', 'Ann');
+    await eventually(() => a.of('error').length === 1, 'error');
+    assert.equal(a.of('error')[0].code, 'bad-room-name');
+    assert.equal(a.of('error')[0].request, 'join');
+  } finally {
+    a.signaling.close();
+  }
+});
