@@ -27,7 +27,9 @@ if [ ! -f "$work/node_modules/peer/package.json" ] || ! grep -q "\"version\": \"
 fi
 
 # 100,000 connections need 200,000+ descriptors (both ends are on this machine); children inherit the limit.
-ulimit -Hn 1048576 2>/dev/null || true
+if ! ulimit -Hn 1048576 2>/dev/null; then
+  echo "note: cannot raise the open-file hard limit ($(ulimit -Hn)); signaling-hold stops below it" >&2
+fi
 ulimit -n "$(ulimit -Hn)"
 
 run() {

@@ -51,12 +51,17 @@ public final class SignalingHoldCommand implements Callable<Integer> {
     @Option(names = "--our-jvm-option", description = "A JVM option for our server; repeatable.")
     List<String> ourJvmOptions = new ArrayList<>();
 
+    /** Descriptors left for the JVM, node and their jars, logs and sockets besides the held connections. */
+    private static final int FILES_KEPT_FOR_THE_JVMS = 1_000;
+
     private final ResultSet results = new ResultSet();
+    private long cappedBy;
 
     @Override
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
+        capStepsToTheOpenFileLimit();
         int max = steps.stream().mapToInt(Integer::intValue).max().orElseThrow();
         int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, max + 1000, roomCapacity, ourJvmOptions)),
                 common.rounds, deadline, (contender, server, round) -> holdOn(contender.name(), server, round, max, deadline));
@@ -67,6 +72,24 @@ public final class SignalingHoldCommand implements Callable<Integer> {
             BenchDoc.writeSection(env.docs(), "signaling-hold", report);
         }
         return 0;
+    }
+
+    /**
+     * Every connection costs a descriptor in the server and one in this generator, and both inherit this
+     * process's RLIMIT_NOFILE: steps above it (less room for the JVMs' own files) cannot be reached, so they
+     * are replaced by the largest reachable one, and the report says why.
+     */
+    private void capStepsToTheOpenFileLimit() {
+        long limit = ProcessStats.maxOpenFiles();
+        int reachable = (int) Math.min(Integer.MAX_VALUE, limit - FILES_KEPT_FOR_THE_JVMS);
+        if (steps.stream().anyMatch(step -> step > reachable)) {
+            cappedBy = limit;
+            List<Integer> capped = new ArrayList<>(steps.stream().filter(step -> step < reachable).toList());
+            capped.add(reachable);
+            System.out.printf("open-file limit is %,d here (ulimit -n; raising it needs root with CAP_SYS_RESOURCE):"
+                    + " measuring up to %,d connections instead of %s%n", limit, reachable, steps);
+            steps = capped;
+        }
     }
 
     private void holdOn(String name, ServerProcess server, int round, int max, Deadline deadline) {
@@ -136,8 +159,11 @@ public final class SignalingHoldCommand implements Callable<Integer> {
                 + rounds + " A/B round(s); median (min–max) over rounds. Our clients join rooms of " + roomCapacity
                 + "; both kinds of client send their browser client's keep-alive (ours `ping` every 10 s, PeerJS"
                 + " `HEARTBEAT` every 5 s), and our server also pings every 10 s. RSS per connection = (RSS at N − RSS"
-                + " before the first connection) / N, as the kernel reports it, garbage included. CPU in % of one core.\n\n"
-                + table + "\n![RSS per idle connection](img/signaling-hold.png)\n";
+                + " before the first connection) / N, as the kernel reports it, garbage included. CPU in % of one core. "
+                + (cappedBy == 0 ? "" : "**Capped:** the open-file limit (RLIMIT_NOFILE) on this machine is " + String.format("%,d", cappedBy)
+                        + " and cannot be raised (the sandbox withholds CAP_SYS_RESOURCE), so no process here can hold"
+                        + " more than that many sockets; the largest step is what fits under it. ")
+                + "\n\n" + table + "\n![RSS per idle connection](img/signaling-hold.png)\n";
     }
 
     private void chart(BenchEnvironment env) {

@@ -26,6 +26,21 @@ public final class ProcessStats {
         return parseCpuTicks(read(Path.of("/proc", Long.toString(pid), "stat"))) * (1_000_000_000L / TICKS_PER_SECOND);
     }
 
+    /** This process's soft limit on open files (RLIMIT_NOFILE), from /proc/self/limits. */
+    public static long maxOpenFiles() {
+        return parseMaxOpenFiles(read(Path.of("/proc/self/limits")));
+    }
+
+    static long parseMaxOpenFiles(String limits) {
+        for (String line : limits.split("\n")) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+            }
+        }
+        throw new IllegalArgumentException("no 'Max open files' line in /proc/self/limits");
+    }
+
     static long parseRssBytes(String status) {
         for (String line : status.split("\n")) {
             if (line.startsWith("VmRSS:")) {

@@ -29,4 +29,14 @@ class ProcessStatsTest {
         assertThat(ProcessStats.rssBytes(pid)).isPositive();
         assertThat(ProcessStats.cpuNanos(pid)).isPositive();
     }
+
+    @Test
+    void readsTheSoftOpenFileLimit() {
+        String limits = "Limit                     Soft Limit           Hard Limit           Units     \n"
+                + "Max cpu time              unlimited            unlimited            seconds   \n"
+                + "Max open files            20000                40000                files     \n";
+
+        assertThat(ProcessStats.parseMaxOpenFiles(limits)).isEqualTo(20000);
+        assertThat(ProcessStats.maxOpenFiles()).isPositive();
+    }
 }
