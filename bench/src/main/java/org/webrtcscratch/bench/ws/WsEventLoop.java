@@ -50,6 +50,8 @@ public final class WsEventLoop implements AutoCloseable {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // Ports of the last run's connections may still be in TIME_WAIT: let bind take them again.
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(localAddress, 0));
             WsConnection connection = new WsConnection(channel, server, target, this, attachment);
             boolean connected = channel.connect(server);
