@@ -56,11 +56,20 @@ final class SignalingFleet implements WsListener, AutoCloseable {
         this.keepAlive = enabled;
     }
 
-    /** Loopback source address for client {@code index}: 127.0.0.1, then 127.0.0.2, … every 25,000 clients. */
-    static InetAddress sourceAddress(int index) {
+    /** Fleets made by this process so far: each gets loopback source addresses of its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger FLEETS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Loopback source addresses of this fleet: 127.F.F.1 for the first 25,000 clients, 127.F.F.2 for the next …
+     * (F from the fleet's number). The ports of an earlier fleet's connections linger in TIME_WAIT for a
+     * minute; on addresses of its own a fleet never trips over them.
+     */
+    private final int fleetNumber = 1 + FLEETS.getAndIncrement() % 60_000;
+
+    InetAddress sourceAddress(int index) {
         int alias = 1 + index / CONNECTIONS_PER_SOURCE_ADDRESS;
         try {
-            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) alias});
+            return InetAddress.getByAddress(new byte[] {127, (byte) (fleetNumber >> 8), (byte) fleetNumber, (byte) alias});
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException("4 bytes are always an address", e);
         }
