@@ -8,30 +8,43 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.time.InstantSource;
+import java.util.Optional;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.http.WebServer;
 import org.webrtcscratch.metrics.SignalingMetrics;
+import org.webrtcscratch.metrics.TurnMetrics;
 import org.webrtcscratch.signaling.IceServerProvider;
 import org.webrtcscratch.signaling.SignalingService;
+import org.webrtcscratch.signaling.TurnIceServers;
 import org.webrtcscratch.tls.PemFiles;
 import org.webrtcscratch.tls.SelfSignedCertificate;
 import org.webrtcscratch.tls.TlsIdentity;
+import org.webrtcscratch.turn.TurnServer;
+import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
-/** One running server: wiring only. Started by the {@code serve} command and by tests. */
+/**
+ * One running server: wiring only. Started by the {@code serve} command and by tests. Starts our STUN/TURN
+ * server first when configured, so the signaling server can hand out credentials for it.
+ */
 public final class ScratchServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final TlsIdentity tls;
+    private final Optional<TurnServer> turn;
     private final SignalingService signaling;
     private final WebServer web;
     private final JvmGcMetrics gcMetrics;
 
-    private ScratchServer(ServerConfig config, TlsIdentity tls, SignalingService signaling, WebServer web,
-                          JvmGcMetrics gcMetrics) {
+    private ScratchServer(ServerConfig config, TlsIdentity tls, Optional<TurnServer> turn, SignalingService signaling,
+                          WebServer web, JvmGcMetrics gcMetrics) {
         this.config = config;
         this.tls = tls;
+        this.turn = turn;
         this.signaling = signaling;
         this.web = web;
         this.gcMetrics = gcMetrics;
@@ -46,11 +59,32 @@ public final class ScratchServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(metrics);
-        IceServerProvider iceServers = IceServerProvider.fixed(config.iceServers());
-        SignalingService signaling = new SignalingService(config.limits(), iceServers);
-        SignalingMetrics.bind(signaling, metrics);
-        WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
-        return new ScratchServer(config, tls, signaling, web, gcMetrics);
+        Optional<TurnServer> turn = config.turn() instanceof TurnMode.Local local
+                ? Optional.of(TurnServer.start(local.settings())) : Optional.empty();
+        try {
+            turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
+            IceServerProvider iceServers = iceServers(config, turn);
+            SignalingService signaling = new SignalingService(config.limits(), iceServers);
+            SignalingMetrics.bind(signaling, metrics);
+            WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
+            return new ScratchServer(config, tls, turn, signaling, web, gcMetrics);
+        } catch (RuntimeException e) {
+            turn.ifPresent(TurnServer::close);
+            throw e;
+        }
+    }
+
+    /** Our STUN/TURN's address and fresh credentials for each peer, then the extra servers. */
+    private static IceServerProvider iceServers(ServerConfig config, Optional<TurnServer> turn) {
+        return switch (config.turn()) {
+            case TurnMode.Off off -> IceServerProvider.fixed(config.iceServers());
+            case TurnMode.Local local -> new TurnIceServers(turn.orElseThrow().credentialIssuer(),
+                    turn.orElseThrow().port(), local.settings().externalIp().map(InetAddress::getHostAddress),
+                    config.iceServers());
+            case TurnMode.Remote remote -> new TurnIceServers(
+                    new TurnCredentialIssuer(remote.secret(), InstantSource.system(), remote.credentialTtl()),
+                    remote.port(), Optional.of(remote.host()), config.iceServers());
+        };
     }
 
     private static TlsIdentity loadTls(TlsOptions options) {
@@ -87,11 +121,17 @@ public final class ScratchServer implements AutoCloseable {
         return signaling;
     }
 
+    /** Our STUN/TURN server, when the configuration asked for one. */
+    public Optional<TurnServer> turn() {
+        return turn;
+    }
+
     /** Tells every peer the server is stopping, then stops. */
     @Override
     public void close() {
         signaling.close();
         web.close();
+        turn.ifPresent(TurnServer::close);
         gcMetrics.close();
     }
 }

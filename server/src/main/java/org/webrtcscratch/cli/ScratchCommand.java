@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = ScratchCommand.VersionProvider.class,
         description = "WebRTC Scratch: video calls, chat and files browser to browser, with signaling,"
                 + " STUN and TURN in one server.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TurnCommand.class, CommandLine.HelpCommand.class})
 public final class ScratchCommand implements Runnable {
 
     @CommandLine.Spec

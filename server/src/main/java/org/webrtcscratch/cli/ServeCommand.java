@@ -3,7 +3,6 @@ package org.webrtcscratch.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
@@ -11,19 +10,21 @@ import org.webrtcscratch.config.SignalingLimits;
 import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.signaling.IceServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: the web app, signaling (and, with the TURN issue, STUN/TURN) in one process. */
+/** {@code serve}: the web app, signaling and STUN/TURN in one process. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         abbreviateSynopsis = true,
         usageHelpWidth = 100,
-        description = {"Serves the web app and the signaling WebSocket.",
+        description = {"Serves the web app, the signaling WebSocket and STUN/TURN.",
             "Every option can also be set by the environment variable shown in brackets."},
         footer = {"", "Examples:",
             "  serve                          http://localhost:8080 (camera works on localhost)",
-            "  serve --tls self-signed        https on every address, for phones and other laptops"})
+            "  serve --tls self-signed        https on every address, for phones and other laptops",
+            "  serve --turn-external-ip 203.0.113.5   behind a 1:1 NAT (a cloud VM): the public address"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${SCRATCH_HOST:-0.0.0.0}",
@@ -33,6 +34,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${SCRATCH_PORT:-8080}",
             description = "HTTP(S) and WebSocket port [SCRATCH_PORT] (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "${SCRATCH_THREADS:-0}",
+            description = "Worker threads for HTTP and WebSocket; 0 picks 4 per core, at least 8 [SCRATCH_THREADS]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(names = "--tls", defaultValue = "${SCRATCH_TLS:-off}", paramLabel = "off|self-signed",
             description = "off, or self-signed: make and keep a certificate so other machines can join"
@@ -102,17 +108,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve the web app from this folder instead of the jar, to edit it live [SCRATCH_WEB_DIR].")
     Path webDir;
 
+    @Mixin
+    TurnOptions turn;
+
+    @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
+            description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
+                    + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
+    String turnRemote;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
         ScratchServer server = ScratchServer.start(config);
         StartupBanner.print(server, config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
+        UntilStopped.run(server);
         return 0;
     }
 
@@ -121,7 +130,8 @@ public final class ServeCommand implements Callable<Integer> {
                 pingInterval, idleTimeout, resumeWindow, maxRooms, maxConnections);
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
-        return new ServerConfig(host, port, tlsOptions(), limits, extraIceServers, webDir).validate();
+        return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
+                turn.toMode(host, turnRemote)).validate();
     }
 
     private TlsOptions tlsOptions() {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TurnMode;
+import org.webrtcscratch.turn.TurnServer;
 
 /** What {@code serve} prints once it listens: where to point a browser, and the certificate to expect. */
 final class StartupBanner {
@@ -26,12 +28,26 @@ final class StartupBanner {
                         server.tls() == null ? "   (other machines: camera needs --tls self-signed)" : "");
             }
         }
+        server.turn().ifPresent(StartupBanner::printTurn);
+        if (config.turn() instanceof TurnMode.Remote remote) {
+            System.out.printf("STUN/TURN: browsers are sent to %s:%d with credentials for --turn-secret%n",
+                    remote.host(), remote.port());
+        }
         if (server.tls() != null) {
             System.out.println("Certificate SHA-256 fingerprint (check it when the browser asks):");
             System.out.println("  " + server.tls().fingerprint());
         }
         System.out.println("Stop with Ctrl+C.");
         System.out.println();
+    }
+
+    static void printTurn(TurnServer turn) {
+        System.out.printf("STUN/TURN on port %d (UDP and TCP), relaying from %s, ports %s%n", turn.port(),
+                turn.settings().config().relayIps().stream()
+                        .map(ip -> ip.bind().equals(ip.advertised()) ? ip.bind().getHostAddress()
+                                : ip.bind().getHostAddress() + " (advertised as " + ip.advertised().getHostAddress() + ")")
+                        .toList(),
+                turn.settings().config().relayPorts());
     }
 
     private static List<String> lanAddresses() {

@@ -2,63 +2,105 @@ package org.webrtcscratch.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.webrtcscratch.signaling.IceServer;
+import org.webrtcscratch.turn.TurnSettings;
 
 /**
  * Everything {@code serve} needs, validated once at start-up.
  *
  * @param host       address the HTTP server binds ({@code 0.0.0.0} for every interface)
  * @param httpPort   HTTP(S) and WebSocket port; 0 picks a free one (tests)
+ * @param httpThreads worker threads of the HTTP(S) and WebSocket server; 0 picks {@link #defaultHttpThreads()}
  * @param tls        TLS mode
  * @param limits     signaling limits
  * @param iceServers ICE servers handed to every client besides our own TURN's
  * @param webDir     serve the web app from this folder instead of the jar (for editing it live); may be null
+ * @param turn       our own STUN/TURN server: off, run here, or on another machine. {@link #defaults()} has it
+ *                   off, so tests that do not ask for TURN open no UDP ports; a TURN port of 0 in the local
+ *                   settings picks a free port (while the command line's {@code --turn-port 0} means off)
  */
 public record ServerConfig(
         String host,
         int httpPort,
+        int httpThreads,
         TlsOptions tls,
         SignalingLimits limits,
         List<IceServer> iceServers,
-        Path webDir) {
+        Path webDir,
+        TurnMode turn) {
 
     public ServerConfig {
         iceServers = List.copyOf(iceServers);
+        Objects.requireNonNull(turn, "turn");
     }
 
+    /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8080, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null);
+        return new ServerConfig("0.0.0.0", 8080, 0, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null,
+                TurnMode.OFF);
     }
 
     public ServerConfig validate() {
         SignalingLimits.require(httpPort >= 0 && httpPort <= 65535, "port must be 0..65535");
+        SignalingLimits.require(httpThreads == 0 || httpThreads >= 4, "threads must be 0 (automatic) or at least 4");
         SignalingLimits.require(host != null && !host.isBlank(), "host must not be empty");
         tls.validate();
         limits.validate();
+        if (turn instanceof TurnMode.Local local) {
+            local.settings().validate();
+        }
         return this;
     }
 
+    /**
+     * Enough threads to keep both cores busy while a few block on disk, few enough that the WebSocket work is not
+     * spread over hundreds of threads: Javalin's default pool (up to 250) cut relay throughput several times over
+     * on 2 cores in docs/benchmarks.md.
+     */
+    public static int defaultHttpThreads() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The worker threads to run, with 0 resolved to the default. */
+    public int effectiveHttpThreads() {
+        return httpThreads == 0 ? defaultHttpThreads() : httpThreads;
+    }
+
+    public ServerConfig withHttpThreads(int value) {
+        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn);
+    }
+
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, httpPort, tls, limits, iceServers, webDir);
+        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn);
     }
 
     public ServerConfig withHttpPort(int value) {
-        return new ServerConfig(host, value, tls, limits, iceServers, webDir);
+        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn);
     }
 
     public ServerConfig withTls(TlsOptions value) {
-        return new ServerConfig(host, httpPort, value, limits, iceServers, webDir);
+        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn);
     }
 
     public ServerConfig withLimits(SignalingLimits value) {
-        return new ServerConfig(host, httpPort, tls, value, iceServers, webDir);
+        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn);
     }
 
     public ServerConfig withIceServers(List<IceServer> value) {
-        return new ServerConfig(host, httpPort, tls, limits, value, webDir);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn);
     }
 
     public ServerConfig withWebDir(Path value) {
-        return new ServerConfig(host, httpPort, tls, limits, iceServers, value);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn);
+    }
+
+    /** Runs our STUN/TURN server here with these settings. */
+    public ServerConfig withTurn(TurnSettings value) {
+        return withTurn(new TurnMode.Local(value));
+    }
+
+    public ServerConfig withTurn(TurnMode value) {
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.config.ServerConfig;
@@ -48,6 +49,7 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.httpPort();
+            javalinConfig.jetty.threadPool = threadPool(config.effectiveHttpThreads());
             javalinConfig.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setIdleTimeout(config.limits().idleTimeout());
                 factory.setMaxTextMessageSize(config.limits().hardMessageBytes());
@@ -62,7 +64,7 @@ public final class WebServer implements AutoCloseable {
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
             javalinConfig.routes.get("/api/config", ctx -> ctx.json(Map.of(
-                    "iceServers", iceServers.iceServersFor(null),
+                    "iceServers", iceServers.iceServersFor(null, ctx.host()),
                     "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));
@@ -71,6 +73,12 @@ public final class WebServer implements AutoCloseable {
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    private static QueuedThreadPool threadPool(int threads) {
+        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 4));
+        pool.setName("http");
+        return pool;
     }
 
     private static void useTls(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls) {

@@ -14,4 +14,10 @@ public interface Connection {
 
     /** The remote address, for logs. */
     String remote();
+
+    /**
+     * The Host header of the request that opened the connection (the name or address the client reached
+     * the server by, maybe with a port), or null when unknown.
+     */
+    String host();
 }

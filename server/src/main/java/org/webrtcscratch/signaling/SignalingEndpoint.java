@@ -78,5 +78,10 @@ public final class SignalingEndpoint implements Consumer<WsConfig> {
         public String remote() {
             return String.valueOf(ctx.session.getRemoteSocketAddress());
         }
+
+        @Override
+        public String host() {
+            return ctx.header("Host");
+        }
     }
 }

@@ -166,7 +166,7 @@ public final class SignalingService implements AutoCloseable {
         Member member = registry.join(join.room(), join.name(), session);
         session.member(member);
         List<Member> others = member.room.others(member);
-        session.send(codec.encode(welcome(member, others, false)));
+        session.send(codec.encode(welcome(member, others, false, session)));
         broadcast(others, new ServerMessage.PeerJoined(member.info()));
     }
 
@@ -175,13 +175,14 @@ public final class SignalingService implements AutoCloseable {
         if (member == null) {
             return false;
         }
-        String welcome = codec.encode(welcome(member, member.room.others(member), true));
+        String welcome = codec.encode(welcome(member, member.room.others(member), true, session));
         return member.attach(session, welcome);
     }
 
-    private ServerMessage.Welcome welcome(Member member, List<Member> others, boolean resumed) {
+    private ServerMessage.Welcome welcome(Member member, List<Member> others, boolean resumed, Session session) {
         return new ServerMessage.Welcome(member.peerId, member.room.name, member.name,
-                others.stream().map(Member::info).toList(), iceServers.iceServersFor(member.peerId),
+                others.stream().map(Member::info).toList(),
+                iceServers.iceServersFor(member.peerId, session.connection.host()),
                 member.resumeToken, resumed);
     }
 

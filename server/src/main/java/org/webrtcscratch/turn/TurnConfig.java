@@ -36,7 +36,10 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  * @param allowedPeers                peer prefixes always allowed (except never-unicast ranges)
  * @param deniedPeers                 peer prefixes always denied; put the server's own addresses here
  * @param nonceLifetime               how long a NONCE stays good before 438 (Stale Nonce)
- * @param unauthorizedLimit           401 answers per source (IPv4 address or IPv6 /64) per window
+ * @param unauthorizedLimit           401 answers per source (IPv4 address or IPv6 /64) per window; default
+ *                                    200 per 10 s, since every allocation starts with a 401 and many clients can
+ *                                    share one NAT address, while 20 answers a second of ~100 bytes reflect
+ *                                    too little to matter
  * @param unauthorizedWindow          the window of {@code unauthorizedLimit}
  * @param unauthorizedTrackedSources  sources the 401 limiter remembers; bounds its memory
  * @param credentialTtl               lifetime of TURN REST credentials handed out by the signaling server
@@ -176,7 +179,7 @@ public record TurnConfig(
         private List<Cidr> allowedPeers = List.of();
         private List<Cidr> deniedPeers = List.of();
         private Duration nonceLifetime = Duration.ofSeconds(600);
-        private int unauthorizedLimit = 20;
+        private int unauthorizedLimit = 200;
         private Duration unauthorizedWindow = Duration.ofSeconds(10);
         private int unauthorizedTrackedSources = 10_000;
         private Duration credentialTtl = Duration.ofHours(24);

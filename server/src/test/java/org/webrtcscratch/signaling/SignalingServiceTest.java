@@ -44,6 +44,11 @@ class SignalingServiceTest {
             return "memory";
         }
 
+        @Override
+        public String host() {
+            return null;
+        }
+
         long count(String type) {
             return sent.stream().filter(m -> m.path("type").asText().equals(type)).count();
         }

@@ -3,6 +3,7 @@ package org.webrtcscratch.turn.allocation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import org.webrtcscratch.turn.proto.ChannelData;
 
 /**
  * A channel number bound to a peer transport address, so data can travel in 4-byte-header ChannelData
@@ -11,9 +12,9 @@ import java.time.Instant;
  */
 public record ChannelBinding(int number, InetSocketAddress peer, Instant expiresAt) {
 
-    /** RFC 8656 §12: channel numbers 0x4000 through 0x4FFF; 0x5000-0xFFFF are reserved. */
-    public static final int MIN_NUMBER = 0x4000;
-    public static final int MAX_NUMBER = 0x4FFF;
+    /** The channel numbers a client may bind: see {@link ChannelData#MAX_CHANNEL_NUMBER} for why up to 0x7FFF. */
+    public static final int MIN_NUMBER = ChannelData.MIN_CHANNEL_NUMBER;
+    public static final int MAX_NUMBER = ChannelData.MAX_CHANNEL_NUMBER;
     /** RFC 8656 §12: "A channel binding lasts for 10 minutes unless refreshed." */
     public static final Duration LIFETIME = Duration.ofSeconds(600);
     /**

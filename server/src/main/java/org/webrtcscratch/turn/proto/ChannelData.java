@@ -32,13 +32,17 @@ import org.webrtcscratch.stun.StunDecodeException;
 public record ChannelData(int channelNumber, ByteBuffer data) {
 
     public static final int HEADER_SIZE = 4;
-    /** RFC 8656 §12: "0x4000 through 0x4FFF: These values are the allowed channel numbers". */
     public static final int MIN_CHANNEL_NUMBER = 0x4000;
-    public static final int MAX_CHANNEL_NUMBER = 0x4FFF;
+    /**
+     * RFC 8656 §12 allows 0x4000-0x4FFF; RFC 5766 allowed up to 0x7FFF, and clients still pick from that range
+     * (coturn's turnutils_uclient does, and coturn accepts it). We accept it too: first bytes 0x50-0x7F collide
+     * with nothing in RFC 7983's demultiplexing, and a client must not be able to tell us from coturn.
+     */
+    public static final int MAX_CHANNEL_NUMBER = 0x7FFF;
 
     public ChannelData {
         if (!isValidChannelNumber(channelNumber)) {
-            throw new IllegalArgumentException("channel number 0x%04x outside 0x4000-0x4FFF".formatted(channelNumber));
+            throw new IllegalArgumentException("channel number 0x%04x outside 0x4000-0x7FFF".formatted(channelNumber));
         }
         if (data.remaining() > 0xFFFF) {
             throw new IllegalArgumentException("%d bytes of data do not fit".formatted(data.remaining()));
@@ -65,7 +69,7 @@ public record ChannelData(int channelNumber, ByteBuffer data) {
         int channelNumber = Short.toUnsignedInt(in.getShort(start));
         if (!isValidChannelNumber(channelNumber)) {
             throw new StunDecodeException("ChannelData/channel number",
-                    "0x%04x is outside 0x4000-0x4FFF".formatted(channelNumber));
+                    "0x%04x is outside 0x4000-0x7FFF".formatted(channelNumber));
         }
         int length = Short.toUnsignedInt(in.getShort(start + 2));
         int available = in.remaining() - HEADER_SIZE;

@@ -29,7 +29,7 @@ public record ChannelNumber(int number) implements TurnAttribute {
         return new ChannelNumber(value.u16(0));
     }
 
-    /** In 0x4000-0x4FFF, RFC 8656 §12. */
+    /** In 0x4000-0x7FFF: RFC 8656 §12, widened to RFC 5766's range (see {@link ChannelData#MAX_CHANNEL_NUMBER}). */
     public boolean isValid() {
         return ChannelData.isValidChannelNumber(number);
     }

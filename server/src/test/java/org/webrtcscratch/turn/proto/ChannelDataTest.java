@@ -69,9 +69,9 @@ class ChannelDataTest {
     @Test
     void refusesMalformedMessages() {
         assertThat(error("4000 00").why()).isEqualTo("3 bytes, shorter than the 4-byte header");
-        assertThat(error("5000 0000").where()).isEqualTo("ChannelData/channel number");
-        assertThat(error("5000 0000").why()).isEqualTo("0x5000 is outside 0x4000-0x4FFF");
-        assertThat(error("3fff 0000").why()).isEqualTo("0x3fff is outside 0x4000-0x4FFF");
+        assertThat(error("8000 0000").where()).isEqualTo("ChannelData/channel number");
+        assertThat(error("8000 0000").why()).isEqualTo("0x8000 is outside 0x4000-0x7FFF");
+        assertThat(error("3fff 0000").why()).isEqualTo("0x3fff is outside 0x4000-0x7FFF");
         assertThat(error("4000 0004 aabbcc").why()).isEqualTo("Length says 4 bytes of data, 3 follow the header");
         assertThatThrownBy(() -> new ChannelData(0x3fff, PAYLOAD)).isInstanceOf(IllegalArgumentException.class);
     }

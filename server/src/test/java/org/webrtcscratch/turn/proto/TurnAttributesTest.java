@@ -92,7 +92,8 @@ class TurnAttributesTest {
         assertThat(RequestedAddressFamily.of(AddressFamily.IPV4).family()).contains(AddressFamily.IPV4);
         assertThat(new ChannelNumber(0x3FFF).isValid()).isFalse();
         assertThat(new ChannelNumber(0x4FFF).isValid()).isTrue();
-        assertThat(new ChannelNumber(0x5000).isValid()).isFalse();
+        assertThat(new ChannelNumber(0x7FFF).isValid()).as("RFC 5766's range, still used by clients").isTrue();
+        assertThat(new ChannelNumber(0x8000).isValid()).isFalse();
         assertThat(Lifetime.of(Duration.ofMinutes(10).plusMillis(999))).isEqualTo(new Lifetime(600));
         assertThat(new Lifetime(600).duration()).isEqualTo(Duration.ofMinutes(10));
     }

@@ -1,0 +1,47 @@
+package org.webrtcscratch.cli;
+
+import java.util.concurrent.Callable;
+import org.webrtcscratch.turn.TurnServer;
+import org.webrtcscratch.turn.TurnSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code turn}: STUN/TURN alone, for a TURN machine apart from the one that serves the web app. */
+@Command(name = "turn",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        abbreviateSynopsis = true,
+        usageHelpWidth = 100,
+        description = {"Runs only the STUN/TURN server, for a machine of its own.",
+            "Give it the same --turn-secret as the serve command, whose credentials it then accepts.",
+            "Every option can also be set by the environment variable shown in brackets."},
+        footer = {"", "Example:",
+            "  turn --turn-secret \"$SECRET\" --turn-external-ip 203.0.113.7"})
+public final class TurnCommand implements Callable<Integer> {
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${SCRATCH_HOST:-0.0.0.0}",
+            description = "Address to listen on [SCRATCH_HOST] (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Mixin
+    TurnOptions turn;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TurnSettings settings = toSettings();
+        if (!turn.hasSecret() && settings.users().isEmpty()) {
+            System.err.println("warning: no --turn-secret and no --turn-user: only STUN Binding will work");
+        }
+        TurnServer server = TurnServer.start(settings);
+        StartupBanner.printTurn(server);
+        System.out.println("Stop with Ctrl+C.");
+        UntilStopped.run(server);
+        return 0;
+    }
+
+    TurnSettings toSettings() {
+        return turn.toSettings(host).orElseThrow(() ->
+                new IllegalArgumentException("--turn-port 0 turns STUN/TURN off, which leaves this command nothing to do"));
+    }
+}

@@ -1,0 +1,180 @@
+package org.webrtcscratch.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.webrtcscratch.config.TurnMode;
+import org.webrtcscratch.turn.LocalAddresses;
+import org.webrtcscratch.turn.TurnConfig;
+import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.allocation.PortRange;
+import org.webrtcscratch.turn.auth.RestApiSecret;
+import picocli.CommandLine.Option;
+
+/** The STUN/TURN options, shared by {@code serve} and {@code turn}. */
+final class TurnOptions {
+
+    @Option(names = "--turn-port", paramLabel = "PORT", defaultValue = "${SCRATCH_TURN_PORT:-3478}",
+            description = "STUN/TURN port, UDP and TCP; 0 turns STUN/TURN off [SCRATCH_TURN_PORT]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--turn-realm", paramLabel = "REALM", defaultValue = "${SCRATCH_TURN_REALM:-webrtc-scratch}",
+            description = "Realm of TURN credentials [SCRATCH_TURN_REALM] (default: ${DEFAULT-VALUE}).")
+    String realm;
+
+    @Option(names = "--turn-secret", paramLabel = "SECRET", defaultValue = "${SCRATCH_TURN_SECRET}",
+            description = "Shared secret of time-limited TURN credentials (TURN REST API, coturn's"
+                    + " static-auth-secret); random per process when not given [SCRATCH_TURN_SECRET].")
+    String secret;
+
+    @Option(names = "--turn-user", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "NAME:PASS",
+            defaultValue = "${SCRATCH_TURN_USERS}",
+            description = "A fixed TURN user; repeatable [SCRATCH_TURN_USERS, space-separated].")
+    List<String> users;
+
+    @Option(names = "--turn-relay-ports", paramLabel = "FROM-TO",
+            defaultValue = "${SCRATCH_TURN_RELAY_PORTS:-61000-65535}",
+            description = "UDP ports for relayed addresses [SCRATCH_TURN_RELAY_PORTS] (default: ${DEFAULT-VALUE}).")
+    String relayPorts;
+
+    @Option(names = "--turn-relay-ip", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "ADDRESS",
+            defaultValue = "${SCRATCH_TURN_RELAY_IPS}",
+            description = "Local address relay sockets bind to, one per family; default: the listen address, or"
+                    + " this host's first address [SCRATCH_TURN_RELAY_IPS, space-separated].")
+    List<String> relayIps;
+
+    @Option(names = "--turn-external-ip", paramLabel = "ADDRESS", defaultValue = "${SCRATCH_TURN_EXTERNAL_IP}",
+            description = "Public address of this host behind a 1:1 NAT: advertised as the relayed address and"
+                    + " in the ICE servers handed to browsers [SCRATCH_TURN_EXTERNAL_IP].")
+    String externalIp;
+
+    @Option(names = "--turn-allow-loopback-peers", defaultValue = "${SCRATCH_TURN_ALLOW_LOOPBACK_PEERS:-false}",
+            description = "Relay to 127.0.0.0/8 and ::1 (single-machine demos and tests only)"
+                    + " [SCRATCH_TURN_ALLOW_LOOPBACK_PEERS].")
+    boolean allowLoopbackPeers;
+
+    @Option(names = "--turn-allow-private-peers", defaultValue = "${SCRATCH_TURN_ALLOW_PRIVATE_PEERS:-false}",
+            description = "Relay to private (RFC 1918, CGNAT, unique-local) peers, for a TURN server inside a LAN"
+                    + " [SCRATCH_TURN_ALLOW_PRIVATE_PEERS].")
+    boolean allowPrivatePeers;
+
+    @Option(names = "--turn-bandwidth", paramLabel = "BYTES_PER_SECOND", defaultValue = "${SCRATCH_TURN_BANDWIDTH:-0}",
+            description = "Relayed bytes a second per allocation and direction; 0 for no cap"
+                    + " [SCRATCH_TURN_BANDWIDTH] (default: ${DEFAULT-VALUE}).")
+    long bandwidth;
+
+    @Option(names = "--turn-max-allocations", paramLabel = "N", defaultValue = "${SCRATCH_TURN_MAX_ALLOCATIONS:-4000}",
+            description = "Allocations on this server at most [SCRATCH_TURN_MAX_ALLOCATIONS] (default: ${DEFAULT-VALUE}).")
+    int maxAllocations;
+
+    @Option(names = "--turn-user-quota", paramLabel = "N", defaultValue = "${SCRATCH_TURN_USER_QUOTA:-0}",
+            description = "Allocations one username may hold; 0 for no limit but --turn-max-allocations"
+                    + " [SCRATCH_TURN_USER_QUOTA] (default: ${DEFAULT-VALUE}).")
+    int userQuota;
+
+    @Option(names = "--turn-credential-ttl", paramLabel = "DURATION",
+            defaultValue = "${SCRATCH_TURN_CREDENTIAL_TTL:-24h}",
+            description = "Lifetime of the TURN credentials handed to browsers [SCRATCH_TURN_CREDENTIAL_TTL]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration credentialTtl;
+
+    @Option(names = "--turn-software", paramLabel = "TEXT", defaultValue = "${SCRATCH_TURN_SOFTWARE}",
+            description = "SOFTWARE attribute of every STUN/TURN response; none by default [SCRATCH_TURN_SOFTWARE].")
+    String software;
+
+    @Option(names = "--turn-threads", paramLabel = "N", defaultValue = "${SCRATCH_TURN_THREADS:-0}",
+            description = "UDP receive threads per address and relay threads; 0 for one per CPU"
+                    + " [SCRATCH_TURN_THREADS] (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    /**
+     * The settings these options describe for a server listening on {@code host}, or empty when
+     * {@code --turn-port 0} turns STUN/TURN off.
+     *
+     * @throws IllegalArgumentException for a value that is wrong, saying which
+     */
+    Optional<TurnSettings> toSettings(String host) {
+        if (port == 0) {
+            return Optional.empty();
+        }
+        List<InetAddress> listen = LocalAddresses.listenAddresses(address("--host", host));
+        Optional<InetAddress> external = Optional.ofNullable(externalIp).filter(s -> !s.isBlank())
+                .map(s -> address("--turn-external-ip", s));
+        List<InetAddress> relayBinds = nonBlank(relayIps).stream().map(s -> address("--turn-relay-ip", s)).toList();
+        TurnConfig config = TurnConfig.builder()
+                .realm(realm)
+                .relayIps(LocalAddresses.relayIps(listen, relayBinds, external))
+                .relayPorts(portRange(relayPorts))
+                .allowLoopbackPeers(allowLoopbackPeers)
+                .allowPrivatePeers(allowPrivatePeers)
+                .bandwidthCapBytesPerSecond(bandwidth)
+                .maxAllocations(maxAllocations)
+                .maxAllocationsPerUser(userQuota == 0 ? maxAllocations : userQuota)
+                .credentialTtl(credentialTtl)
+                .build();
+        RestApiSecret restSecret = secret == null || secret.isEmpty() ? TurnSettings.randomSecret()
+                : RestApiSecret.of(secret);
+        return Optional.of(new TurnSettings(port, listen, config, restSecret, nonBlank(users), external,
+                Optional.ofNullable(software).filter(s -> !s.isBlank()),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).validate());
+    }
+
+    /** Whether a REST API secret was given (else nobody outside this process can mint credentials). */
+    boolean hasSecret() {
+        return secret != null && !secret.isEmpty();
+    }
+
+    /**
+     * For {@code serve}: a remote {@code turn} machine when {@code remote} ({@code HOST[:PORT]}) is given, else
+     * the server these options describe, run here, or none for {@code --turn-port 0}.
+     */
+    TurnMode toMode(String host, String remote) {
+        if (remote == null || remote.isBlank()) {
+            return toSettings(host).<TurnMode>map(TurnMode.Local::new).orElse(TurnMode.OFF);
+        }
+        if (!hasSecret()) {
+            throw new IllegalArgumentException("--turn-remote needs --turn-secret, the same as the turn machine's,"
+                    + " to hand out credentials it accepts");
+        }
+        String spec = remote.strip();
+        int colon = spec.lastIndexOf(':');
+        boolean hasPort = spec.startsWith("[") ? spec.contains("]:") : colon > 0 && colon == spec.indexOf(':');
+        int remotePort = TurnSettings.DEFAULT_PORT;
+        if (hasPort) {
+            try {
+                remotePort = Integer.parseInt(spec.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--turn-remote must be HOST or HOST:PORT, not '" + remote + "'");
+            }
+        }
+        String remoteHost = (hasPort ? spec.substring(0, colon) : spec).replace("[", "").replace("]", "");
+        return new TurnMode.Remote(remoteHost, remotePort, RestApiSecret.of(secret), credentialTtl);
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    private static PortRange portRange(String range) {
+        String[] ends = range.strip().split("-", -1);
+        try {
+            if (ends.length == 2) {
+                return new PortRange(Integer.parseInt(ends[0].strip()), Integer.parseInt(ends[1].strip()));
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the expected form.
+        }
+        throw new IllegalArgumentException("--turn-relay-ports must be FROM-TO, e.g. 61000-65535, not '" + range + "'");
+    }
+
+    private static InetAddress address(String option, String value) {
+        try {
+            return InetAddress.getByName(value.strip());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not an address of this host");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.webrtcscratch.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.auth.RestApiSecret;
+
+/** Whether browsers get a STUN/TURN server of ours, and where it runs. */
+public sealed interface TurnMode {
+
+    /** No STUN/TURN of ours; browsers get the {@code --ice-server}s only. */
+    record Off() implements TurnMode {
+    }
+
+    /** Run the STUN/TURN server in this process. */
+    record Local(TurnSettings settings) implements TurnMode {
+        public Local {
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    /**
+     * A {@code turn} process on another machine with the same REST API secret: browsers are pointed at
+     * {@code host:port} with credentials minted here.
+     */
+    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl) implements TurnMode {
+        public Remote {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(secret, "secret");
+            Objects.requireNonNull(credentialTtl, "credentialTtl");
+            if (host.isBlank() || port < 1 || port > 65535) {
+                throw new IllegalArgumentException("remote TURN server must be HOST:PORT with a port in 1-65535, got "
+                        + host + ":" + port);
+            }
+        }
+    }
+
+    TurnMode OFF = new Off();
+}

@@ -1,0 +1,139 @@
+package org.webrtcscratch.turn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webrtcscratch.transport.TurnTransports;
+import org.webrtcscratch.turn.allocation.AllocationManager;
+import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
+import org.webrtcscratch.turn.auth.CredentialStore;
+import org.webrtcscratch.turn.auth.NonceManager;
+import org.webrtcscratch.turn.auth.RestApiCredentials;
+import org.webrtcscratch.turn.auth.StaticCredentials;
+import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
+import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
+import org.webrtcscratch.turn.server.Authenticator;
+import org.webrtcscratch.turn.server.TurnHandler;
+import org.webrtcscratch.turn.server.TurnStats;
+
+/**
+ * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state, the credential
+ * stores (fixed users, then REST API credentials), the handler and the UDP and TCP transports, and sweeps
+ * expired allocations once a second. Started by {@code ScratchServer} (with {@code serve}) and by the
+ * standalone {@code turn} command; tests start it with {@code TurnServer.start(TurnSettings.onLoopback())}.
+ */
+public final class TurnServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnServer.class);
+
+    private final TurnSettings settings;
+    private final AllocationManager allocations;
+    private final TurnTransports transports;
+    private final ScheduledExecutorService sweeper;
+    private final TurnCredentialIssuer credentialIssuer;
+    private final TurnStats stats;
+
+    private TurnServer(TurnSettings settings, AllocationManager allocations, TurnTransports transports,
+            ScheduledExecutorService sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats) {
+        this.settings = settings;
+        this.allocations = allocations;
+        this.transports = transports;
+        this.sweeper = sweeper;
+        this.credentialIssuer = credentialIssuer;
+        this.stats = stats;
+    }
+
+    public static TurnServer start(TurnSettings settings) {
+        return start(settings, InstantSource.system());
+    }
+
+    /**
+     * Starts serving on the settings' addresses and port, reading time from {@code clock}.
+     *
+     * @throws UncheckedIOException when the port or an address cannot be bound
+     */
+    public static TurnServer start(TurnSettings settings, InstantSource clock) {
+        settings.validate();
+        TurnConfig config = settings.config();
+        AllocationManager allocations = new AllocationManager(config, new UdpRelayPortBinder(), clock);
+        CredentialStore credentials = CredentialStore.firstOf(List.of(
+                StaticCredentials.parse(settings.users(), config.realm()),
+                new RestApiCredentials(settings.secret(), config.realm(), clock)));
+        Authenticator authenticator = new Authenticator(config.realm(), credentials,
+                NonceManager.withoutCookie(NonceManager.newSecret(), clock, config.nonceLifetime()),
+                new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
+                        config.unauthorizedTrackedSources(), clock));
+        TurnStats stats = new TurnStats();
+        TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats);
+        TurnTransports transports;
+        try {
+            transports = TurnTransports.start(settings.port(), settings.listenAddresses(), settings.threads(),
+                    handler, allocations, stats);
+        } catch (IOException e) {
+            allocations.close();
+            throw new UncheckedIOException("cannot listen for STUN/TURN on " + settings.listenAddresses()
+                    + " port " + settings.port() + ": " + e.getMessage(), e);
+        }
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("turn-sweeper").factory());
+        sweeper.scheduleWithFixedDelay(() -> sweep(allocations), 1, 1, TimeUnit.SECONDS);
+        TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
+                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats);
+        LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
+                server.tcpAddresses(), config.relayIps(), config.relayPorts());
+        return server;
+    }
+
+    private static void sweep(AllocationManager allocations) {
+        try {
+            allocations.sweepExpired();
+        } catch (RuntimeException e) {
+            LOG.error("sweeping expired TURN allocations failed", e);
+        }
+    }
+
+    /** The UDP and TCP port (the same for both). */
+    public int port() {
+        return transports.port();
+    }
+
+    public List<InetSocketAddress> udpAddresses() {
+        return transports.udpAddresses();
+    }
+
+    public List<InetSocketAddress> tcpAddresses() {
+        return transports.tcpAddresses();
+    }
+
+    public TurnSettings settings() {
+        return settings;
+    }
+
+    /** Mints REST API credentials this server accepts, for the signaling server to hand to browsers. */
+    public TurnCredentialIssuer credentialIssuer() {
+        return credentialIssuer;
+    }
+
+    public TurnStats stats() {
+        return stats;
+    }
+
+    public int allocationCount() {
+        return allocations.allocationCount();
+    }
+
+    /** Stops listening, closes TCP connections, deletes every allocation and frees its relay port. */
+    @Override
+    public void close() {
+        transports.close();
+        sweeper.shutdownNow();
+        allocations.close();
+    }
+}

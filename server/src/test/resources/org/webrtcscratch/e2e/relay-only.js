@@ -1,0 +1,20 @@
+// Test init script: every peer connection gathers relay candidates only (iceTransportPolicy 'relay'), so
+// media and data must cross the TURN server, with the ICE servers and credentials the page was given.
+// If window.__turnTransport ('udp' or 'tcp') is set by an earlier init script, only the TURN URLs of that
+// transport are kept (a URL without ?transport= is UDP).
+(() => {
+  const NativePeerConnection = window.RTCPeerConnection;
+  const transportOf = (url) => /[?&]transport=tcp\b/i.test(url) ? 'tcp' : 'udp';
+  const keepTransport = (servers, transport) => servers
+      .map((server) => ({...server, urls: [server.urls].flat()
+          .filter((url) => /^turns?:/i.test(url) && transportOf(url) === transport)}))
+      .filter((server) => server.urls.length > 0);
+  window.RTCPeerConnection = class extends NativePeerConnection {
+    constructor(configuration = {}, ...rest) {
+      const transport = window.__turnTransport;
+      const iceServers = transport ? keepTransport(configuration.iceServers ?? [], transport) :
+        configuration.iceServers;
+      super({...configuration, iceServers, iceTransportPolicy: 'relay'}, ...rest);
+    }
+  };
+})();
