@@ -57,6 +57,8 @@ public final class CallSetupCommand implements Callable<Integer> {
     Path chromium;
 
     private final ResultSet results = new ResultSet();
+    /** Step name → ms since the (second) page started, per contender, every call. */
+    private final Map<String, Map<String, List<Double>>> marks = new java.util.TreeMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -73,10 +75,12 @@ public final class CallSetupCommand implements Callable<Integer> {
                     new Contender(OURS, () -> Servers.ours(env, List.of(), List.of())));
             int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
                 for (int run = 0; run < runs && !deadline.passed(); run++) {
-                    double millis = server == null ? referenceCall(browser, firstFrameScript, reference.url())
+                    CallTiming timing = server == null ? referenceCall(browser, firstFrameScript, reference.url())
                             : appCall(browser, firstFrameScript, server, "bench-" + round + "-" + run);
-                    results.add(contender.name(), round, 0, "setupMillis", millis);
-                    System.out.printf("  %s call %d: %.0f ms%n", contender.name(), run + 1, millis);
+                    results.add(contender.name(), round, 0, "setupMillis", timing.millis());
+                    timing.marks().forEach((step, at) -> marks.computeIfAbsent(contender.name(), c -> new java.util.TreeMap<>())
+                            .computeIfAbsent(step, k -> new java.util.ArrayList<>()).add(at));
+                    System.out.printf("  %s call %d: %.0f ms %s%n", contender.name(), run + 1, timing.millis(), timing.marks());
                 }
             });
             String report = report(env, rounds);
@@ -92,8 +96,20 @@ public final class CallSetupCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Call setup time, and when each step first happened (ms since the measured page started). */
+    private record CallTiming(double millis, Map<String, Double> marks) { }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> marksOf(Page page) {
+        Map<String, Object> raw = (Map<String, Object>) page.evaluate("() => window.__benchFirstFrame.marks");
+        Map<String, Double> marks = new java.util.LinkedHashMap<>();
+        raw.entrySet().stream().sorted(Map.Entry.comparingByValue((a, b) -> Double.compare(((Number) a).doubleValue(),
+                ((Number) b).doubleValue()))).forEach(e -> marks.put(e.getKey(), Math.rint(((Number) e.getValue()).doubleValue())));
+        return marks;
+    }
+
     /** One page, two peer connections: from page start until both decoded a frame. */
-    private static double referenceCall(Browser browser, String script, String url) {
+    private static CallTiming referenceCall(Browser browser, String script, String url) {
         try (BrowserContext context = browser.newContext()) {
             context.addInitScript(script);
             Page page = context.newPage();
@@ -101,8 +117,8 @@ public final class CallSetupCommand implements Callable<Integer> {
             page.waitForFunction("() => { const b = window.__benchFirstFrame;"
                     + " return b && b.firstFrameAt.length === 2 && b.firstFrameAt.every((t) => t > 0); }",
                     null, new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MILLIS));
-            return ((Number) page.evaluate("() => { const b = window.__benchFirstFrame;"
-                    + " return Math.max(...b.firstFrameAt) - b.pageStart; }")).doubleValue();
+            return new CallTiming(((Number) page.evaluate("() => { const b = window.__benchFirstFrame;"
+                    + " return Math.max(...b.firstFrameAt) - b.pageStart; }")).doubleValue(), marksOf(page));
         }
     }
 
@@ -110,7 +126,7 @@ public final class CallSetupCommand implements Callable<Integer> {
      * Two contexts (two people): the first is in the call, then the second opens the page; from the second's
      * page start until both decoded a frame of the other.
      */
-    private static double appCall(Browser browser, String script, ServerProcess server, String room) {
+    private static CallTiming appCall(Browser browser, String script, ServerProcess server, String room) {
         String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?name=";
         try (BrowserContext first = browser.newContext(); BrowserContext second = browser.newContext()) {
             first.addInitScript(script);
@@ -128,7 +144,7 @@ public final class CallSetupCommand implements Callable<Integer> {
             double bobStart = ((Number) bob.evaluate("() => window.__benchFirstFrame.pageStart")).doubleValue();
             double bobFrame = ((Number) bob.evaluate("() => window.__benchFirstFrame.firstFrameAt[0]")).doubleValue();
             double aliceFrame = ((Number) alice.evaluate("() => window.__benchFirstFrame.firstFrameAt[0]")).doubleValue();
-            return Math.max(bobFrame, aliceFrame) - bobStart;
+            return new CallTiming(Math.max(bobFrame, aliceFrame) - bobStart, marksOf(bob));
         }
     }
 
@@ -140,6 +156,13 @@ public final class CallSetupCommand implements Callable<Integer> {
                 .row("in-page reference", Integer.toString(reference.samples()), reference.format("%.0f"), "")
                 .row("ours (server + web app)", Integer.toString(ours.samples()), ours.format("%.0f"),
                         Double.isNaN(overhead) ? "–" : String.format("%+.0f%%", overhead));
+        MarkdownTable steps = new MarkdownTable("step (first time it happened)", "reference: median ms since page start",
+                "ours (Bob's page): median ms since page start");
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        marks.values().forEach(m -> names.addAll(m.keySet()));
+        names.stream().sorted(java.util.Comparator.comparingDouble(name -> Double.isNaN(stepMedian(OURS, name))
+                        ? stepMedian(REFERENCE, name) : stepMedian(OURS, name)))
+                .forEach(name -> steps.row(name, format(stepMedian(REFERENCE, name)), format(stepMedian(OURS, name))));
         return "### Call setup in Chromium (`bench/run.sh call-setup`)\n\n"
                 + RunInfo.describe(env, RunInfo.command(env, "sh", "-c", "/usr/bin/chromium --version 2>/dev/null | tail -1")
                         + " headless, fake camera and microphone") + " " + rounds + " round(s) of " + runs
@@ -148,6 +171,17 @@ public final class CallSetupCommand implements Callable<Integer> {
                 + " page start (`performance.timeOrigin`) until both have decoded a video frame from the other."
                 + " Reference: one page, camera and microphone twice, two RTCPeerConnections wired in memory;"
                 + " time from page start until both decoded a frame. Both measured by the same injected script"
-                + " (getStats every 5 ms).\n\n" + table + "\n![Call setup](img/call-setup.png)\n";
+                + " (getStats every 5 ms).\n\n" + table + "\n![Call setup](img/call-setup.png)\n\n"
+                + "Where the time goes: the same script marks the first time each step happened (Bob's page for"
+                + " ours; `sent`/`received` are signaling messages, `connection` the RTCPeerConnection state).\n\n" + steps;
+    }
+
+    private double stepMedian(String contender, String step) {
+        List<Double> values = marks.getOrDefault(contender, Map.of()).get(step);
+        return values == null ? Double.NaN : Spread.of(values).median();
+    }
+
+    private static String format(double millis) {
+        return Double.isNaN(millis) ? "–" : String.format("%.0f", millis);
     }
 }

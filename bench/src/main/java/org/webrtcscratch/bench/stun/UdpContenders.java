@@ -1,10 +1,12 @@
 package org.webrtcscratch.bench.stun;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.webrtcscratch.bench.AlternatingRounds.Contender;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.FreePorts;
@@ -31,14 +33,23 @@ final class UdpContenders {
         return contenders;
     }
 
-    /** {@code count} UDP sockets on 127.0.0.1, each connected to {@code port}, with roomy buffers. */
+    /** Batches of sockets made so far: each batch gets a loopback source address of its own. */
+    private static final AtomicInteger BATCHES = new AtomicInteger();
+
+    /**
+     * {@code count} UDP sockets, each connected to 127.0.0.1:{@code port}, with roomy buffers. They are bound to
+     * a source address new for every batch (127.2.B.B): a TURN server still holds allocations for the last
+     * batch's 5-tuples, and a reused port would be refused with 437 Allocation Mismatch (RFC 8656 §7.2).
+     */
     static List<DatagramChannel> sockets(int count, int port) throws IOException {
+        int batch = 1 + BATCHES.getAndIncrement() % 60_000;
+        InetAddress source = InetAddress.getByAddress(new byte[] {127, 2, (byte) (batch >> 8), (byte) batch});
         List<DatagramChannel> channels = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
                 DatagramChannel channel = DatagramChannel.open();
                 channels.add(channel);
-                channel.bind(new InetSocketAddress(FreePorts.LOOPBACK, 0));
+                channel.bind(new InetSocketAddress(source, 0));
                 channel.socket().setReceiveBufferSize(1 << 20);
                 channel.connect(new InetSocketAddress(FreePorts.LOOPBACK, port));
             }
