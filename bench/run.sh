@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs one benchmark side by side with its anchor and writes the results into docs/benchmarks.md.
+#   bench/run.sh NAME [options]      NAME: signaling-hold, signaling-relay, signaling-throughput,
+#                                          stun-binding, turn-relay, turn-paced, call-setup
+#   bench/run.sh NAME --help         the options of one benchmark (rounds, time budget, loads ...)
+#   bench/run.sh all                 every benchmark with its defaults, one after the other
+# Each benchmark starts its own servers on free loopback ports and stops them; see docs/benchmarks.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$root/bench/.work"
+mkdir -p "$work"
+name="${1:?usage: bench/run.sh NAME [options] (see docs/benchmarks.md)}"
+shift
+
+JAVA_HOME="$("$root/scratch" java-home)"
+export JAVA_HOME
+
+echo "building the server jar and the bench..." >&2
+(cd "$root" && ./mvnw -q -B -DskipTests -pl server,bench -am package) >&2
+(cd "$root" && ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$work/classpath.txt") >&2
+
+peer_version=1.0.2
+if [ ! -f "$work/node_modules/peer/package.json" ] || ! grep -q "\"version\": \"$peer_version\"" "$work/node_modules/peer/package.json"; then
+  echo "installing PeerJS server (npm package peer@$peer_version) into bench/.work ..." >&2
+  (cd "$work" && npm install --silent --no-audit --no-fund --no-save "peer@$peer_version") >&2
+fi
+
+# 100,000 connections need 200,000+ descriptors (both ends are on this machine); children inherit the limit.
+if ! ulimit -Hn 1048576 2>/dev/null; then
+  echo "note: cannot raise the open-file hard limit ($(ulimit -Hn)); signaling-hold stops below it" >&2
+fi
+ulimit -n "$(ulimit -Hn)"
+
+run() {
+  "$JAVA_HOME/bin/java" -XX:+UseParallelGC -cp "$root/bench/target/classes:$(cat "$work/classpath.txt")" \
+      org.webrtcscratch.bench.BenchMain "$@" --repo "$root"
+}
+
+if [ "$name" = all ]; then
+  for benchmark in signaling-hold signaling-relay signaling-throughput stun-binding turn-relay turn-paced call-setup; do
+    run "$benchmark" "$@"
+  done
+else
+  run "$name" "$@"
+fi
