@@ -61,24 +61,33 @@ export class Call extends EventTarget {
     return this.#reconnectsOfClosedSessions + (this.#signaling?.reconnects ?? 0);
   }
 
-  /** Opens camera and microphone (whatever can be had) and joins the room. */
-  async join() {
+  /**
+   * Opens camera and microphone (whatever can be had) and joins the room, both at once: the server's
+   * welcome is often there before the camera. Signaling events wait for the media, in order, so that
+   * every peer connection starts with the local tracks and its first offer or answer carries them.
+   */
+  join() {
     if (this.state === CallState.JOINING || this.state === CallState.IN_CALL) return;
     this.#setState(CallState.JOINING);
-    await this.media.start();
-    this.#emit('local-media', {media: this.media});
-    if (this.state !== CallState.JOINING) {
-      this.media.stop();
-      return;
-    }
     const signaling = new Signaling(this.#signalingUrl);
     this.#signaling = signaling;
+    const current = () => this.#signaling === signaling;
+    const mediaReady = this.media.start().then(() => {
+      if (!current()) {
+        this.media.stop();
+        return;
+      }
+      this.#emit('local-media', {media: this.media});
+    });
+    const afterMedia = (handle) => ({detail}) => mediaReady.then(() => {
+      if (current()) handle(detail);
+    });
     signaling.addEventListener('state', ({detail}) => this.#emit('signaling-state', detail));
-    signaling.addEventListener('welcome', ({detail}) => this.#onWelcome(detail));
-    signaling.addEventListener('peer-joined', ({detail: {peer}}) => this.#addPeer(peer));
-    signaling.addEventListener('peer-left', ({detail: {peerId, reason}}) => this.#removePeer(peerId, reason));
-    signaling.addEventListener('signal', ({detail: {from, payload}}) => this.peers.get(from)?.handleSignal(payload));
-    signaling.addEventListener('error', ({detail}) => this.#onServerError(detail));
+    signaling.addEventListener('welcome', afterMedia((detail) => this.#onWelcome(detail)));
+    signaling.addEventListener('peer-joined', afterMedia(({peer}) => this.#addPeer(peer)));
+    signaling.addEventListener('peer-left', afterMedia(({peerId, reason}) => this.#removePeer(peerId, reason)));
+    signaling.addEventListener('signal', afterMedia(({from, payload}) => this.peers.get(from)?.handleSignal(payload)));
+    signaling.addEventListener('error', afterMedia((detail) => this.#onServerError(detail)));
     signaling.addEventListener('protocol-error', ({detail: {error}}) => console.warn('signaling:', error.message));
     signaling.join(this.room, this.name);
   }
