@@ -106,7 +106,7 @@ public final class TurnPacedCommand implements Callable<Integer> {
         if (results.has(UdpContenders.OURS)) {
             names.add(UdpContenders.OURS);
         }
-        MarkdownTable table = new MarkdownTable("server", "clients", "messages sent (max over rounds)", "lost",
+        MarkdownTable table = new MarkdownTable("server", "clients", "messages sent", "lost",
                 "lost %", "average RTT ms");
         for (String name : names) {
             for (double count : results.loads("lostPercent")) {
