@@ -11,9 +11,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -52,6 +57,7 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.httpPort();
             javalinConfig.jetty.threadPool = threadPool(config.effectiveHttpThreads());
+            javalinConfig.jetty.modifyServletContextHandler(WebServer::forgetSessionsAtOnce);
             javalinConfig.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setIdleTimeout(config.limits().idleTimeout());
                 factory.setMaxTextMessageSize(config.limits().hardMessageBytes());
@@ -75,6 +81,21 @@ public final class WebServer implements AutoCloseable {
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    /**
+     * Javalin opens a servlet session for every WebSocket upgrade, and Jetty keeps sessions in memory until they
+     * expire, which by default is never: every connection ever made would stay behind. We keep no state in
+     * sessions, so each is dropped from the cache as soon as its request is done.
+     */
+    private static void forgetSessionsAtOnce(ServletContextHandler handler) {
+        SessionHandler sessions = handler.getSessionHandler();
+        if (sessions != null) {
+            DefaultSessionCache cache = new DefaultSessionCache(sessions);
+            cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+            cache.setSessionDataStore(new NullSessionDataStore());
+            sessions.setSessionCache(cache);
+        }
     }
 
     private static QueuedThreadPool threadPool(int threads) {
