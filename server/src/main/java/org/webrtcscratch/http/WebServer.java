@@ -5,6 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +59,7 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.httpPort();
             javalinConfig.jetty.threadPool = threadPool(config.effectiveHttpThreads());
-            javalinConfig.jetty.modifyServletContextHandler(WebServer::forgetSessionsAtOnce);
+            javalinConfig.jetty.modifyServletContextHandler(handler -> forgetSessionsAtOnce(handler, metrics));
             javalinConfig.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setIdleTimeout(config.limits().idleTimeout());
                 factory.setMaxTextMessageSize(config.limits().hardMessageBytes());
@@ -88,13 +90,16 @@ public final class WebServer implements AutoCloseable {
      * expire, which by default is never: every connection ever made would stay behind. We keep no state in
      * sessions, so each is dropped from the cache as soon as its request is done.
      */
-    private static void forgetSessionsAtOnce(ServletContextHandler handler) {
+    private static void forgetSessionsAtOnce(ServletContextHandler handler, MeterRegistry metrics) {
         SessionHandler sessions = handler.getSessionHandler();
         if (sessions != null) {
             DefaultSessionCache cache = new DefaultSessionCache(sessions);
             cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
             cache.setSessionDataStore(new NullSessionDataStore());
             sessions.setSessionCache(cache);
+            Gauge.builder("scratch.http.sessions", cache, DefaultSessionCache::getSessionsCurrent)
+                    .description("servlet sessions held in memory (none once their requests are done)")
+                    .register(metrics);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.webrtcscratch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.signaling.IceServer;
+import org.webrtcscratch.testing.WsTestClient;
 
 class HttpEndpointsTest {
 
@@ -74,6 +77,17 @@ class HttpEndpointsTest {
         assertThat(call.headers().firstValue("content-type").orElse("")).startsWith("text/html");
         assertThat(call.body()).contains("<html", "js/main.js");
         assertThat(get("/js/protocol.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void closedWebSocketConnectionsLeaveNoSessionBehind() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            try (WsTestClient client = WsTestClient.connect(server.baseUri())) {
+                client.send("{\"type\":\"ping\"}").expect("pong");
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(get("/metrics").body()).containsPattern("(?m)^scratch_http_sessions 0\\.0$"));
     }
 
     @Test
