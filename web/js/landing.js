@@ -1,7 +1,7 @@
 /**
  * The landing page (/): choose a display name and a room, then go to /r/{room}?name=NAME.
  */
-import {normalizeName} from './protocol.js';
+import {NAME_MAX_LENGTH, normalizeName} from './protocol.js';
 import {callUrl, randomRoomName, slugifyRoom} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 
@@ -61,7 +61,7 @@ function join(event) {
   event.preventDefault();
   const name = normalizeName(nameInput.value);
   if (!name) {
-    nameInput.setCustomValidity('1 to 40 characters, please');
+    nameInput.setCustomValidity(`1 to ${NAME_MAX_LENGTH} characters, please`);
     nameInput.reportValidity();
     return;
   }

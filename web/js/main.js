@@ -5,7 +5,7 @@ import {Call, CallState} from './call.js';
 import {Chat} from './chat.js';
 import {installDebugRegistry} from './debug.js';
 import {LocalMedia} from './media.js';
-import {isValidRoom, normalizeName} from './protocol.js';
+import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
 import {callUrl, roomFromPath} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import * as chatView from './ui/chat.js';
@@ -26,7 +26,7 @@ if (isValidRoom(room)) {
   controls.showSignalingState('closed');
   screens.showEnd({
     title: 'No such room',
-    reason: 'A room name is 1 to 64 letters, digits, - or _. Start from the home page to pick one.',
+    reason: `A room name is 1 to ${ROOM_MAX_LENGTH} letters, digits, - or _. Start from the home page to pick one.`,
     canRejoin: false,
   });
 }

@@ -11,7 +11,7 @@
  */
 
 /** Label and id of the chat channel; `negotiated` so that both sides open it without an offer for it. */
-export const CHAT_CHANNEL = Object.freeze({label: 'chat', id: 0});
+const CHAT_CHANNEL = Object.freeze({label: 'chat', id: 0});
 
 /**
  * Which side yields when both offer at once. Both sides compute it from the two peer ids, so exactly

@@ -5,7 +5,7 @@
  */
 
 /** Types the client sends. */
-export const ClientType = Object.freeze({
+const ClientType = Object.freeze({
   JOIN: 'join',
   SIGNAL: 'signal',
   LEAVE: 'leave',
@@ -24,7 +24,8 @@ export const ServerType = Object.freeze({
 });
 
 /** `room`: 1–64 characters from A–Z a–z 0–9 - _ (protocol.md, `join`). */
-export const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ROOM_MAX_LENGTH = 64;
+const ROOM_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${ROOM_MAX_LENGTH}}$`);
 export const NAME_MAX_LENGTH = 40;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const DESCRIPTION_TYPES = new Set(['offer', 'answer', 'pranswer', 'rollback']);

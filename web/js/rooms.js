@@ -3,6 +3,8 @@
  * (`[A-Za-z0-9_-]{1,64}`, docs/protocol.md), and the call page address.
  */
 
+import {ROOM_MAX_LENGTH} from './protocol.js';
+
 const ADJECTIVES = [
   'quiet', 'brave', 'calm', 'clever', 'eager', 'gentle', 'happy', 'jolly', 'kind', 'lively',
   'lucky', 'merry', 'nimble', 'proud', 'rapid', 'silly', 'sunny', 'swift', 'witty', 'zesty',
@@ -11,7 +13,6 @@ const ANIMALS = [
   'otter', 'badger', 'beaver', 'bison', 'crane', 'falcon', 'ferret', 'gecko', 'heron', 'koala',
   'lemur', 'lynx', 'marmot', 'moose', 'panda', 'puffin', 'quokka', 'raven', 'tapir', 'walrus',
 ];
-const MAX_ROOM_LENGTH = 64;
 
 /**
  * A name like `quiet-otter-17`.
@@ -36,7 +37,7 @@ export function slugifyRoom(text) {
       .replace(/[^a-z0-9_-]+/g, '-')
       .replace(/-{2,}/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, MAX_ROOM_LENGTH)
+      .slice(0, ROOM_MAX_LENGTH)
       .replace(/-+$/, '');
 }
 
