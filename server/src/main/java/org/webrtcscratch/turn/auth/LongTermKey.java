@@ -1,14 +1,13 @@
 package org.webrtcscratch.turn.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.webrtcscratch.stun.IntegrityKeys;
 
 /**
  * The key of the long-term credential mechanism with the default MD5 password algorithm (RFC 8489
- * §9.2.2): {@code MD5(username ":" OpaqueString(realm) ":" OpaqueString(password))}, 16 bytes. MESSAGE-INTEGRITY
+ * §9.2.2): {@code MD5(username ":" prepared(realm) ":" prepared(password))}, 16 bytes, as {@link IntegrityKeys} derives it. MESSAGE-INTEGRITY
  * is an HMAC-SHA1 keyed with it (§14.5).
  */
 public final class LongTermKey {
@@ -21,13 +20,9 @@ public final class LongTermKey {
         this.key = key;
     }
 
+    /** The same derivation as the codec's, so the server computes the key an RFC 5769 client does. */
     public static LongTermKey derive(String username, String realm, String password) {
-        String input = username + ":" + OpaqueString.prepare(realm) + ":" + OpaqueString.prepare(password);
-        try {
-            return new LongTermKey(MessageDigest.getInstance("MD5").digest(input.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has MD5", e);
-        }
+        return new LongTermKey(IntegrityKeys.longTermMd5(username, realm, password));
     }
 
     /** A key held already derived, e.g. from a coturn-style {@code 0x...} user database entry. */

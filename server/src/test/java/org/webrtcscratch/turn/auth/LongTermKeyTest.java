@@ -17,10 +17,13 @@ class LongTermKeyTest {
     }
 
     @Test
-    void appliesOpaqueStringToRealmAndPassword() {
-        // U+00A0 (no-break space) maps to a plain space; "e" + U+0301 composes to U+00E9 under NFC.
+    void preparesRealmAndPasswordAsTheRfcVectorsDo() {
+        // U+00A0 (no-break space) maps to a plain space; "e" + U+0301 composes to U+00E9.
         assertThat(LongTermKey.derive("alice", "example\u00A0org", "caf\u0065\u0301"))
                 .isEqualTo(LongTermKey.derive("alice", "example org", "caf\u00E9"));
+        // RFC 8489 B.1's password: the soft hyphen goes, U+00AA and U+2168 fold to "a" and "IX".
+        assertThat(LongTermKey.derive("alice", "example.org", "The\u00ADM\u00AAtr\u2168"))
+                .isEqualTo(LongTermKey.derive("alice", "example.org", "TheMatrIX"));
         assertThat(LongTermKey.derive("alice", "example.org", "Wonderland"))
                 .isNotEqualTo(LongTermKey.derive("alice", "example.org", "wonderland"));
     }
