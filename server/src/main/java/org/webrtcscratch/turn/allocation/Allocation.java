@@ -12,6 +12,7 @@ import java.util.Set;
 import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.turn.policy.EmbeddedIpv4;
 import org.webrtcscratch.turn.policy.PeerVerdict;
+import org.webrtcscratch.turn.proto.ChannelData;
 
 /**
  * One TURN allocation (RFC 8656 §6): a relayed transport address held for a client's 5-tuple, with its
@@ -182,10 +183,10 @@ public final class Allocation {
 
     /** RFC 8656 §12.2: binds or refreshes {@code number} to {@code peer}, and installs a permission for it. */
     ChannelBindOutcome bindChannel(int number, InetSocketAddress requestedPeer) {
-        if (!ChannelBinding.isValidNumber(number)) {
+        if (!ChannelData.isValidChannelNumber(number)) {
             return new Rejection(StunErrorCode.BAD_REQUEST, String.format(
                     "channel number 0x%04X is outside 0x%04X-0x%04X", number,
-                    ChannelBinding.MIN_NUMBER, ChannelBinding.MAX_NUMBER));
+                    ChannelData.MIN_CHANNEL_NUMBER, ChannelData.MAX_CHANNEL_NUMBER));
         }
         InetSocketAddress peer = unmap(requestedPeer);
         if (peer.getPort() == 0) {

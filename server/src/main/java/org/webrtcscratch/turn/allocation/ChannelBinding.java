@@ -12,9 +12,6 @@ import org.webrtcscratch.turn.proto.ChannelData;
  */
 public record ChannelBinding(int number, InetSocketAddress peer, Instant expiresAt) {
 
-    /** The channel numbers a client may bind: see {@link ChannelData#MAX_CHANNEL_NUMBER} for why up to 0x7FFF. */
-    public static final int MIN_NUMBER = ChannelData.MIN_CHANNEL_NUMBER;
-    public static final int MAX_NUMBER = ChannelData.MAX_CHANNEL_NUMBER;
     /** RFC 8656 §12: "A channel binding lasts for 10 minutes unless refreshed." */
     public static final Duration LIFETIME = Duration.ofSeconds(600);
     /**
@@ -23,10 +20,6 @@ public record ChannelBinding(int number, InetSocketAddress peer, Instant expires
      * the expired pair that long too and answers a different pairing with 400.
      */
     public static final Duration REBIND_GUARD = Duration.ofSeconds(300);
-
-    public static boolean isValidNumber(int number) {
-        return number >= MIN_NUMBER && number <= MAX_NUMBER;
-    }
 
     /** Whether data may flow on this binding. */
     public boolean isActive(Instant now) {
