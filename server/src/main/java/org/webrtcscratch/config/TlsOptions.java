@@ -23,9 +23,6 @@ public record TlsOptions(Mode mode, Path certFile, Path keyFile, Path stateDir) 
         return Path.of(System.getProperty("user.home"), ".webrtc-scratch");
     }
 
-    public boolean enabled() {
-        return mode != Mode.OFF;
-    }
 
     public TlsOptions validate() {
         if (mode == Mode.PEM) {

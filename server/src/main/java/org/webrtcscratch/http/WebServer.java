@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -156,22 +157,29 @@ public final class WebServer implements AutoCloseable {
             }
         }
 
+        /** The call page: read once from the jar, or at every request from a folder being edited. */
         void callPage(Context ctx) throws IOException {
-            try (InputStream page = open("call.html")) {
-                if (page == null) {
-                    ctx.status(404).result("call page missing");
-                    return;
-                }
-                ctx.contentType(ContentType.HTML).result(page.readAllBytes());
+            byte[] page = webDir != null ? readIfExists(webDir.resolve(CALL_PAGE)) : BUNDLED_CALL_PAGE;
+            if (page == null) {
+                ctx.status(404).result("call page missing");
+                return;
             }
+            ctx.contentType(ContentType.HTML).result(page);
         }
 
-        private InputStream open(String file) throws IOException {
-            if (webDir != null) {
-                Path path = webDir.resolve(file);
-                return Files.exists(path) ? Files.newInputStream(path) : null;
-            }
-            return WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file);
+        private static byte[] readIfExists(Path file) throws IOException {
+            return Files.exists(file) ? Files.readAllBytes(file) : null;
+        }
+    }
+
+    private static final String CALL_PAGE = "call.html";
+    private static final byte[] BUNDLED_CALL_PAGE = readBundled(CALL_PAGE);
+
+    private static byte[] readBundled(String file) {
+        try (InputStream in = WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " from the jar", e);
         }
     }
 }

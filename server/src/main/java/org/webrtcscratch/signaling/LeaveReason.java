@@ -7,9 +7,7 @@ public enum LeaveReason {
     /** It said {@code leave}, or closed its page (close code 1000 or 1001). */
     LEFT("left"),
     /** Its connection dropped and it did not resume within the resume window. */
-    DISCONNECTED("disconnected"),
-    /** The server is stopping. */
-    SHUTDOWN("shutdown");
+    DISCONNECTED("disconnected");
 
     private final String wire;
 

@@ -34,9 +34,6 @@ final class Member {
         return new ServerMessage.PeerInfo(peerId, name);
     }
 
-    synchronized Session session() {
-        return session;
-    }
 
     /** Sends now, or holds the message while the peer is away (the oldest is dropped when full). */
     synchronized void deliver(String text) {

@@ -1,6 +1,5 @@
 package org.webrtcscratch.signaling;
 
-import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,9 +70,6 @@ final class RoomRegistry {
         return removed[0];
     }
 
-    Collection<Room> rooms() {
-        return rooms.values();
-    }
 
     int roomCount() {
         return rooms.size();

@@ -28,6 +28,7 @@ public final class SignalingService implements AutoCloseable {
     private final IceServerProvider iceServers;
     private final LongSupplier nanoTime;
     private final SignalingCodec codec = new SignalingCodec();
+    private final String pong = codec.encode(new ServerMessage.Pong());
     private final RoomRegistry registry;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -58,8 +59,10 @@ public final class SignalingService implements AutoCloseable {
         }
         if (connectionCount.incrementAndGet() > limits.maxConnections()) {
             connectionCount.decrementAndGet();
-            connection.send(codec.encode(new ServerMessage.Error(ErrorCode.SERVER_BUSY.wire(),
-                    "the server holds its maximum of " + limits.maxConnections() + " connections", null, null)));
+            SignalingException busy = new SignalingException(ErrorCode.SERVER_BUSY,
+                    "the server holds its maximum of " + limits.maxConnections() + " connections");
+            stats.countRefused(busy.code());
+            connection.send(codec.encode(ServerMessage.Error.of(busy)));
             connection.close(1013, "server busy, try again later");
             return null;
         }
@@ -151,7 +154,7 @@ public final class SignalingService implements AutoCloseable {
                 session.member(null);
                 leave(member, LeaveReason.LEFT);
             }
-            case ClientMessage.Ping ping -> session.send(codec.encode(new ServerMessage.Pong()));
+            case ClientMessage.Ping ping -> session.send(pong);
         }
     }
 

@@ -131,6 +131,7 @@ class SignalingServiceTest {
         assertThat(service.open(third)).isNull();
         assertThat(third.sent.peek().path("code").asText()).isEqualTo("server-busy");
         assertThat(third.closedWith).isEqualTo(1013);
+        assertThat(service.stats().refused(ErrorCode.SERVER_BUSY)).as("counted like every refusal").isEqualTo(1);
         service.close(Duration.ZERO);
     }
 }
