@@ -7,7 +7,7 @@ import org.webrtcscratch.signaling.IceServer;
 import org.webrtcscratch.turn.TurnSettings;
 
 /**
- * Everything {@code serve} needs, validated once at start-up.
+ * Everything {@code serve} needs; {@link #validate()} says in one message what is wrong with it.
  *
  * @param host       address the HTTP server binds ({@code 0.0.0.0} for every interface)
  * @param httpPort   HTTP(S) and WebSocket port; 0 picks a free one (tests)
