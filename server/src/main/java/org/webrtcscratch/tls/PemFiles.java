@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -68,6 +69,17 @@ public final class PemFiles {
             writer.writeObject(new JcaPKCS8Generator(identity.key(), null));
         }
         Files.writeString(certFile, certs.toString());
-        Files.writeString(keyFile, key.toString());
+        writeOwnerOnly(keyFile, key.toString());
+    }
+
+    /** Creates {@code file} readable by its owner alone before anything is written to it. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text);
     }
 }

@@ -7,7 +7,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -66,7 +65,6 @@ public final class SelfSignedCertificate {
         TlsIdentity fresh = create(names, Instant.now());
         Files.createDirectories(dir);
         PemFiles.write(fresh, certFile, keyFile);
-        restrictToOwner(keyFile);
         return fresh;
     }
 
@@ -148,13 +146,6 @@ public final class SelfSignedCertificate {
         return name.contains(":") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            LOG.debug("cannot restrict {}: {}", file, e.toString());
-        }
-    }
 
     /** An IP literal in one canonical text form, so "::1" and "0:0:0:0:0:0:0:1" compare equal. */
     private static String canonicalIp(String literal) {

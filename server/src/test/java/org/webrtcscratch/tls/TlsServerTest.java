@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,7 @@ class TlsServerTest {
         Path key = state.resolve("key.pem");
         PemFiles.write(identity, cert, key);
         assertThat(Files.readString(key)).contains("PRIVATE KEY");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
         try (ScratchServer server = start(new TlsOptions(TlsOptions.Mode.PEM, cert, key, state))) {
             assertThat(server.tls().fingerprint()).isEqualTo(identity.fingerprint());
             HttpResponse<String> health = trusting(identity).send(
