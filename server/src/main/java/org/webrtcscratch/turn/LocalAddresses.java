@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.webrtcscratch.turn.allocation.AddressFamily;
+import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.turn.allocation.RelayIp;
 
 /**

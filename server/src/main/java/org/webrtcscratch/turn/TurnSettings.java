@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 import org.webrtcscratch.turn.auth.StaticCredentials;
@@ -94,7 +95,7 @@ public record TurnSettings(
             problems.add("TURN threads must be at least 1, got " + threads);
         }
         if (externalIp.isPresent() && config.relayIps().stream().noneMatch(ip -> ip.family()
-                == org.webrtcscratch.turn.allocation.AddressFamily.of(externalIp.get()))) {
+                == AddressFamily.of(externalIp.get()))) {
             problems.add("external IP " + externalIp.get().getHostAddress() + " has no relay IP of its family");
         }
         try {

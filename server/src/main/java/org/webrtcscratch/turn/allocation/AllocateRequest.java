@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import org.webrtcscratch.stun.attr.AddressFamily;
 
 /**
  * An authenticated Allocate request, decoded (RFC 8656 §7.2). REQUESTED-TRANSPORT (UDP, else 442) and

@@ -13,6 +13,7 @@ import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.turn.policy.EmbeddedIpv4;
 import org.webrtcscratch.turn.policy.PeerVerdict;
 import org.webrtcscratch.turn.proto.ChannelData;
+import org.webrtcscratch.stun.attr.AddressFamily;
 
 /**
  * One TURN allocation (RFC 8656 §6): a relayed transport address held for a client's 5-tuple, with its

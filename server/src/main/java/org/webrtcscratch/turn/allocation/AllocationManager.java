@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.turn.TurnConfig;
+import org.webrtcscratch.stun.attr.AddressFamily;
 
 /**
  * All allocations of a TURN server, by 5-tuple and by relayed address, and the rules of the requests that

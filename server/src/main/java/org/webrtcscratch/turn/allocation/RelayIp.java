@@ -2,6 +2,7 @@ package org.webrtcscratch.turn.allocation;
 
 import java.net.InetAddress;
 import java.util.Objects;
+import org.webrtcscratch.stun.attr.AddressFamily;
 
 /**
  * A local IP address relay sockets bind to, and the address clients and peers see for it. The two differ

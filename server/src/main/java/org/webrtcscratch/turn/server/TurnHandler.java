@@ -21,7 +21,7 @@ import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.ErrorCode;
 import org.webrtcscratch.stun.attr.UnknownAttributes;
 import org.webrtcscratch.stun.attr.XorMappedAddress;
-import org.webrtcscratch.turn.allocation.AddressFamily;
+import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.turn.allocation.AllocateOutcome;
 import org.webrtcscratch.turn.allocation.AllocateRequest;
 import org.webrtcscratch.turn.allocation.Allocation;
@@ -192,7 +192,7 @@ public final class TurnHandler {
                 return error(exchange, StunErrorCode.BAD_REQUEST,
                         "REQUESTED-ADDRESS-FAMILY and ADDITIONAL-ADDRESS-FAMILY cannot be combined");
             }
-            if (additional.get().family().filter(f -> f == org.webrtcscratch.stun.attr.AddressFamily.IPV6)
+            if (additional.get().family().filter(f -> f == AddressFamily.IPV6)
                     .isEmpty()) {
                 return error(exchange, StunErrorCode.BAD_REQUEST, "ADDITIONAL-ADDRESS-FAMILY may only ask for IPv6");
             }
@@ -203,7 +203,7 @@ public final class TurnHandler {
                 return error(exchange, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED,
                         "unknown address family 0x%02x".formatted(requested.get().familyCode()));
             }
-            family = requested.get().family().map(TurnHandler::relayFamily);
+            family = requested.get().family();
         }
         PortRequest port = token.<PortRequest>map(t -> new PortRequest.ReservedPort(t.token()))
                 .or(() -> evenPort.map(e -> new PortRequest.EvenPort(e.reserveNextPort())))
@@ -223,7 +223,7 @@ public final class TurnHandler {
         attributes.add(new XorRelayedAddress(outcome.allocation().relayedAddress()));
         if (dualAsked) {
             // RFC 8656 §7.2: a server that cannot add the IPv6 address allocates IPv4 alone and says why.
-            attributes.add(new AddressErrorCode(org.webrtcscratch.stun.attr.AddressFamily.IPV6,
+            attributes.add(new AddressErrorCode(AddressFamily.IPV6,
                     new ErrorCode(StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED.code(),
                             "dual allocation is not supported")));
         }
@@ -247,7 +247,7 @@ public final class TurnHandler {
                     "unknown address family 0x%02x".formatted(requested.get().familyCode()));
         }
         Optional<Duration> lifetime = message.attribute(Lifetime.class).map(Lifetime::duration);
-        Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family).map(TurnHandler::relayFamily);
+        Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
         return switch (allocations.refresh(exchange.from(), exchange.username(), lifetime, family)) {
             case RefreshOutcome.Refreshed refreshed ->
                     respond(responses.success(exchange, List.of(Lifetime.of(refreshed.lifetime()))));
@@ -371,10 +371,4 @@ public final class TurnHandler {
         return new TurnReply.Drop(reason);
     }
 
-    private static AddressFamily relayFamily(org.webrtcscratch.stun.attr.AddressFamily family) {
-        return switch (family) {
-            case IPV4 -> AddressFamily.IPV4;
-            case IPV6 -> AddressFamily.IPV6;
-        };
-    }
 }

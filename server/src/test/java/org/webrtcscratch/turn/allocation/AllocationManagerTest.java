@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.AddressFamily;
 
 class AllocationManagerTest {
 

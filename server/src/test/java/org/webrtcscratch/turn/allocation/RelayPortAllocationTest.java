@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.AddressFamily;
 
 class RelayPortAllocationTest {
 
