@@ -197,14 +197,11 @@ public final class TurnHandler {
                 return error(exchange, StunErrorCode.BAD_REQUEST, "ADDITIONAL-ADDRESS-FAMILY may only ask for IPv6");
             }
         }
-        Optional<AddressFamily> family = Optional.empty();
-        if (requested.isPresent()) {
-            if (requested.get().family().isEmpty()) {
-                return error(exchange, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED,
-                        "unknown address family 0x%02x".formatted(requested.get().familyCode()));
-            }
-            family = requested.get().family();
+        Optional<TurnReply> unknownFamily = unknownFamily(exchange, requested);
+        if (unknownFamily.isPresent()) {
+            return unknownFamily.get();
         }
+        Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
         PortRequest port = token.<PortRequest>map(t -> new PortRequest.ReservedPort(t.token()))
                 .or(() -> evenPort.map(e -> new PortRequest.EvenPort(e.reserveNextPort())))
                 .orElse(PortRequest.ANY);
@@ -238,13 +235,20 @@ public final class TurnHandler {
         return new TurnReply.Allocated(response, outcome.allocation());
     }
 
+    /** RFC 8656 §7.2 and §8.2: a REQUESTED-ADDRESS-FAMILY naming no family we know is answered with 440. */
+    private Optional<TurnReply> unknownFamily(Exchange exchange, Optional<RequestedAddressFamily> requested) {
+        return requested.filter(attribute -> attribute.family().isEmpty())
+                .map(attribute -> error(exchange, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED,
+                        "unknown address family 0x%02x".formatted(attribute.familyCode())));
+    }
+
     /** RFC 8656 §8.2. */
     private TurnReply refresh(Exchange exchange) {
         StunMessage message = exchange.message();
         Optional<RequestedAddressFamily> requested = message.attribute(RequestedAddressFamily.class);
-        if (requested.isPresent() && requested.get().family().isEmpty()) {
-            return error(exchange, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED,
-                    "unknown address family 0x%02x".formatted(requested.get().familyCode()));
+        Optional<TurnReply> unknownFamily = unknownFamily(exchange, requested);
+        if (unknownFamily.isPresent()) {
+            return unknownFamily.get();
         }
         Optional<Duration> lifetime = message.attribute(Lifetime.class).map(Lifetime::duration);
         Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
