@@ -5,8 +5,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,23 +12,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.session.DefaultSessionCache;
-import org.eclipse.jetty.session.NullSessionDataStore;
-import org.eclipse.jetty.session.SessionCache;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.SignalingLimits;
 import org.webrtcscratch.signaling.IceServerProvider;
 import org.webrtcscratch.signaling.SignalingEndpoint;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.TlsIdentity;
+import org.webrtcscratch.websocket.WebSocketSettings;
+import org.webrtcscratch.websocket.WebSocketUpgrade;
 
 /**
  * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, {@code /healthz}, {@code /api/config},
@@ -53,19 +49,17 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
         WebApp webApp = new WebApp(config.webDir());
-        SignalingEndpoint endpoint = new SignalingEndpoint(signaling, config.limits().pingInterval().toMillis());
+        WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws", new SignalingEndpoint(signaling),
+                webSocketSettings(config.limits()));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.httpPort();
             javalinConfig.jetty.threadPool = threadPool(config.effectiveHttpThreads());
-            javalinConfig.jetty.modifyServletContextHandler(handler -> forgetSessionsAtOnce(handler, metrics));
-            javalinConfig.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setIdleTimeout(config.limits().idleTimeout());
-                factory.setMaxTextMessageSize(config.limits().hardMessageBytes());
-                factory.setMaxBinaryMessageSize(config.limits().hardMessageBytes());
-            });
+            // In front of Javalin's servlet: a socket then costs a Jetty endpoint and our few objects, not a
+            // servlet request, an HTTP session and Jetty's WebSocket session stack (docs/benchmarks.md).
+            javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
             if (tls != null) {
                 useTls(javalinConfig, config, tls);
             }
@@ -80,28 +74,15 @@ public final class WebServer implements AutoCloseable {
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));
             javalinConfig.routes.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
-            javalinConfig.routes.ws("/ws", endpoint);
         });
         javalin.start();
         return new WebServer(javalin);
     }
 
-    /**
-     * Javalin opens a servlet session for every WebSocket upgrade, and Jetty keeps sessions in memory until they
-     * expire, which by default is never: every connection ever made would stay behind. We keep no state in
-     * sessions, so each is dropped from the cache as soon as its request is done.
-     */
-    private static void forgetSessionsAtOnce(ServletContextHandler handler, MeterRegistry metrics) {
-        SessionHandler sessions = handler.getSessionHandler();
-        if (sessions != null) {
-            DefaultSessionCache cache = new DefaultSessionCache(sessions);
-            cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
-            cache.setSessionDataStore(new NullSessionDataStore());
-            sessions.setSessionCache(cache);
-            Gauge.builder("scratch.http.sessions", cache, DefaultSessionCache::getSessionsCurrent)
-                    .description("servlet sessions held in memory (none once their requests are done)")
-                    .register(metrics);
-        }
+    /** Outgoing frames may pile up to a few of the largest messages before a peer counts as too slow. */
+    private static WebSocketSettings webSocketSettings(SignalingLimits limits) {
+        return new WebSocketSettings(limits.hardMessageBytes(), limits.pingInterval(), limits.idleTimeout(),
+                4L * limits.hardMessageBytes());
     }
 
     private static QueuedThreadPool threadPool(int threads) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A named set of peers, oldest first. Guarded by its own lock; the registry decides when rooms come and go. */
 final class Room {
@@ -15,12 +16,23 @@ final class Room {
         this.name = name;
     }
 
-    synchronized void add(Member member) {
+    /**
+     * Adds {@code member} and hands {@code announce} everyone else, with no other arrival or departure in
+     * between: each member then learns of each other exactly once (by the welcome or by peer-joined) and
+     * hears of an arrival only after its own welcome. Announcements only queue frames, so the lock is brief.
+     */
+    synchronized void admit(Member member, Consumer<List<Member>> announce) {
         members.put(member.peerId, member);
+        announce.accept(others(member));
     }
 
-    synchronized boolean remove(Member member) {
-        return members.remove(member.peerId, member);
+    /** Removes {@code member} and hands {@code announce} those left, as {@link #admit} does; false if it had gone. */
+    synchronized boolean remove(Member member, Consumer<List<Member>> announce) {
+        if (!members.remove(member.peerId, member)) {
+            return false;
+        }
+        announce.accept(others(member));
+        return true;
     }
 
     synchronized Member member(String peerId) {

@@ -1,8 +1,11 @@
 package org.webrtcscratch.signaling;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * All rooms of this server and the peers in them. A room exists while it has a peer: it is created by the
@@ -22,8 +25,11 @@ final class RoomRegistry {
         this.maxRooms = maxRooms;
     }
 
-    /** Adds a new peer to {@code roomName}, creating the room if needed. */
-    Member join(String roomName, String displayName, Session session) {
+    /**
+     * Adds a new peer to {@code roomName}, creating the room if needed, and hands it and the others to
+     * {@code announce} atomically (see {@link Room#admit}).
+     */
+    Member join(String roomName, String displayName, Session session, BiConsumer<Member, List<Member>> announce) {
         Member[] joined = new Member[1];
         rooms.compute(roomName, (name, room) -> {
             if (room == null) {
@@ -39,7 +45,7 @@ final class RoomRegistry {
                         "room '" + name + "' is full (" + size + " of " + roomCapacity + ")");
             }
             Member member = new Member(ids.newPeerId(), displayName, ids.newResumeToken(), room, session);
-            room.add(member);
+            room.admit(member, others -> announce.accept(member, others));
             joined[0] = member;
             return room;
         });
@@ -54,12 +60,15 @@ final class RoomRegistry {
         return member != null && member.room.name.equals(roomName) ? member : null;
     }
 
-    /** Removes the peer; its room goes with its last peer. Returns false if it had already gone. */
-    boolean remove(Member member) {
+    /**
+     * Removes the peer and hands those left to {@code announce} (see {@link Room#remove}); its room goes with
+     * its last peer. Returns false if it had already gone.
+     */
+    boolean remove(Member member, Consumer<List<Member>> announce) {
         boolean[] removed = new boolean[1];
         rooms.computeIfPresent(member.room.name, (name, room) -> {
             if (room == member.room) {
-                removed[0] = room.remove(member);
+                removed[0] = room.remove(member, announce);
             }
             return room.isEmpty() ? null : room;
         });
@@ -69,7 +78,6 @@ final class RoomRegistry {
         }
         return removed[0];
     }
-
 
     int roomCount() {
         return rooms.size();

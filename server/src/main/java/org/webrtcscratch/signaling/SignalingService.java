@@ -167,11 +167,11 @@ public final class SignalingService implements AutoCloseable {
         if (join.resume() != null && resume(session, join)) {
             return;
         }
-        Member member = registry.join(join.room(), join.name(), session);
-        session.member(member);
-        List<Member> others = member.room.others(member);
-        session.send(codec.encode(welcome(member, others, false, session)));
-        broadcast(others, new ServerMessage.PeerJoined(member.info()));
+        registry.join(join.room(), join.name(), session, (member, others) -> {
+            session.member(member);
+            session.send(codec.encode(welcome(member, others, false, session)));
+            broadcast(others, new ServerMessage.PeerJoined(member.info()));
+        });
     }
 
     private boolean resume(Session session, ClientMessage.Join join) {
@@ -209,16 +209,19 @@ public final class SignalingService implements AutoCloseable {
     }
 
     private void leave(Member member, LeaveReason reason) {
-        if (member.retire() && registry.remove(member)) {
-            broadcast(member.room.others(member), new ServerMessage.PeerLeft(member.peerId, reason));
+        if (member.retire()) {
+            announceDeparture(member, reason);
         }
     }
 
     private void expire(Member member) {
-        if (member.retireIfAway() && registry.remove(member)) {
-            broadcast(member.room.others(member), new ServerMessage.PeerLeft(member.peerId,
-                    LeaveReason.DISCONNECTED));
+        if (member.retireIfAway()) {
+            announceDeparture(member, LeaveReason.DISCONNECTED);
         }
+    }
+
+    private void announceDeparture(Member member, LeaveReason reason) {
+        registry.remove(member, others -> broadcast(others, new ServerMessage.PeerLeft(member.peerId, reason)));
     }
 
     private void broadcast(List<Member> recipients, ServerMessage message) {

@@ -1,7 +1,6 @@
 package org.webrtcscratch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.signaling.IceServer;
-import org.webrtcscratch.testing.WsTestClient;
 
 class HttpEndpointsTest {
 
@@ -80,14 +77,11 @@ class HttpEndpointsTest {
     }
 
     @Test
-    void closedWebSocketConnectionsLeaveNoSessionBehind() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            try (WsTestClient client = WsTestClient.connect(server.baseUri())) {
-                client.send("{\"type\":\"ping\"}").expect("pong");
-            }
-        }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(get("/metrics").body()).containsPattern("(?m)^scratch_http_sessions 0\\.0$"));
+    void aPlainRequestToTheSocketPathIsToldToUpgrade() throws Exception {
+        HttpResponse<String> response = get("/ws");
+        assertThat(response.statusCode()).isEqualTo(426);
+        assertThat(response.headers().firstValue("upgrade")).hasValue("websocket");
+        assertThat(response.body()).contains("only speaks WebSocket");
     }
 
     @Test

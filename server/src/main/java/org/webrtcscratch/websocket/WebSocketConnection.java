@@ -1,0 +1,312 @@
+package org.webrtcscratch.websocket;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.AbstractConnection;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket on a Jetty endpoint, once the HTTP handshake is done: the thin I/O shell around
+ * {@link FrameParser}, {@link MessageAssembler} and {@link FrameEncoder}. An idle socket holds no buffer:
+ * one is borrowed from the pool for each read and frames are queued only while a write is in flight, so a
+ * connection costs its endpoint and a few small objects. Keep-alive reuses the endpoint's idle timer, so it
+ * needs no task of its own: a peer silent for the ping interval is pinged, and one silent for the idle
+ * timeout is dropped.
+ */
+final class WebSocketConnection extends AbstractConnection implements Connection.UpgradeTo, WebSocket {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
+    private static final int READ_BUFFER_BYTES = 4096;
+    private static final ByteBuffer PING = FrameEncoder.ping().asReadOnlyBuffer();
+
+    private final ByteBufferPool buffers;
+    private final WebSocketSettings settings;
+    private final WebSocketEndpoint endpoint;
+    private final String host;
+    private final FrameParser parser;
+    private final MessageAssembler assembler;
+    private final Callback writeCompletion = new WriteCompletion();
+    private WebSocketListener listener;
+    private ByteBuffer upgradeBytes;
+    private volatile long lastHeardNanos;
+
+    // Output state, guarded by this.
+    private ArrayDeque<ByteBuffer> queue;
+    private long queuedBytes;
+    private boolean writing;
+    private boolean closeSent;
+    private boolean closeAfterFlush;
+    private int closeCode;
+
+    WebSocketConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, WebSocketSettings settings,
+                        WebSocketEndpoint endpoint, String host) {
+        super(endPoint, executor);
+        this.buffers = buffers;
+        this.settings = settings;
+        this.endpoint = endpoint;
+        this.host = host;
+        this.parser = new FrameParser(settings.maxMessageBytes());
+        this.assembler = new MessageAssembler(settings.maxMessageBytes());
+    }
+
+    @Override
+    public void onUpgradeTo(ByteBuffer buffer) {
+        upgradeBytes = BufferUtil.copy(buffer);
+    }
+
+    @Override
+    public void onOpen() {
+        super.onOpen();
+        getEndPoint().setIdleTimeout(settings.pingInterval().toMillis());
+        lastHeardNanos = System.nanoTime();
+        listener = endpoint.onOpen(this);
+        ByteBuffer early = upgradeBytes;
+        upgradeBytes = null;
+        if (early == null || consume(early)) {
+            fillInterested();
+        }
+    }
+
+    @Override
+    public void onFillable() {
+        RetainableByteBuffer buffer = buffers.acquire(READ_BUFFER_BYTES, true);
+        try {
+            ByteBuffer bytes = buffer.getByteBuffer();
+            while (true) {
+                BufferUtil.clear(bytes);
+                int filled = getEndPoint().fill(bytes);
+                if (filled == 0) {
+                    fillInterested();
+                    return;
+                }
+                if (filled < 0) {
+                    getEndPoint().close();
+                    return;
+                }
+                lastHeardNanos = System.nanoTime();
+                if (!consume(bytes)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            getEndPoint().close(e);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /** Hands every complete message in {@code bytes} on; false once nothing more is to be read. */
+    private boolean consume(ByteBuffer bytes) {
+        try {
+            Frame frame;
+            while ((frame = parser.parse(bytes)) != null) {
+                Message message = assembler.accept(frame);
+                if (message != null && !deliver(message)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ProtocolViolation violation) {
+            LOG.debug("failing WebSocket from {}: {}", remoteAddress(), violation.getMessage());
+            fail(violation.closeCode(), violation.getMessage());
+            return false;
+        } catch (RuntimeException bug) {
+            LOG.error("WebSocket listener failed on a message from {}", remoteAddress(), bug);
+            fail(CloseCodes.INTERNAL_ERROR, "internal error");
+            return false;
+        }
+    }
+
+    private boolean deliver(Message message) {
+        switch (message) {
+            case Message.Text text -> {
+                if (!closing()) {
+                    listener.onText(text.text());
+                }
+            }
+            case Message.Binary binary -> {
+                if (!closing()) {
+                    listener.onBinary(binary.data());
+                }
+            }
+            case Message.Ping ping -> send(FrameEncoder.pong(ping.data()), false);
+            case Message.Pong pong -> { }
+            case Message.Close close -> {
+                onCloseFrame(close.code());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** §5.5.1: answer a close frame with one (unless ours went first), then end the TCP connection. */
+    private void onCloseFrame(int code) {
+        boolean closeNow;
+        synchronized (this) {
+            if (closeCode == 0) {
+                closeCode = code;
+            }
+            closeAfterFlush = true;
+            closeNow = closeSent && !writing;
+        }
+        if (closeNow) {
+            getEndPoint().close();
+        } else {
+            send(FrameEncoder.close(code, ""), true);
+        }
+    }
+
+    /** §7.1.7: the peer broke the protocol; say why and end the connection. */
+    private void fail(int code, String reason) {
+        synchronized (this) {
+            closeAfterFlush = true;
+        }
+        close(code, reason);
+    }
+
+    private synchronized boolean closing() {
+        return closeSent;
+    }
+
+    @Override
+    public void sendText(String text) {
+        send(FrameEncoder.text(text), false);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (closeCode == 0) {
+                closeCode = code;
+            }
+        }
+        send(FrameEncoder.close(code, reason), true);
+    }
+
+    /** Writes {@code frame} now, or queues it behind the write in flight; nothing goes after a close frame. */
+    private void send(ByteBuffer frame, boolean isClose) {
+        boolean tooSlow = false;
+        synchronized (this) {
+            if (closeSent) {
+                return;
+            }
+            if (isClose) {
+                closeSent = true;
+            }
+            if (writing) {
+                queuedBytes += frame.remaining();
+                tooSlow = queuedBytes > settings.maxQueuedBytes() && !isClose;
+                if (tooSlow) {
+                    closeSent = true; // nothing more for it: it is dropped below
+                    queue = null;
+                } else {
+                    if (queue == null) {
+                        queue = new ArrayDeque<>();
+                    }
+                    queue.add(frame);
+                    return;
+                }
+            } else {
+                writing = true;
+            }
+        }
+        if (tooSlow) {
+            LOG.info("dropping WebSocket {}: over {} bytes wait to be sent, it reads too slowly",
+                    remoteAddress(), settings.maxQueuedBytes());
+            getEndPoint().close();
+        } else {
+            getEndPoint().write(writeCompletion, frame);
+        }
+    }
+
+    /** After each write: writes whatever queued meanwhile in one go, or ends the connection after a close. */
+    private final class WriteCompletion implements Callback {
+
+        @Override
+        public void succeeded() {
+            ByteBuffer[] next = null;
+            boolean closeNow = false;
+            synchronized (WebSocketConnection.this) {
+                if (queue == null || queue.isEmpty()) {
+                    writing = false;
+                    closeNow = closeSent && closeAfterFlush;
+                } else {
+                    next = queue.toArray(ByteBuffer[]::new);
+                    queue = null;
+                    queuedBytes = 0;
+                }
+            }
+            if (next != null) {
+                getEndPoint().write(this, next);
+            } else if (closeNow) {
+                getEndPoint().close();
+            }
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            LOG.debug("write to {} failed: {}", remoteAddress(), failure.toString());
+            getEndPoint().close(failure);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+    }
+
+    @Override
+    public boolean onIdleExpired(TimeoutException timeout) {
+        synchronized (this) {
+            if (closeSent) {
+                return true; // the peer never answered our close frame
+            }
+        }
+        if (System.nanoTime() - lastHeardNanos >= settings.idleTimeout().toNanos()) {
+            LOG.debug("dropping WebSocket {}: silent for {}", remoteAddress(), settings.idleTimeout());
+            return true;
+        }
+        send(PING.duplicate(), false);
+        return false;
+    }
+
+    @Override
+    public void onFillInterestedFailed(Throwable cause) {
+        getEndPoint().close(cause);
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+        super.onClose(cause);
+        int code;
+        synchronized (this) {
+            code = closeCode == 0 ? CloseCodes.ABNORMAL : closeCode;
+            closeSent = true;
+            queue = null;
+        }
+        if (listener != null) {
+            listener.onClose(code);
+        }
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return getEndPoint().getRemoteSocketAddress();
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+}
