@@ -24,6 +24,13 @@ public final class SignalingService implements AutoCloseable {
     private static final Set<Integer> DELIBERATE_CLOSE_CODES = Set.of(1000, 1001);
     private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
 
+    /**
+     * The web app's keep-alive, by far the most frequent message (one per connection every 10 s): answered
+     * without parsing. Any other spelling of a ping takes the general path.
+     */
+    private static final String PLAIN_PING = "{\"type\":\"ping\"}";
+    private static final String PING_TYPE = new ClientMessage.Ping(null).type();
+
     private final SignalingLimits limits;
     private final IceServerProvider iceServers;
     private final LongSupplier nanoTime;
@@ -75,6 +82,11 @@ public final class SignalingService implements AutoCloseable {
     /** A text frame from the session's connection. */
     public void onText(Session session, String text) {
         if (!withinRate(session)) {
+            return;
+        }
+        if (text.equals(PLAIN_PING)) {
+            stats.countReceived(PING_TYPE);
+            session.send(pong);
             return;
         }
         try {

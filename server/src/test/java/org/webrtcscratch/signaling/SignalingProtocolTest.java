@@ -290,7 +290,16 @@ class SignalingProtocolTest {
     }
 
     @Test
-    void theServerPingsEveryConnection() {
+    void everySpellingOfPingIsAnswered() {
+        start();
+        WsTestClient alice = client();
+        alice.send("{\"type\":\"ping\"}").expect("pong");
+        alice.send(" { \"id\": 3, \"type\" : \"ping\" } ").expect("pong");
+        assertThat(server.signaling().stats().received("ping")).isEqualTo(2);
+    }
+
+    @Test
+    void theServerPingsAQuietConnection() {
         start(SignalingLimits.defaults().withKeepAlive(Duration.ofMillis(100), Duration.ofSeconds(5)));
         WsTestClient alice = client();
         await().atMost(Duration.ofSeconds(10)).until(() -> alice.pings() >= 2);
