@@ -96,8 +96,14 @@ final class EventLoops implements AutoCloseable {
         }
     }
 
-    /** A listening socket and where its datagrams go. */
-    private record Listener(DatagramChannel channel, InetSocketAddress localAddress, ClientTraffic traffic) {
+    /** A listening socket and where its datagrams go; answers leave through the same socket. */
+    private record Listener(DatagramChannel channel, InetSocketAddress localAddress, ClientTraffic traffic)
+            implements ReturnPath {
+
+        @Override
+        public ClientSink to(FiveTuple client) {
+            return new UdpClientSink(channel, client.client());
+        }
     }
 
     /** A relay port's allocation and the client its data goes to. */
@@ -171,8 +177,7 @@ final class EventLoops implements AutoCloseable {
                 }
                 buffer.flip();
                 listener.traffic().onMessage(buffer,
-                        new FiveTuple(client, listener.localAddress(), FiveTuple.Transport.UDP),
-                        new UdpClientSink(listener.channel(), client));
+                        new FiveTuple(client, listener.localAddress(), FiveTuple.Transport.UDP), listener);
             }
         }
 
