@@ -43,22 +43,23 @@ final class ClientTraffic {
     }
 
     /** One message from a client: the buffer's remaining bytes, which this call may consume. */
-    void onMessage(ByteBuffer message, FiveTuple from, ClientSink client) {
+    void onMessage(ByteBuffer message, FiveTuple from, ReturnPath back) {
         if (!message.hasRemaining()) {
             stats.countIgnored(Ignored.MALFORMED);
             return;
         }
         switch (FrameKind.of(message.get(message.position()))) {
             case CHANNEL_DATA -> channelData(message, from);
-            case STUN -> carryOut(handler.handle(message, from), client);
+            case STUN -> carryOut(handler.handle(message, from), back, from);
             case OTHER -> stats.countIgnored(Ignored.MALFORMED);
         }
     }
 
+    /** Checks the header and sends the data where it lies in {@code message}: nothing is built per packet. */
     private void channelData(ByteBuffer message, FiveTuple from) {
-        ChannelData data;
+        int length;
         try {
-            data = ChannelData.decode(message);
+            length = ChannelData.checkedDataLength(message);
         } catch (StunDecodeException e) {
             stats.countIgnored(Ignored.MALFORMED);
             return;
@@ -68,17 +69,20 @@ final class ClientTraffic {
             stats.countDrop(DropReason.ALLOCATION_GONE);
             return;
         }
-        int length = data.data().remaining();
-        switch (allocation.get().routeChannelData(data.channelNumber(), length)) {
-            case ClientToPeer.Forward forward -> toPeer(allocation.get(), forward.peer(), data.data());
+        switch (allocation.get().routeChannelData(ChannelData.channelNumberAt(message), length)) {
+            case ClientToPeer.Forward forward -> {
+                int start = message.position() + ChannelData.HEADER_SIZE;
+                toPeer(allocation.get(), forward.peer(), message.limit(start + length).position(start));
+            }
             case Dropped dropped -> stats.countDrop(dropped.reason());
         }
     }
 
-    private void carryOut(TurnReply reply, ClientSink client) {
+    private void carryOut(TurnReply reply, ReturnPath back, FiveTuple from) {
         switch (reply) {
-            case TurnReply.Respond respond -> client.send(respond.message());
+            case TurnReply.Respond respond -> back.to(from).send(respond.message());
             case TurnReply.Allocated allocated -> {
+                ClientSink client = back.to(from);
                 loops.relay(allocated.allocation(), client);
                 client.send(allocated.message());
             }

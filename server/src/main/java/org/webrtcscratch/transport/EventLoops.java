@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.turn.allocation.Allocation;
@@ -31,8 +32,11 @@ import org.webrtcscratch.turn.server.TurnStats;
 final class EventLoops implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoops.class);
-    /** Datagrams read from one socket before the others get their turn. */
-    private static final int BATCH = 32;
+    /**
+     * Datagrams read from a listening socket before the others get their turn. Many clients share one, so
+     * several datagrams are often waiting, and reading on until the socket is empty saves selector rounds.
+     */
+    private static final int LISTENER_BATCH = 32;
     /**
      * A relay port closed while registered is only released when its selector next wakes up (the JDK defers
      * the close until the key is deregistered), so an idle loop wakes this often to free the ports of
@@ -96,8 +100,14 @@ final class EventLoops implements AutoCloseable {
         }
     }
 
-    /** A listening socket and where its datagrams go. */
-    private record Listener(DatagramChannel channel, InetSocketAddress localAddress, ClientTraffic traffic) {
+    /** A listening socket and where its datagrams go; answers leave through the same socket. */
+    private record Listener(DatagramChannel channel, InetSocketAddress localAddress, ClientTraffic traffic)
+            implements ReturnPath {
+
+        @Override
+        public ClientSink to(FiveTuple client) {
+            return new UdpClientSink(channel, client.client());
+        }
     }
 
     /** A relay port's allocation and the client its data goes to. */
@@ -138,8 +148,9 @@ final class EventLoops implements AutoCloseable {
         @Override
         public void run() {
             try {
+                Consumer<SelectionKey> ready = this::ready;
                 while (selector.isOpen()) {
-                    selector.select(this::ready, RELEASE_DELAY_MILLIS);
+                    selector.select(ready, RELEASE_DELAY_MILLIS);
                 }
             } catch (ClosedSelectorException e) {
                 // close() ended the loop.
@@ -163,7 +174,7 @@ final class EventLoops implements AutoCloseable {
         }
 
         private void fromClients(Listener listener) throws IOException {
-            for (int i = 0; i < BATCH; i++) {
+            for (int i = 0; i < LISTENER_BATCH; i++) {
                 buffer.clear();
                 InetSocketAddress client = (InetSocketAddress) listener.channel().receive(buffer);
                 if (client == null) {
@@ -171,18 +182,19 @@ final class EventLoops implements AutoCloseable {
                 }
                 buffer.flip();
                 listener.traffic().onMessage(buffer,
-                        new FiveTuple(client, listener.localAddress(), FiveTuple.Transport.UDP),
-                        new UdpClientSink(listener.channel(), client));
+                        new FiveTuple(client, listener.localAddress(), FiveTuple.Transport.UDP), listener);
             }
         }
 
+        /**
+         * One datagram per wake-up: a relay port serves one client, so it rarely holds two, and reading on until
+         * it is empty would cost a second, empty receive per datagram; the selector (level-triggered) reports the
+         * port again when more is waiting.
+         */
         private void fromPeers(Route route, DatagramChannel channel) throws IOException {
-            for (int i = 0; i < BATCH; i++) {
-                buffer.clear().position(PeerDataFraming.HEADROOM).limit(PeerDataFraming.HEADROOM + MAX_DATAGRAM);
-                InetSocketAddress peer = (InetSocketAddress) channel.receive(buffer);
-                if (peer == null) {
-                    return;
-                }
+            buffer.clear().position(PeerDataFraming.HEADROOM).limit(PeerDataFraming.HEADROOM + MAX_DATAGRAM);
+            InetSocketAddress peer = (InetSocketAddress) channel.receive(buffer);
+            if (peer != null) {
                 toClient(route, peer, buffer.position() - PeerDataFraming.HEADROOM);
             }
         }

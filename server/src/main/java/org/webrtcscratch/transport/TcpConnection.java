@@ -20,7 +20,7 @@ import org.webrtcscratch.turn.proto.Framing;
  * dropped whole (a stream cannot lose half a message). The allocation made over the connection ends with it
  * (RFC 8656 §3.1). Bytes that start neither kind of message end the connection.
  */
-final class TcpConnection implements ClientSink {
+final class TcpConnection implements ClientSink, ReturnPath {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
     /** Messages waiting for a slow client before new ones are dropped. */
@@ -60,6 +60,12 @@ final class TcpConnection implements ClientSink {
     @Override
     public boolean isStream() {
         return true;
+    }
+
+    /** Everything goes back over this connection. */
+    @Override
+    public ClientSink to(FiveTuple client) {
+        return this;
     }
 
     private void readLoop() {

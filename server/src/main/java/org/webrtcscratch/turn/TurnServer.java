@@ -67,7 +67,7 @@ public final class TurnServer implements AutoCloseable {
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));
         Authenticator authenticator = new Authenticator(config.realm(), credentials,
-                NonceManager.withoutCookie(NonceManager.newSecret(), clock, config.nonceLifetime()),
+                new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
                         config.unauthorizedTrackedSources(), clock));
         TurnStats stats = new TurnStats();

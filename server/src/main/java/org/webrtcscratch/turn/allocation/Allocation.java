@@ -20,8 +20,14 @@ import org.webrtcscratch.stun.attr.AddressFamily;
  * permissions (§9) and channel bindings (§12). Created and removed by {@link AllocationManager}.
  *
  * <p>The relay hot path ({@link #routeSend}, {@link #routeChannelData}, {@link #routeFromPeer}) reads
- * concurrent maps and volatile fields without locking. Changes (permissions, bindings, lifetime) take this
- * allocation's lock, so a check-then-change such as "is channel 0x4001 free?" is atomic.
+ * concurrent maps and volatile fields without locking, and the clock once per datagram. Changes (permissions,
+ * bindings, lifetime) take this allocation's lock, so a check-then-change such as "is channel 0x4001 free?" is
+ * atomic.
+ *
+ * <p>Peer addresses are normalised ({@link EmbeddedIpv4#unmap}) where permissions and bindings are made, not
+ * per datagram: the addresses the relay path gets come from the JDK (a socket's source address, or
+ * XOR-PEER-ADDRESS decoded through {@code InetAddress.getByAddress}), which already turns {@code ::ffff:a.b.c.d}
+ * into an {@code Inet4Address}. A mapped form that got through anyway would match no permission: it is dropped.
  */
 public final class Allocation {
 
@@ -105,7 +111,7 @@ public final class Allocation {
         if (!isLive(now)) {
             return Dropped.of(DropReason.ALLOCATION_GONE);
         }
-        return forwardToPeer(unmap(peer), length, now);
+        return forwardToPeer(peer, length, now);
     }
 
     /** Data from the client in a ChannelData message on {@code channelNumber} (RFC 8656 §12.6). */
@@ -138,14 +144,13 @@ public final class Allocation {
         if (!isLive(now)) {
             return Dropped.of(DropReason.ALLOCATION_GONE);
         }
-        InetSocketAddress source = unmap(peer);
-        if (!permissions.allows(source.getAddress(), now)) {
+        if (!permissions.allows(peer.getAddress(), now)) {
             return Dropped.of(DropReason.NO_PERMISSION);
         }
         if (toClientCap != null && !toClientCap.tryConsume(length, now)) {
             return Dropped.of(DropReason.BANDWIDTH_CAP);
         }
-        ChannelBinding binding = channels.activeByPeer(source, now);
+        ChannelBinding binding = channels.activeByPeer(peer, now);
         return binding != null ? new PeerToClient.ViaChannel(binding.number()) : PeerToClient.DATA_INDICATION;
     }
 

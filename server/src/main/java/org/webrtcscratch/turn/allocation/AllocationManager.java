@@ -20,13 +20,12 @@ import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.stun.attr.AddressFamily;
 
 /**
- * All allocations of a TURN server, by 5-tuple and by relayed address, and the rules of the requests that
+ * All allocations of a TURN server, by 5-tuple, and the rules of the requests that
  * create and change them (RFC 8656 §7.2 Allocate, §8.2 Refresh, §10.2 CreatePermission, §12.2
  * ChannelBind). Each request method takes decoded, authenticated values and returns an outcome: the
  * success values or a {@link Rejection} with the error code to answer.
  *
- * <p>Threading: lookups ({@link #find}, {@link #findByRelayedAddress}) read concurrent maps without locking
- * and are meant for the relay hot path. Creating and removing allocations takes one manager-wide lock
+ * <p>Threading: {@link #find} reads a concurrent map without locking and is meant for the relay hot path. Creating and removing allocations takes one manager-wide lock
  * (they are rare next to relayed packets); changes inside one allocation take that allocation's lock.
  * Time comes from the injected clock only; call {@link #sweepExpired()} every second or so. Quotas count
  * an expired allocation until it is swept or its 5-tuple allocates again.
@@ -39,7 +38,6 @@ public final class AllocationManager implements AutoCloseable {
     private final Map<AddressFamily, RelayIp> relayIps = new EnumMap<>(AddressFamily.class);
     private final RelayPortPool ports;
     private final Map<FiveTuple, Allocation> byFiveTuple = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, Allocation> byRelayedAddress = new ConcurrentHashMap<>();
     private final Map<String, Integer> countByUser = new HashMap<>();
     private final Object lock = new Object();
 
@@ -124,14 +122,13 @@ public final class AllocationManager implements AutoCloseable {
         return refused.isPresent() ? refused.get() : allocation.bindChannel(channelNumber, peer);
     }
 
-    /** The live allocation of {@code fiveTuple}; lock-free, for the relay path. */
+    /**
+     * The allocation of {@code fiveTuple}, lock-free, for the relay path. It may have expired since the last
+     * sweep: the relay methods ({@link Allocation#routeChannelData} ...) check that with the one clock reading
+     * they take per packet, so a lookup does not read the clock again.
+     */
     public Optional<Allocation> find(FiveTuple fiveTuple) {
-        return live(byFiveTuple.get(fiveTuple));
-    }
-
-    /** The live allocation holding {@code relayedAddress} (the advertised address); lock-free. */
-    public Optional<Allocation> findByRelayedAddress(InetSocketAddress relayedAddress) {
-        return live(byRelayedAddress.get(relayedAddress));
+        return Optional.ofNullable(byFiveTuple.get(fiveTuple));
     }
 
     /**
@@ -259,7 +256,6 @@ public final class AllocationManager implements AutoCloseable {
         Allocation allocation = new Allocation(request.fiveTuple(), request.username(), request.transactionId(),
                 relayed, bound.port(), lifetime, bound.reservationToken(), rules);
         byFiveTuple.put(request.fiveTuple(), allocation);
-        byRelayedAddress.put(relayed, allocation);
         countByUser.merge(request.username(), 1, Integer::sum);
         return new AllocateOutcome.Allocated(allocation, lifetime, bound.reservationToken(), false);
     }
@@ -269,7 +265,6 @@ public final class AllocationManager implements AutoCloseable {
         if (!byFiveTuple.remove(allocation.fiveTuple(), allocation)) {
             return;
         }
-        byRelayedAddress.remove(allocation.relayedAddress(), allocation);
         countByUser.computeIfPresent(allocation.username(), (user, count) -> count > 1 ? count - 1 : null);
         allocation.release();
     }
@@ -287,9 +282,5 @@ public final class AllocationManager implements AutoCloseable {
 
     private static Rejection expired(FiveTuple fiveTuple) {
         return new Rejection(StunErrorCode.ALLOCATION_MISMATCH, "no allocation for " + fiveTuple);
-    }
-
-    private Optional<Allocation> live(Allocation allocation) {
-        return allocation != null && allocation.isLive(clock.instant()) ? Optional.of(allocation) : Optional.empty();
     }
 }

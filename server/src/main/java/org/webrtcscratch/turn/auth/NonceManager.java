@@ -2,7 +2,6 @@ package org.webrtcscratch.turn.auth;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -10,23 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.webrtcscratch.turn.policy.EmbeddedIpv4;
 
 /**
  * Issues and checks NONCE values without keeping any (RFC 8489 §9.2.3, §14.10). A nonce is
- * {@code [cookie] base64url(issuedAt ‖ MAC)} where MAC is HMAC-SHA256 under a server secret over the
- * cookie, the issue time and the client's IP, cut to 128 bits. So a nonce is only good from the address it
- * was given to, cannot be forged without the secret, and goes stale on its own. The optional cookie is
- * RFC 8489 §9.2's {@code "obMatJos2"} plus the Base64 of the 24-bit security feature set; the MAC covers it,
- * so a downgrade that edits the features turns the nonce invalid. Thread-safe.
+ * {@code base64url(issuedAt ‖ MAC)} where MAC is HMAC-SHA256 under a server secret over the issue time and
+ * the client's IP, cut to 128 bits. So a nonce is only good from the address it was given to, cannot be
+ * forged without the secret, and goes stale on its own. It carries no RFC 8489 §9.2 nonce cookie: that
+ * announces security features (PASSWORD-ALGORITHMS, USERHASH) this server does not offer. Thread-safe.
  */
 public final class NonceManager {
 
-    /** RFC 8489 §9.2: the nonce cookie that marks an RFC 8489 server. */
-    public static final String COOKIE = "obMatJos2";
     private static final String HMAC_SHA256 = "HmacSHA256";
     private static final int SECRET_BYTES = 32;
     private static final int TIME_BYTES = Long.BYTES;
@@ -36,9 +31,8 @@ public final class NonceManager {
     private final SecretKeySpec key;
     private final InstantSource clock;
     private final Duration lifetime;
-    private final String prefix;
 
-    private NonceManager(byte[] secret, InstantSource clock, Duration lifetime, String prefix) {
+    public NonceManager(byte[] secret, InstantSource clock, Duration lifetime) {
         if (secret.length < 16) {
             throw new IllegalArgumentException("nonce secret must be at least 16 bytes, got " + secret.length);
         }
@@ -48,20 +42,6 @@ public final class NonceManager {
         this.key = new SecretKeySpec(secret.clone(), HMAC_SHA256);
         this.clock = clock;
         this.lifetime = lifetime;
-        this.prefix = prefix;
-    }
-
-    /** Plain nonces, as an RFC 5389 server sends. */
-    public static NonceManager withoutCookie(byte[] secret, InstantSource clock, Duration lifetime) {
-        return new NonceManager(secret, clock, lifetime, "");
-    }
-
-    /** Nonces that start with the RFC 8489 cookie announcing {@code features}. */
-    public static NonceManager withCookie(byte[] secret, InstantSource clock, Duration lifetime,
-            Set<SecurityFeature> features) {
-        int bits = features.stream().mapToInt(SecurityFeature::mask).reduce(0, (a, b) -> a | b);
-        byte[] set = {(byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
-        return new NonceManager(secret, clock, lifetime, COOKIE + Base64.getEncoder().encodeToString(set));
     }
 
     /** A fresh random secret; nonces issued under another secret (before a restart) are then invalid. */
@@ -74,16 +54,16 @@ public final class NonceManager {
     public String issue(InetAddress client) {
         long issuedAt = clock.instant().getEpochSecond();
         ByteBuffer body = ByteBuffer.allocate(TIME_BYTES + MAC_BYTES).putLong(issuedAt).put(mac(issuedAt, client));
-        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
     }
 
     public NonceValidity validate(String nonce, InetAddress client) {
-        if (!nonce.startsWith(prefix) || nonce.length() != prefix.length() + BODY_CHARS) {
+        if (nonce.length() != BODY_CHARS) {
             return NonceValidity.INVALID;
         }
         ByteBuffer body;
         try {
-            body = ByteBuffer.wrap(Base64.getUrlDecoder().decode(nonce.substring(prefix.length())));
+            body = ByteBuffer.wrap(Base64.getUrlDecoder().decode(nonce));
         } catch (IllegalArgumentException e) {
             return NonceValidity.INVALID;
         }
@@ -101,7 +81,6 @@ public final class NonceManager {
         try {
             Mac hmac = Mac.getInstance(HMAC_SHA256);
             hmac.init(key);
-            hmac.update(prefix.getBytes(StandardCharsets.US_ASCII));
             hmac.update(ByteBuffer.allocate(TIME_BYTES).putLong(issuedAt).array());
             hmac.update(EmbeddedIpv4.unmap(client).getAddress());
             byte[] full = hmac.doFinal();

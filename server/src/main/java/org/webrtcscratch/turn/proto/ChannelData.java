@@ -61,23 +61,41 @@ public record ChannelData(int channelNumber, ByteBuffer data) {
      *                             or the data is shorter than Length
      */
     public static ChannelData decode(ByteBuffer in) {
+        int length = checkedDataLength(in);
         int start = in.position();
+        return new ChannelData(Short.toUnsignedInt(in.getShort(start)),
+                in.slice(start + HEADER_SIZE, length).asReadOnlyBuffer());
+    }
+
+    /**
+     * Checks the message at the buffer's position as {@link #decode} does, without building anything, and
+     * returns its data length; the relay path then reads the channel number with {@link #channelNumberAt} and
+     * sends the data where it lies.
+     *
+     * @throws StunDecodeException as {@link #decode}
+     */
+    public static int checkedDataLength(ByteBuffer in) {
         if (in.remaining() < HEADER_SIZE) {
             throw new StunDecodeException("ChannelData/header",
                     "%d bytes, shorter than the 4-byte header".formatted(in.remaining()));
         }
-        int channelNumber = Short.toUnsignedInt(in.getShort(start));
+        int channelNumber = channelNumberAt(in);
         if (!isValidChannelNumber(channelNumber)) {
             throw new StunDecodeException("ChannelData/channel number",
                     "0x%04x is outside 0x4000-0x7FFF".formatted(channelNumber));
         }
-        int length = Short.toUnsignedInt(in.getShort(start + 2));
+        int length = Short.toUnsignedInt(in.getShort(in.position() + 2));
         int available = in.remaining() - HEADER_SIZE;
         if (length > available) {
             throw new StunDecodeException("ChannelData/length",
                     "Length says %d bytes of data, %d follow the header".formatted(length, available));
         }
-        return new ChannelData(channelNumber, in.slice(start + HEADER_SIZE, length).asReadOnlyBuffer());
+        return length;
+    }
+
+    /** The Channel Number field of the message at the buffer's position, unchecked. */
+    public static int channelNumberAt(ByteBuffer in) {
+        return Short.toUnsignedInt(in.getShort(in.position()));
     }
 
     /**

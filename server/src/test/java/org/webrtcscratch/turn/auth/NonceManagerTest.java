@@ -6,9 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +19,7 @@ class NonceManagerTest {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
     private final SettableClock clock = SettableClock.atEpochSecond(1_700_000_000);
-    private final NonceManager nonces = NonceManager.withoutCookie(SECRET, clock, LIFETIME);
+    private final NonceManager nonces = new NonceManager(SECRET, clock, LIFETIME);
     private final InetAddress client = ip("198.51.100.7");
 
     @Test
@@ -72,7 +70,7 @@ class NonceManagerTest {
 
     @Test
     void aStaleLookingNonceWithoutTheRightMacIsInvalidNotStale() {
-        NonceManager otherServer = NonceManager.withoutCookie(NonceManager.newSecret(), clock, LIFETIME);
+        NonceManager otherServer = new NonceManager(NonceManager.newSecret(), clock, LIFETIME);
         String theirs = otherServer.issue(client);
         clock.advance(LIFETIME.multipliedBy(2));
 
@@ -84,35 +82,6 @@ class NonceManagerTest {
         String nonce = nonces.issue(client);
 
         assertThat(nonce).hasSizeLessThan(128).matches("[A-Za-z0-9_-]+");
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"'', AAAA", "PASSWORD_ALGORITHMS, AAAB", "USERNAME_ANONYMITY, AAAC",
-            "'PASSWORD_ALGORITHMS,USERNAME_ANONYMITY', AAAD"})
-    void theCookieCarriesTheSecurityFeatureBits(String features, String encoded) {
-        Set<SecurityFeature> set = EnumSet.noneOf(SecurityFeature.class);
-        for (String name : features.split(",")) {
-            if (!name.isBlank()) {
-                set.add(SecurityFeature.valueOf(name));
-            }
-        }
-        NonceManager withCookie = NonceManager.withCookie(SECRET, clock, LIFETIME, set);
-
-        String nonce = withCookie.issue(client);
-
-        assertThat(nonce).startsWith("obMatJos2" + encoded);
-        assertThat(withCookie.validate(nonce, client)).isEqualTo(NonceValidity.VALID);
-    }
-
-    @Test
-    void editingTheAnnouncedFeaturesMakesTheNonceInvalid() {
-        NonceManager withCookie = NonceManager.withCookie(SECRET, clock, LIFETIME,
-                EnumSet.of(SecurityFeature.PASSWORD_ALGORITHMS));
-        String nonce = withCookie.issue(client);
-        String downgraded = "obMatJos2AAAA" + nonce.substring(13);
-
-        assertThat(withCookie.validate(downgraded, client)).isEqualTo(NonceValidity.INVALID);
-        assertThat(nonces.validate(nonce.substring(13), client)).isEqualTo(NonceValidity.INVALID);
     }
 
     private static InetAddress ip(String literal) {

@@ -47,6 +47,26 @@ class ChannelDataTest {
     }
 
     @Test
+    void checksAHeaderAtThePositionWithoutBuildingAMessage() {
+        ByteBuffer buffer = ByteBuffer.wrap(Hex.bytes("ffff 4abc 0002 aabb 00"));
+        buffer.position(2);
+
+        assertThat(ChannelData.checkedDataLength(buffer)).isEqualTo(2);
+        assertThat(ChannelData.channelNumberAt(buffer)).isEqualTo(0x4abc);
+        assertThat(buffer.position()).isEqualTo(2);
+    }
+
+    @Test
+    void checkingRefusesWhatDecodingRefuses() {
+        for (String bad : new String[] {"40", "3fff 0000", "4000 0003 aabb"}) {
+            ByteBuffer buffer = ByteBuffer.wrap(Hex.bytes(bad));
+            assertThatThrownBy(() -> ChannelData.checkedDataLength(buffer)).as(bad)
+                    .isInstanceOf(StunDecodeException.class);
+            assertThatThrownBy(() -> ChannelData.decode(buffer)).as(bad).isInstanceOf(StunDecodeException.class);
+        }
+    }
+
+    @Test
     void roundTripsOverBothTransports() {
         ChannelData message = new ChannelData(0x4abc, ByteBuffer.wrap(new byte[1001]));
 

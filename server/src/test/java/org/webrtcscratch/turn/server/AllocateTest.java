@@ -6,7 +6,6 @@ import static org.webrtcscratch.turn.server.HandlerFixture.errorCode;
 import static org.webrtcscratch.turn.server.HandlerFixture.isSuccess;
 
 import java.net.InetAddress;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.DecodedMessage;
@@ -182,7 +181,7 @@ class AllocateTest {
     void anExpiredAllocationFreesItsFiveTuple() {
         assertThat(isSuccess(allocate(from, RequestedTransport.UDP))).isTrue();
         fixture.advance(fixture.config.allocationLifetime());
-        assertThat(fixture.allocations.find(from)).isEqualTo(Optional.empty());
+        assertThat(fixture.allocations.find(from)).hasValueSatisfying(gone -> assertThat(gone.isLive()).isFalse());
         assertThat(isSuccess(allocate(from, RequestedTransport.UDP))).isTrue();
     }
 }

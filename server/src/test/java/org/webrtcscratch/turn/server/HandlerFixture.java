@@ -81,7 +81,7 @@ final class HandlerFixture implements AutoCloseable {
         CredentialStore credentials = StaticCredentials.parse(
                 List.of(USER + ":" + PASSWORD, OTHER_USER + ":" + OTHER_PASSWORD), REALM);
         Authenticator authenticator = new Authenticator(REALM, credentials,
-                NonceManager.withoutCookie(NonceManager.newSecret(), clock, config.nonceLifetime()),
+                new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
                         config.unauthorizedTrackedSources(), clock));
         handler = new TurnHandler(allocations, authenticator, software, stats);

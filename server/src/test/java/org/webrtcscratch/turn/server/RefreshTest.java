@@ -14,6 +14,7 @@ import org.webrtcscratch.stun.IntegrityKeys;
 import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.Attribute;
+import org.webrtcscratch.turn.allocation.Allocation;
 import org.webrtcscratch.turn.allocation.FiveTuple;
 import org.webrtcscratch.turn.proto.Lifetime;
 import org.webrtcscratch.turn.proto.RequestedAddressFamily;
@@ -45,9 +46,10 @@ class RefreshTest {
         DecodedMessage response = refreshLike(StunMethod.REFRESH, new Lifetime(900));
         assertThat(response.message().attribute(Lifetime.class)).contains(new Lifetime(900));
         fixture.advance(Duration.ofSeconds(899));
-        assertThat(fixture.allocations.find(from)).isPresent();
+        Allocation allocation = fixture.allocations.find(from).orElseThrow();
+        assertThat(allocation.isLive()).isTrue();
         fixture.advance(Duration.ofSeconds(1));
-        assertThat(fixture.allocations.find(from)).isEmpty();
+        assertThat(allocation.isLive()).isFalse();
     }
 
     @Test
