@@ -85,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
     Duration rateAbuse;
 
     @Option(names = "--ping-interval", defaultValue = "${SCRATCH_PING_INTERVAL:-10s}", paramLabel = "DURATION",
-            description = "WebSocket ping interval [SCRATCH_PING_INTERVAL] (default: ${DEFAULT-VALUE}).")
+            description = "Ping a WebSocket the server has heard nothing from for this long [SCRATCH_PING_INTERVAL] (default: ${DEFAULT-VALUE}).")
     Duration pingInterval;
 
     @Option(names = "--idle-timeout", defaultValue = "${SCRATCH_IDLE_TIMEOUT:-30s}", paramLabel = "DURATION",

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param rateLimitPerSecond messages a connection may send a second on average (token bucket refill)
  * @param rateBurst          messages a connection may send at once (token bucket size)
  * @param rateAbuse          how long a connection may keep exceeding the rate before it is closed
- * @param pingInterval       how often the server pings each connection
+ * @param pingInterval       silence from a connection after which the server pings it
  * @param idleTimeout        silence after which a connection is considered dead
  * @param resumeWindow       how long a dropped peer keeps its place for a resume
  * @param maxRooms           rooms the server holds at most
@@ -33,7 +33,7 @@ public record SignalingLimits(
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), 100_000, 200_000);
     }
 
-    /** The frame size past which Jetty closes the connection (1009) instead of us answering {@code too-large}. */
+    /** The message size past which the connection is failed (1009) instead of answered {@code too-large}. */
     public int hardMessageBytes() {
         return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1L << 20, 4L * maxMessageBytes));
     }
