@@ -25,6 +25,20 @@ public final class CommonOptions {
             + " no ratios then.")
     public String only;
 
+    @Option(names = "--check", description = "Exit with status 3 if a goal is missed in this run (a release gate for"
+            + " a quiet machine; see docs/benchmarks.md).")
+    public boolean check;
+
+    /** The benchmark's exit status: 3 when {@code --check} is given and a goal was missed, else 0. */
+    public int exitStatus(org.webrtcscratch.bench.report.Goals goals) {
+        if (!check || goals.allMet()) {
+            return 0;
+        }
+        goals.all().stream().filter(goal -> !goal.met()).forEach(goal -> System.err.printf(
+                "goal missed: %s (median %.2f, bound %.2f)%n", goal.name(), goal.measured().median(), goal.bound()));
+        return 3;
+    }
+
     /** The contenders to run: all, or the one named by {@code --only}. */
     public java.util.List<AlternatingRounds.Contender> select(java.util.List<AlternatingRounds.Contender> contenders) {
         if (only == null) {

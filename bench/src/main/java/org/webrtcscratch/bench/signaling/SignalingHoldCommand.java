@@ -11,6 +11,7 @@ import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
@@ -65,13 +66,14 @@ public final class SignalingHoldCommand implements Callable<Integer> {
         int max = steps.stream().mapToInt(Integer::intValue).max().orElseThrow();
         int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, max + 1000, roomCapacity, ourJvmOptions)),
                 common.rounds, deadline, (contender, server, round) -> holdOn(contender.name(), server, round, max, deadline));
-        String report = report(env, rounds);
+        Goals goals = goals();
+        String report = report(env, rounds) + "\n" + goals.table();
         System.out.println(report);
         if (!common.noDoc) {
             chart(env);
             BenchDoc.writeSection(env.docs(), "signaling-hold", report);
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     /**
@@ -172,4 +174,14 @@ public final class SignalingHoldCommand implements Callable<Integer> {
                 .series("ours", results.medians(SignalingContenders.OURS, "rssPerConnectionKiB"))
                 .write(env.imageDir().resolve("signaling-hold.png"));
     }
+
+    private Goals goals() {
+        double step = results.loads("held").isEmpty() ? 0 : results.loads("held").last();
+        return new Goals()
+                .atMost(String.format("RSS per idle connection no worse than PeerJS (ours/PeerJS at %,.0f)", step),
+                        results.ratio(SignalingContenders.OURS, SignalingContenders.ANCHOR, step, "rssPerConnectionKiB"), 1.0)
+                .atLeast("idle connections held by one server (ours)",
+                        results.spread(SignalingContenders.OURS, step, "held"), 100_000);
+    }
+
 }

@@ -11,6 +11,7 @@ import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
@@ -55,7 +56,8 @@ public final class SignalingRelayCommand implements Callable<Integer> {
         Deadline deadline = common.deadline();
         int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions)),
                 common.rounds, deadline, (contender, server, round) -> relayOn(contender.name(), server, round, deadline));
-        String report = report(env, rounds);
+        Goals goals = goals();
+        String report = report(env, rounds) + "\n" + goals.table();
         System.out.println(report);
         if (!common.noDoc) {
             new LineChart("One-way relay latency p99 against load", "signals per second", "p99 latency (µs)")
@@ -64,7 +66,7 @@ public final class SignalingRelayCommand implements Callable<Integer> {
                     .write(env.imageDir().resolve("signaling-relay.png"));
             BenchDoc.writeSection(env.docs(), "signaling-relay", report);
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     /** State of the measured window at one rate: what was sent in it and what of that arrived. */
@@ -172,4 +174,13 @@ public final class SignalingRelayCommand implements Callable<Integer> {
                 + " window that had not arrived 1 s after it. CPU in % of one core.\n\n"
                 + table + "\n![p99 relay latency against load](img/signaling-relay.png)\n";
     }
+
+    /** The rate is 10,000 signals/s; the measured rate nearest to it stands in if it was not run. */
+    private Goals goals() {
+        double rate = results.loads("p99").stream().min(java.util.Comparator.comparingDouble(r -> Math.abs(r - 10_000)))
+                .orElse(0.0);
+        return new Goals().atMost(String.format("p99 latency at %,.0f signals/s no worse than PeerJS (ours/PeerJS)", rate),
+                results.ratio(SignalingContenders.OURS, SignalingContenders.ANCHOR, rate, "p99"), 1.0);
+    }
+
 }

@@ -17,6 +17,7 @@ import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.report.BarChart;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
 import org.webrtcscratch.bench.stats.LatencyHistogram;
@@ -70,7 +71,8 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
                         }
                     }
                 });
-        String report = report(env, rounds);
+        Goals goals = goals();
+        String report = report(env, rounds) + "\n" + goals.table();
         System.out.println(report);
         if (!common.noDoc) {
             BarChart chart = new BarChart("Maximum relayed signals per second", "window (signals in flight per client)",
@@ -82,7 +84,7 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
             chart.write(env.imageDir().resolve("signaling-throughput.png"));
             BenchDoc.writeSection(env.docs(), "signaling-throughput", report);
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     /** What one generator thread counted inside the measured interval. */
@@ -196,4 +198,11 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
                 + seconds + " s measured. CPU in % of one core: on 2 cores, server and generator compete.\n\n"
                 + table + "\n![Relayed signals per second](img/signaling-throughput.png)\n";
     }
+
+    private Goals goals() {
+        double window = results.loads("perSecond").isEmpty() ? 0 : results.loads("perSecond").last();
+        return new Goals().atLeast(String.format("max relay throughput ≥ 2× PeerJS (ours/PeerJS, window %.0f)", window),
+                results.ratio(SignalingContenders.OURS, SignalingContenders.ANCHOR, window, "perSecond"), 2.0);
+    }
+
 }

@@ -12,6 +12,7 @@ import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
@@ -59,7 +60,8 @@ public final class StunBindingCommand implements Callable<Integer> {
                         }
                     }
                 });
-        String report = report(env, rounds);
+        Goals goals = goals();
+        String report = report(env, rounds) + "\n" + goals.table();
         System.out.println(report);
         if (!common.noDoc) {
             new LineChart("STUN Binding answers per second against window", "requests outstanding", "answers per second")
@@ -69,7 +71,7 @@ public final class StunBindingCommand implements Callable<Integer> {
                     .write(env.imageDir().resolve("stun-binding.png"));
             BenchDoc.writeSection(env.docs(), "stun-binding", report);
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     private void measure(String name, ServerProcess server, int round, int window) throws Exception {
@@ -139,4 +141,14 @@ public final class StunBindingCommand implements Callable<Integer> {
                 + " unchanged: the cost of the kernel's UDP path and the client, with no server work.\n\n"
                 + table(results, "window") + "\n![STUN Binding answers per second](img/stun-binding.png)\n";
     }
+
+    private Goals goals() {
+        Goals goals = new Goals();
+        for (double window : results.loads("perSecond")) {
+            goals.atLeast(String.format("Binding throughput ≥ 1.5× coturn (ours/coturn, window %.0f)", window),
+                    results.ratio(UdpContenders.OURS, UdpContenders.ANCHOR, window, "perSecond"), 1.5);
+        }
+        return goals;
+    }
+
 }

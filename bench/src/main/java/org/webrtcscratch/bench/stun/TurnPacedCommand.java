@@ -17,6 +17,7 @@ import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
 import picocli.CommandLine.Command;
@@ -61,12 +62,13 @@ public final class TurnPacedCommand implements Callable<Integer> {
                 }
             }
         });
-        String report = report(env, rounds);
+        Goals goals = goals();
+        String report = report(env, rounds) + "\n" + goals.table();
         System.out.println(report);
         if (!common.noDoc) {
             BenchDoc.writeSection(env.docs(), "turn-paced", report);
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     private void run(String name, ServerProcess server, ServerProcess echo, int round, int count)
@@ -124,4 +126,14 @@ public final class TurnPacedCommand implements Callable<Integer> {
                 + " -z 20 -l 100` through each server to the bench's UDP echo: every client allocates, then sends"
                 + " 100-byte datagrams 20 ms apart (an audio stream's pace) and counts what comes back.\n\n" + table;
     }
+
+    private Goals goals() {
+        Goals goals = new Goals();
+        for (double count : results.loads("lost")) {
+            goals.atMost(String.format("no loss under paced load (ours, %.0f clients, messages lost)", count),
+                    results.spread(UdpContenders.OURS, count, "lost"), 0);
+        }
+        return goals;
+    }
+
 }

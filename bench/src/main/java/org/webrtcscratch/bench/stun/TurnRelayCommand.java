@@ -15,6 +15,7 @@ import org.webrtcscratch.bench.process.FreePorts;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.ResultSet;
 import org.webrtcscratch.bench.stats.ProcessStats;
@@ -70,7 +71,8 @@ public final class TurnRelayCommand implements Callable<Integer> {
                         }
                     }
                 });
-        String report = report(env, rounds);
+        Goals goals = goals();
+        String report = report(env, rounds) + "\n" + goals.table();
         System.out.println(report);
         if (!common.noDoc) {
             new LineChart("TURN ChannelData round trips per second against sessions", "sessions", "round trips per second")
@@ -80,7 +82,7 @@ public final class TurnRelayCommand implements Callable<Integer> {
                     .write(env.imageDir().resolve("turn-relay.png"));
             BenchDoc.writeSection(env.docs(), "turn-relay", report);
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     /** {@code echo} is null for the floor, where {@code server} is the echo itself. */
@@ -116,4 +118,19 @@ public final class TurnRelayCommand implements Callable<Integer> {
                 + " s warm-up, " + seconds + " s measured; a datagram unanswered after 1 s is lost.\n\n"
                 + StunBindingCommand.table(results, "sessions") + "\n![TURN round trips per second](img/turn-relay.png)\n";
     }
+
+    /** The bounds hold at 10–100 sessions; a single session is measured for context only. */
+    private Goals goals() {
+        Goals goals = new Goals();
+        for (double count : results.loads("perSecond").subSet(10.0, true, 100.0, true)) {
+            goals.atLeast(String.format("relay round trips ≥ 1.2× coturn (ours/coturn, %.0f sessions)", count),
+                            results.ratio(UdpContenders.OURS, UdpContenders.ANCHOR, count, "perSecond"), 1.2)
+                    .atMost(String.format("p99 no worse than coturn (ours/coturn, %.0f sessions)", count),
+                            results.ratio(UdpContenders.OURS, UdpContenders.ANCHOR, count, "p99"), 1.0)
+                    .atLeast(String.format("within 2× of the kernel floor (ours/floor, %.0f sessions)", count),
+                            results.ratio(UdpContenders.OURS, UdpContenders.FLOOR, count, "perSecond"), 0.5);
+        }
+        return goals;
+    }
+
 }
