@@ -46,6 +46,7 @@ public final class CallSetupCommand implements Callable<Integer> {
             "--disable-gpu", "--mute-audio", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync");
     private static final double TIMEOUT_MILLIS = 30_000;
+    private static final double POLL_MILLIS = 25;
 
     @Mixin
     CommonOptions common;
@@ -113,10 +114,9 @@ public final class CallSetupCommand implements Callable<Integer> {
         try (BrowserContext context = browser.newContext()) {
             context.addInitScript(script);
             Page page = context.newPage();
-            page.navigate(url);
-            page.waitForFunction("() => { const b = window.__benchFirstFrame;"
-                    + " return b && b.firstFrameAt.length === 2 && b.firstFrameAt.every((t) => t > 0); }",
-                    null, new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MILLIS));
+            page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+            awaitTrue(page, "() => { const b = window.__benchFirstFrame;"
+                    + " return Boolean(b) && b.firstFrameAt.length === 2 && b.firstFrameAt.every((t) => t > 0); }");
             return new CallTiming(((Number) page.evaluate("() => { const b = window.__benchFirstFrame;"
                     + " return Math.max(...b.firstFrameAt) - b.pageStart; }")).doubleValue(), marksOf(page));
         }
@@ -138,13 +138,29 @@ public final class CallSetupCommand implements Callable<Integer> {
                     new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MILLIS));
             bob.navigate(base + "Bob", new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
             String decoded = "() => { const b = window.__benchFirstFrame;"
-                    + " return b && b.firstFrameAt.length >= 1 && b.firstFrameAt[0] > 0; }";
-            bob.waitForFunction(decoded, null, new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MILLIS));
-            alice.waitForFunction(decoded, null, new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MILLIS));
+                    + " return Boolean(b) && b.firstFrameAt.length >= 1 && b.firstFrameAt[0] > 0; }";
+            awaitTrue(bob, decoded);
+            awaitTrue(alice, decoded);
             double bobStart = ((Number) bob.evaluate("() => window.__benchFirstFrame.pageStart")).doubleValue();
             double bobFrame = ((Number) bob.evaluate("() => window.__benchFirstFrame.firstFrameAt[0]")).doubleValue();
             double aliceFrame = ((Number) alice.evaluate("() => window.__benchFirstFrame.firstFrameAt[0]")).doubleValue();
             return new CallTiming(Math.max(bobFrame, aliceFrame) - bobStart, marksOf(bob));
+        }
+    }
+
+    /**
+     * Polls {@code condition} with plain evaluations. Not {@code waitForFunction}: that injects Playwright's own
+     * script (~20–30 ms of the renderer's main thread here) into the page and polls it every animation frame,
+     * which landed in the middle of our page's load but after the reference page's load, so it charged one
+     * contender only. The times themselves are taken inside the page, so the polling period does not matter.
+     */
+    private static void awaitTrue(Page page, String condition) {
+        long deadline = System.nanoTime() + (long) (TIMEOUT_MILLIS * 1_000_000);
+        while (!Boolean.TRUE.equals(page.evaluate(condition))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not true within " + TIMEOUT_MILLIS + " ms on " + page.url() + ": " + condition);
+            }
+            page.waitForTimeout(POLL_MILLIS);
         }
     }
 
