@@ -75,9 +75,16 @@ public final class CallSetupCommand implements Callable<Integer> {
                     new Contender(REFERENCE, () -> null),
                     new Contender(OURS, () -> Servers.ours(env, List.of(), List.of())));
             int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
-                for (int run = 0; run < runs && !deadline.passed(); run++) {
+                // Run 0 is a warm-up, not counted: each round starts a fresh server, whose first WebSocket
+                // upgrades and joins take 40-260 ms in the interpreter against 1-3 ms once compiled; a server
+                // in service is warm. The reference gets the same warm-up, for symmetry.
+                for (int run = 0; run <= runs && !deadline.passed(); run++) {
                     CallTiming timing = server == null ? referenceCall(browser, firstFrameScript, reference.url())
                             : appCall(browser, firstFrameScript, server, "bench-" + round + "-" + run);
+                    if (run == 0) {
+                        System.out.printf("  %s warm-up call: %.0f ms%n", contender.name(), timing.millis());
+                        continue;
+                    }
                     results.add(contender.name(), round, 0, "setupMillis", timing.millis());
                     timing.marks().forEach((step, at) -> marks.computeIfAbsent(contender.name(), c -> new java.util.TreeMap<>())
                             .computeIfAbsent(step, k -> new java.util.ArrayList<>()).add(at));
@@ -182,7 +189,8 @@ public final class CallSetupCommand implements Callable<Integer> {
         return "### Call setup in Chromium (`bench/run.sh call-setup`)\n\n"
                 + RunInfo.describe(env, RunInfo.command(env, "sh", "-c", "/usr/bin/chromium --version 2>/dev/null | tail -1")
                         + " headless, fake camera and microphone") + " " + rounds + " round(s) of " + runs
-                + " calls each, reference and ours in turn, one browser process, fresh contexts per call. Ours:"
+                + " calls each (after one warm-up call that is not counted, so that a freshly started server has"
+                + " compiled its hot paths), reference and ours in turn, one browser process, fresh contexts per call. Ours:"
                 + " Alice opens `/r/ROOM?name=Alice` and is in the call; then Bob opens the page; time from Bob's"
                 + " page start (`performance.timeOrigin`) until both have decoded a video frame from the other."
                 + " Reference: one page, camera and microphone twice, two RTCPeerConnections wired in memory;"
