@@ -88,7 +88,7 @@ public final class CallSetupCommand implements Callable<Integer> {
                     results.add(contender.name(), round, 0, "setupMillis", timing.millis());
                     timing.marks().forEach((step, at) -> marks.computeIfAbsent(contender.name(), c -> new java.util.TreeMap<>())
                             .computeIfAbsent(step, k -> new java.util.ArrayList<>()).add(at));
-                    System.out.printf("  %s call %d: %.0f ms %s%n", contender.name(), run + 1, timing.millis(), timing.marks());
+                    System.out.printf("  %s call %d: %.0f ms %s%n", contender.name(), run, timing.millis(), timing.marks());
                 }
             });
             String report = report(env, rounds);
