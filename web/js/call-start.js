@@ -9,6 +9,7 @@ import {HeldEvents} from './held-events.js';
 import {LocalMedia} from './media.js';
 import {isValidRoom, normalizeName} from './protocol.js';
 import {roomFromPath} from './rooms.js';
+import {discardEarlySocket} from './signaling.js';
 
 /** The Call events the page shows; held until main.js listens. */
 const SHOWN_EVENTS = ['state', 'local-media', 'signaling-state', 'peer-added', 'peer-state', 'peer-track',
@@ -26,7 +27,9 @@ export const startedCall = startIfNamed();
 
 function startIfNamed() {
   const name = normalizeName(new URLSearchParams(location.search).get('name'));
-  return isValidRoom(room) && name ? startCall(room, name) : null;
+  if (isValidRoom(room) && name) return startCall(room, name);
+  discardEarlySocket();
+  return null;
 }
 
 /**
