@@ -21,17 +21,21 @@ const OUTBOX_LIMIT = 1000;
  */
 const EARLY_SOCKET = 'earlySignalingSocket';
 
-/** The socket the page opened early to `url`, if it is still usable; handed out at most once. */
+/**
+ * The socket the page opened early, if it goes to `url` and is still usable; handed out at most once, and
+ * closed if it cannot be used.
+ */
 function takeEarlySocket(url) {
   const socket = globalThis[EARLY_SOCKET];
   delete globalThis[EARLY_SOCKET];
-  return socket?.url === url && socket.readyState <= WebSocket.OPEN ? socket : null;
+  if (socket?.url === url && socket.readyState <= WebSocket.OPEN) return socket;
+  socket?.close(1000, 'not used');
+  return null;
 }
 
 /** Closes the socket the page opened early, for a page that will not join now. */
 export function discardEarlySocket() {
-  globalThis[EARLY_SOCKET]?.close(1000, 'not joining');
-  delete globalThis[EARLY_SOCKET];
+  takeEarlySocket(null);
 }
 
 /**
