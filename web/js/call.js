@@ -12,9 +12,8 @@ export const CallState = Object.freeze({
 
 /**
  * One visit to one room: the local media, the signaling connection and a {@link Peer} per other
- * participant. Everyone creates a peer connection to everyone (a mesh); perfect negotiation sorts out
- * who offers, so a newcomer and the people already present do the same thing: add their tracks and
- * let `negotiationneeded` fire.
+ * participant. Everyone creates a peer connection to everyone (a mesh) and adds their tracks; the one
+ * already in the room makes the first offer, and after that perfect negotiation sorts out who offers.
  *
  * Events (CustomEvent): `state` ({state, reason}), `signaling-state` ({state}), `welcome` ({peerId}),
  * `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state` ({peerId, state}),
@@ -84,7 +83,7 @@ export class Call extends EventTarget {
     });
     signaling.addEventListener('state', ({detail}) => this.#emit('signaling-state', detail));
     signaling.addEventListener('welcome', afterMedia((detail) => this.#onWelcome(detail)));
-    signaling.addEventListener('peer-joined', afterMedia(({peer}) => this.#addPeer(peer)));
+    signaling.addEventListener('peer-joined', afterMedia(({peer}) => this.#addPeer(peer, {offersFirst: true})));
     signaling.addEventListener('peer-left', afterMedia(({peerId, reason}) => this.#removePeer(peerId, reason)));
     signaling.addEventListener('signal', afterMedia(({from, payload}) => this.peers.get(from)?.handleSignal(payload)));
     signaling.addEventListener('error', afterMedia((detail) => this.#onServerError(detail)));
@@ -115,15 +114,24 @@ export class Call extends EventTarget {
     this.localPeerId = peerId;
     this.#setState(CallState.IN_CALL);
     this.#emit('welcome', {peerId});
-    for (const peer of peers) this.#addPeer(peer);
+    // Those listed were here before us, so they offer first. After a resume, one we do not know yet came
+    // while we were away and found us in its own welcome: to it we are the one already here.
+    for (const peer of peers) this.#addPeer(peer, {offersFirst: resumed});
   }
 
-  #addPeer({peerId, name}) {
+  /**
+   * @param {{peerId: string, name: string}} remote
+   * @param {{offersFirst: boolean}} role true when `remote` joined after us: the one already in the room
+   *     makes the first offer, since its camera and connection are ready while the newcomer's page still
+   *     loads, and the newcomer then finds an offer waiting instead of making one and waiting for the answer
+   */
+  #addPeer({peerId, name}, {offersFirst}) {
     if (this.peers.has(peerId) || peerId === this.localPeerId) return;
     const peer = new Peer({
       peerId,
       name,
       polite: isPolite(this.localPeerId, peerId),
+      offersFirst,
       iceServers: this.#iceServers,
       sendSignal: (payload) => this.#signaling.sendSignal(peerId, payload),
       tracks: this.media.senders,

@@ -1,27 +1,25 @@
 /**
  * The call page (/r/{room}): wiring only. The modules do the work; this connects their events.
+ * call-start.js has usually started the call already; this shows it.
  */
-import {Call, CallState} from './call.js';
+import {CallState} from './call.js';
+import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
 import {installDebugRegistry} from './debug.js';
-import {LocalMedia} from './media.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
-import {callUrl, roomFromPath} from './rooms.js';
+import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
 import * as screens from './ui/screens.js';
 import {VideoGrid} from './ui/videos.js';
 
-const room = roomFromPath(location.pathname);
-const params = new URLSearchParams(location.search);
-
 if (isValidRoom(room)) {
   screens.showRoom(room);
-  const name = normalizeName(params.get('name')) ??
-      await screens.askName(localStorage.getItem(NAME_STORAGE_KEY) ?? '', normalizeName);
-  localStorage.setItem(NAME_STORAGE_KEY, name);
-  start(room, name);
+  const started = startedCall ?? startCall(room,
+      await screens.askName(localStorage.getItem(NAME_STORAGE_KEY) ?? '', normalizeName));
+  localStorage.setItem(NAME_STORAGE_KEY, started.call.name);
+  show(started);
 } else {
   controls.showSignalingState('closed');
   screens.showEnd({
@@ -31,10 +29,9 @@ if (isValidRoom(room)) {
   });
 }
 
-function start(room, name) {
-  const signalingUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
-  const media = new LocalMedia();
-  const call = new Call({room, name, signalingUrl, media});
+/** @param {{call: import('./call.js').Call, events: import('./held-events.js').HeldEvents}} started */
+function show({call, events}) {
+  const {media, name} = call;
   const chat = new Chat((frame) => call.broadcast(frame));
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
@@ -48,30 +45,32 @@ function start(room, name) {
     controls.showAvailable({audio: Boolean(media.audioTrack), video: Boolean(media.videoTrack)});
   };
 
-  call.addEventListener('state', ({detail: {state, reason}}) => {
-    if (state === CallState.JOINING) {
-      screens.showCall();
-    } else if (state === CallState.LEFT || state === CallState.FAILED) {
-      grid.clear();
-      chatView.clearChat();
-      const failed = state === CallState.FAILED;
-      screens.showEnd({
-        title: failed ? 'Could not join the call' : 'You left the call',
-        reason: failed ? reason : `Room ${room}`,
-        canRejoin: true,
-      }, () => call.join());
-    }
+  events.release({
+    state: ({detail: {state, reason}}) => {
+      if (state === CallState.JOINING) {
+        screens.showCall();
+      } else if (state === CallState.LEFT || state === CallState.FAILED) {
+        grid.clear();
+        chatView.clearChat();
+        const failed = state === CallState.FAILED;
+        screens.showEnd({
+          title: failed ? 'Could not join the call' : 'You left the call',
+          reason: failed ? reason : `Room ${room}`,
+          canRejoin: true,
+        }, () => call.join());
+      }
+    },
+    'local-media': showLocalMedia,
+    'signaling-state': ({detail: {state}}) => controls.showSignalingState(state),
+    'peer-added': ({detail: {peer}}) => {
+      grid.addRemote(peer.peerId, peer.name);
+      grid.setConnectionState(peer.peerId, peer.connectionState);
+    },
+    'peer-state': ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state),
+    'peer-track': ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream),
+    'peer-removed': ({detail: {peerId}}) => grid.removeRemote(peerId),
+    'peer-message': ({detail: {peerId, data}}) => chat.receive(peerId, data),
   });
-  call.addEventListener('local-media', showLocalMedia);
-  call.addEventListener('signaling-state', ({detail: {state}}) => controls.showSignalingState(state));
-  call.addEventListener('peer-added', ({detail: {peer}}) => {
-    grid.addRemote(peer.peerId, peer.name);
-    grid.setConnectionState(peer.peerId, peer.connectionState);
-  });
-  call.addEventListener('peer-state', ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state));
-  call.addEventListener('peer-track', ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream));
-  call.addEventListener('peer-removed', ({detail: {peerId}}) => grid.removeRemote(peerId));
-  call.addEventListener('peer-message', ({detail: {peerId, data}}) => chat.receive(peerId, data));
   chat.addEventListener('message', ({detail}) => chatView.showChatMessage(detail));
   media.addEventListener('trackchange', showLocalMedia);
 
@@ -104,8 +103,4 @@ function start(room, name) {
     }),
     onDevice: (kind, deviceId) => media.useDevice(kind, deviceId),
   });
-  // Tell the others at once rather than after the server's resume window.
-  window.addEventListener('pagehide', () => call.leave());
-
-  call.join();
 }

@@ -3,11 +3,12 @@
  * webrtc/samples (src/content/peerconnection/perfect-negotiation/js/peer.js): either side may offer
  * whenever it needs to; on a collision the polite side yields. No DOM here.
  *
- * One exception to "either side": the first offer always comes from the impolite side. Chromium 156
- * mishandles a collision on the very first offer when the offer being rolled back carries a data
- * channel (the answer fails with "Failed to start SCTP transport", or the polite side never gathers
- * a candidate), so the polite side keeps quiet until it has applied one remote offer. Its tracks and
- * channel are in place from the start, so that first answer already carries them.
+ * One exception to "either side": the first offer comes from the side chosen for it (`offersFirst`).
+ * Chromium 156 mishandles a collision on the very first offer when the offer being rolled back carries
+ * a data channel (the answer fails with "Failed to start SCTP transport", or the polite side never
+ * gathers a candidate), so the other side keeps quiet until it has applied one remote offer. Its tracks
+ * and channel are in place from the start, so that first answer already carries them. Which side
+ * offers first is independent of which yields in a later collision (`polite`).
  */
 
 /** Label and id of the chat channel; `negotiated` so that both sides open it without an offer for it. */
@@ -40,12 +41,14 @@ export class Peer extends EventTarget {
    * @param {string} options.peerId the remote peer
    * @param {string} options.name its display name
    * @param {boolean} options.polite see {@link isPolite}
+   * @param {boolean} options.offersFirst whether this side makes the first offer; exactly one side of a
+   *     pair must, the other waits for it
    * @param {RTCIceServer[]} options.iceServers
    * @param {(payload: object) => void} options.sendSignal sends a `signal` payload to the remote peer
    * @param {{track: MediaStreamTrack, stream: MediaStream}[]} [options.tracks] local tracks to send
    * @param {number} [options.disconnectedGraceMs] how long `disconnected` may last before an ICE restart
    */
-  constructor({peerId, name, polite, iceServers, sendSignal, tracks = [], disconnectedGraceMs = 4000}) {
+  constructor({peerId, name, polite, offersFirst, iceServers, sendSignal, tracks = [], disconnectedGraceMs = 4000}) {
     super();
     this.peerId = peerId;
     this.name = name;
@@ -56,7 +59,7 @@ export class Peer extends EventTarget {
     this.remoteStream = new MediaStream();
     this.#sendSignal = sendSignal;
     this.#disconnectedGraceMs = disconnectedGraceMs;
-    this.#awaitingFirstOffer = polite;
+    this.#awaitingFirstOffer = !offersFirst;
 
     // max-bundle: candidates for one transport instead of one per m-line, a third of the signals, which
     // matters to the server's rate limit when a newcomer meets seven others at once.

@@ -15,6 +15,28 @@ const CLOSE_DEAD = 4000;
 /** The server's close code for abuse: reconnecting would only repeat it (docs/protocol.md). */
 const CLOSE_POLICY_VIOLATION = 1008;
 const OUTBOX_LIMIT = 1000;
+/**
+ * The global through which call.html's inline script hands over the WebSocket it opens before the
+ * modules have loaded: the handshake costs round trips that can overlap the page's own loading.
+ */
+const EARLY_SOCKET = 'earlySignalingSocket';
+
+/**
+ * The socket the page opened early, if it goes to `url` and is still usable; handed out at most once, and
+ * closed if it cannot be used.
+ */
+function takeEarlySocket(url) {
+  const socket = globalThis[EARLY_SOCKET];
+  delete globalThis[EARLY_SOCKET];
+  if (socket?.url === url && socket.readyState <= WebSocket.OPEN) return socket;
+  socket?.close(1000, 'not used');
+  return null;
+}
+
+/** Closes the socket the page opened early, for a page that will not join now. */
+export function discardEarlySocket() {
+  takeEarlySocket(null);
+}
 
 /**
  * The WebSocket to the signaling server. Joins a room, keeps the connection alive with app-level
@@ -94,7 +116,8 @@ export class Signaling extends EventTarget {
 
   #open(state) {
     this.#setState(state);
-    const socket = new WebSocket(this.#url);
+    // The server says nothing before `join`, so a socket opened early has nothing waiting to be read.
+    const socket = takeEarlySocket(this.#url) ?? new WebSocket(this.#url);
     this.#socket = socket;
     socket.onopen = () => {
       this.#setState(SignalingState.OPEN);
@@ -107,6 +130,7 @@ export class Signaling extends EventTarget {
       if (typeof event.data === 'string') this.#receive(event.data);
     };
     socket.onclose = (event) => this.#onDrop(event.code);
+    if (socket.readyState === WebSocket.OPEN) socket.onopen();
   }
 
   #receive(text) {

@@ -5,11 +5,13 @@ import {assert, eventually, test} from './runner.js';
  * Two real peers in this page, their signals delivered in order through the task queue as a relay
  * would (never synchronously), so that both can be mid-offer at once.
  */
-function connectedPair({tracksA = [], tracksB = []} = {}) {
+function connectedPair({tracksA = [], tracksB = [], firstOfferer = 'b'} = {}) {
   const peers = {};
   const relay = (to) => (payload) => setTimeout(() => peers[to].handleSignal(structuredClone(payload)));
-  peers.a = new Peer({peerId: 'a', name: 'A', polite: isPolite('a', 'b'), iceServers: [], sendSignal: relay('b'), tracks: tracksA});
-  peers.b = new Peer({peerId: 'b', name: 'B', polite: isPolite('b', 'a'), iceServers: [], sendSignal: relay('a'), tracks: tracksB});
+  peers.a = new Peer({peerId: 'a', name: 'A', polite: isPolite('a', 'b'), offersFirst: firstOfferer === 'a',
+    iceServers: [], sendSignal: relay('b'), tracks: tracksA});
+  peers.b = new Peer({peerId: 'b', name: 'B', polite: isPolite('b', 'a'), offersFirst: firstOfferer === 'b',
+    iceServers: [], sendSignal: relay('a'), tracks: tracksB});
   return peers;
 }
 
@@ -26,11 +28,11 @@ test('isPolite: exactly one side of a pair is polite', () => {
   assert.equal(isPolite('Yv3s', 'k2Jd'), !isPolite('k2Jd', 'Yv3s'));
 });
 
-test('peer: both sides created at once, both sending, connect with media both ways (10 pairs)', async () => {
+test('peer: both sides created at once, both sending, connect with media both ways (10 pairs, the first offer from the polite side in half)', async () => {
   const media = await localTracks();
   try {
     for (let i = 0; i < 10; i++) {
-      const pair = connectedPair({tracksA: media.senders, tracksB: media.senders});
+      const pair = connectedPair({tracksA: media.senders, tracksB: media.senders, firstOfferer: i % 2 ? 'a' : 'b'});
       try {
         await eventually(() => bothConnected(pair), `pair ${i} connected`);
         await eventually(() => pair.a.remoteStream.getTracks().length === 2 && pair.b.remoteStream.getTracks().length === 2,

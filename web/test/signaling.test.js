@@ -111,3 +111,23 @@ test('signaling: a refused join is reported as an error for the join', async () 
     a.signaling.close();
   }
 });
+
+test('signaling: takes over a socket the page opened before it, whether still connecting or open', async () => {
+  for (const waitForOpen of [false, true]) {
+    const early = new WebSocket(URL);
+    const overEarly = [];
+    early.addEventListener('message', ({data}) => overEarly.push(JSON.parse(data).type));
+    if (waitForOpen) await eventually(() => early.readyState === WebSocket.OPEN, 'early socket open');
+    globalThis.earlySignalingSocket = early;
+    const a = client();
+    try {
+      a.signaling.join(room(), 'Ann');
+      await eventually(() => a.of('welcome').length === 1, 'welcomed');
+      assert.deepEqual(overEarly, ['welcome'], `the welcome came over the early socket (${waitForOpen ? 'open' : 'connecting'})`);
+      assert.equal(globalThis.earlySignalingSocket, undefined, 'handed out once');
+    } finally {
+      a.signaling.close();
+    }
+    await eventually(() => early.readyState === WebSocket.CLOSED, 'closed with the signaling');
+  }
+});
