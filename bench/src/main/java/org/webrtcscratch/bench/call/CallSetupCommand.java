@@ -21,6 +21,7 @@ import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
 import org.webrtcscratch.bench.report.BarChart;
 import org.webrtcscratch.bench.report.BenchDoc;
+import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
 import org.webrtcscratch.bench.report.Spread;
@@ -65,6 +66,7 @@ public final class CallSetupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
+        Goals goals;
         String firstFrameScript = new String(ReferencePageServer.resource("/call-setup/first-frame.js"), StandardCharsets.UTF_8);
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                      .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -91,7 +93,9 @@ public final class CallSetupCommand implements Callable<Integer> {
                     System.out.printf("  %s call %d: %.0f ms %s%n", contender.name(), run, timing.millis(), timing.marks());
                 }
             });
-            String report = report(env, rounds);
+            goals = new Goals().atMost("call setup ≤ 10% over the in-page reference (ours/reference)",
+                    results.ratio(OURS, REFERENCE, 0, "setupMillis"), 1.10);
+            String report = report(env, rounds) + "\n" + goals.table();
             System.out.println(report);
             if (!common.noDoc) {
                 new BarChart("Call setup: page load to first decoded remote frame", "", "milliseconds")
@@ -101,7 +105,7 @@ public final class CallSetupCommand implements Callable<Integer> {
                 BenchDoc.writeSection(env.docs(), "call-setup", report);
             }
         }
-        return 0;
+        return common.exitStatus(goals);
     }
 
     /** Call setup time, and when each step first happened (ms since the measured page started). */
