@@ -33,7 +33,8 @@ public sealed interface ServerMessage {
 
     /**
      * A {@code signal} relayed to its target, {@code from} set by the server; {@code payload} is JSON text,
-     * written into the frame as it is.
+     * written into the frame as it is. {@link SignalingCodec} writes this frame by hand, exactly as this
+     * mapping would.
      */
     record Relayed(String from, @JsonRawValue String payload) implements ServerMessage { }
 

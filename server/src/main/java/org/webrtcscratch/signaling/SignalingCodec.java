@@ -3,6 +3,7 @@ package org.webrtcscratch.signaling;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -59,11 +60,23 @@ public final class SignalingCodec {
     }
 
     public String encode(ServerMessage message) {
+        if (message instanceof ServerMessage.Relayed relayed) {
+            return relayedFrame(relayed);
+        }
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The most frequent frame, written by hand as Jackson would write it (same fields, same order) but
+     * without a serialiser's per-call setup; the payload is already JSON text.
+     */
+    private static String relayedFrame(ServerMessage.Relayed relayed) {
+        String from = String.valueOf(JsonStringEncoder.getInstance().quoteAsString(relayed.from()));
+        return "{\"type\":\"signal\",\"from\":\"" + from + "\",\"payload\":" + relayed.payload() + "}";
     }
 
     /** The message's top-level fields, and the text of its {@code payload} if that is an object, else null. */
@@ -82,12 +95,13 @@ public final class SignalingCodec {
             ObjectNode object = mapper.getNodeFactory().objectNode();
             String payloadJson = null;
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
-                int start = Math.toIntExact(parser.currentTokenLocation().getCharOffset());
-                JsonNode value = mapper.readTree(parser);
-                if (field.equals("payload") && value.isObject()) {
-                    int end = Math.toIntExact(parser.currentTokenLocation().getCharOffset()) + 1; // past '}'
-                    payloadJson = text.substring(start, end);
+                JsonToken token = parser.nextToken();
+                int payloadStart = field.equals("payload") && token == JsonToken.START_OBJECT ? tokenOffset(parser) : -1;
+                // Strings (type, to, room ...) are built as the tree reader builds them, without its set-up cost.
+                JsonNode value = token == JsonToken.VALUE_STRING
+                        ? mapper.getNodeFactory().textNode(parser.getText()) : mapper.readTree(parser);
+                if (payloadStart >= 0) {
+                    payloadJson = text.substring(payloadStart, tokenOffset(parser) + 1); // up to and with its '}'
                 }
                 object.set(field, value);
             }
@@ -98,6 +112,10 @@ public final class SignalingCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String source cannot fail to read
         }
+    }
+
+    private static int tokenOffset(JsonParser parser) {
+        return Math.toIntExact(parser.currentTokenLocation().getCharOffset());
     }
 
     private static SignalingException notAnObject(JsonNode node) {

@@ -79,10 +79,13 @@ class SignalingCodecTest {
     }
 
     @Test
-    void fromIsEscapedShouldAPeerIdEverNeedIt() throws Exception {
-        String from = "a\"b\\c\u0001\u2028é";
-        JsonNode relayed = MAPPER.readTree(codec.encode(new ServerMessage.Relayed(from, "{\"candidate\":null}")));
-        assertThat(relayed.path("from").textValue()).isEqualTo(from);
+    void theRelayedFrameIsWhatJacksonWritesForItEvenWhenFromNeedsEscaping() throws Exception {
+        for (String from : List.of(FROM, "a\"b\\c\u0001\u001f\n\u2028é😀</")) {
+            var relayed = new ServerMessage.Relayed(from, UNUSUAL_PAYLOADS.get(6));
+            String frame = codec.encode(relayed);
+            assertThat(frame).isEqualTo(MAPPER.writeValueAsString(relayed));
+            assertThat(MAPPER.readTree(frame).path("from").textValue()).isEqualTo(from);
+        }
     }
 
     /** Every refusal still reads as it did when the payload was re-serialised (messages pinned from then). */
