@@ -1,7 +1,6 @@
 package org.webrtcscratch.signaling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A message a browser sends to the server (docs/protocol.md, "Client → server"). */
 public sealed interface ClientMessage {
@@ -19,8 +18,11 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** Relay {@code payload} (a description or a candidate) to peer {@code to} in the same room. */
-    record Signal(String to, ObjectNode payload, JsonNode id) implements ClientMessage {
+    /**
+     * Relay {@code payload} (a description or a candidate) to peer {@code to} in the same room;
+     * {@code payload} is the JSON object's text exactly as it arrived, already validated.
+     */
+    record Signal(String to, String payload, JsonNode id) implements ClientMessage {
         public String type() {
             return "signal";
         }

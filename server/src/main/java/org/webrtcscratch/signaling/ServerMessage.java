@@ -1,6 +1,7 @@
 package org.webrtcscratch.signaling;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,12 @@ public sealed interface ServerMessage {
 
     record PeerLeft(String peerId, LeaveReason reason) implements ServerMessage { }
 
-    /** A {@code signal} relayed to its target, {@code from} set by the server. */
-    record Relayed(String from, JsonNode payload) implements ServerMessage { }
+    /**
+     * A {@code signal} relayed to its target, {@code from} set by the server; {@code payload} is JSON text,
+     * written into the frame as it is. {@link SignalingCodec} writes this frame by hand, exactly as this
+     * mapping would.
+     */
+    record Relayed(String from, @JsonRawValue String payload) implements ServerMessage { }
 
     record Pong() implements ServerMessage { }
 

@@ -2,16 +2,21 @@ package org.webrtcscratch.signaling;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
  * JSON text frames to {@link ClientMessage} and {@link ServerMessage} to JSON text frames. Pure: no I/O,
  * no state. Every refusal is a {@link SignalingException} that names the field and the rule it breaks.
+ * A {@code signal} payload is validated on its tree but relayed as the text it arrived in, so the server
+ * never serialises again what it never changes.
  */
 public final class SignalingCodec {
 
@@ -23,7 +28,8 @@ public final class SignalingCodec {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     public ClientMessage decode(String text) {
-        ObjectNode object = parseObject(text);
+        Parsed parsed = parseObject(text);
+        ObjectNode object = parsed.object();
         JsonNode id = object.get("id");
         JsonNode typeNode = object.get("type");
         String type = typeNode != null && typeNode.isTextual() ? typeNode.textValue() : null;
@@ -38,7 +44,11 @@ public final class SignalingCodec {
                         Names.checkDisplayName(requiredText(object, "name")),
                         optionalText(object, "resume"),
                         id);
-                case "signal" -> new ClientMessage.Signal(requiredText(object, "to"), checkPayload(object), id);
+                case "signal" -> {
+                    String to = requiredText(object, "to");
+                    checkPayload(object);
+                    yield new ClientMessage.Signal(to, parsed.payloadJson(), id);
+                }
                 case "leave" -> new ClientMessage.Leave(id);
                 case "ping" -> new ClientMessage.Ping(id);
                 default -> throw new SignalingException(ErrorCode.UNKNOWN_TYPE,
@@ -50,6 +60,9 @@ public final class SignalingCodec {
     }
 
     public String encode(ServerMessage message) {
+        if (message instanceof ServerMessage.Relayed relayed) {
+            return relayedFrame(relayed);
+        }
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -57,18 +70,56 @@ public final class SignalingCodec {
         }
     }
 
-    private ObjectNode parseObject(String text) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
+    /**
+     * The most frequent frame, written by hand as Jackson would write it (same fields, same order) but
+     * without a serialiser's per-call setup; the payload is already JSON text.
+     */
+    private static String relayedFrame(ServerMessage.Relayed relayed) {
+        String from = String.valueOf(JsonStringEncoder.getInstance().quoteAsString(relayed.from()));
+        return "{\"type\":\"signal\",\"from\":\"" + from + "\",\"payload\":" + relayed.payload() + "}";
+    }
+
+    /** The message's top-level fields, and the text of its {@code payload} if that is an object, else null. */
+    private record Parsed(ObjectNode object, String payloadJson) { }
+
+    /**
+     * Reads the top level field by field so that the payload's character span is known; each value is
+     * read by the same tree reader as a whole message would be, so refusals do not change.
+     */
+    private Parsed parseObject(String text) {
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw notAnObject(first == null ? null : mapper.readTree(parser));
+            }
+            ObjectNode object = mapper.getNodeFactory().objectNode();
+            String payloadJson = null;
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                int payloadStart = field.equals("payload") && token == JsonToken.START_OBJECT ? tokenOffset(parser) : -1;
+                // Strings (type, to, room ...) are built as the tree reader builds them, without its set-up cost.
+                JsonNode value = token == JsonToken.VALUE_STRING
+                        ? mapper.getNodeFactory().textNode(parser.getText()) : mapper.readTree(parser);
+                if (payloadStart >= 0) {
+                    payloadJson = text.substring(payloadStart, tokenOffset(parser) + 1); // up to and with its '}'
+                }
+                object.set(field, value);
+            }
+            return new Parsed(object, payloadJson);
         } catch (JsonProcessingException e) {
             throw new SignalingException(ErrorCode.BAD_JSON, "not valid JSON: " + e.getOriginalMessage()
                     + location(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String source cannot fail to read
         }
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw new SignalingException(ErrorCode.BAD_JSON, "a message must be a JSON object, got "
+    }
+
+    private static int tokenOffset(JsonParser parser) {
+        return Math.toIntExact(parser.currentTokenLocation().getCharOffset());
+    }
+
+    private static SignalingException notAnObject(JsonNode node) {
+        return new SignalingException(ErrorCode.BAD_JSON, "a message must be a JSON object, got "
                 + (node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase()));
     }
 
@@ -87,7 +138,7 @@ public final class SignalingCodec {
         return id.isNumber() || (id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH);
     }
 
-    private static ObjectNode checkPayload(ObjectNode message) {
+    private static void checkPayload(ObjectNode message) {
         if (!(message.get("payload") instanceof ObjectNode payload)) {
             throw badRequest("field 'payload' must be an object holding 'description' or 'candidate'");
         }
@@ -101,7 +152,6 @@ public final class SignalingCodec {
         } else {
             checkCandidate(payload.get("candidate"));
         }
-        return payload;
     }
 
     private static void checkDescription(JsonNode description) {
