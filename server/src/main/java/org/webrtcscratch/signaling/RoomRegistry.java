@@ -45,12 +45,13 @@ final class RoomRegistry {
                         "room '" + name + "' is full (" + size + " of " + roomCapacity + ")");
             }
             Member member = new Member(ids.newPeerId(), displayName, ids.newResumeToken(), room, session);
+            // Counted and resumable before anyone hears of it: a client may act on its welcome at once.
+            byResumeToken.put(member.resumeToken, member);
+            peerCount.incrementAndGet();
             room.admit(member, others -> announce.accept(member, others));
             joined[0] = member;
             return room;
         });
-        byResumeToken.put(joined[0].resumeToken, joined[0]);
-        peerCount.incrementAndGet();
         return joined[0];
     }
 
@@ -68,14 +69,14 @@ final class RoomRegistry {
         boolean[] removed = new boolean[1];
         rooms.computeIfPresent(member.room.name, (name, room) -> {
             if (room == member.room) {
-                removed[0] = room.remove(member, announce);
+                removed[0] = room.remove(member, others -> {
+                    byResumeToken.remove(member.resumeToken, member);
+                    peerCount.decrementAndGet();
+                    announce.accept(others);
+                });
             }
             return room.isEmpty() ? null : room;
         });
-        if (removed[0]) {
-            byResumeToken.remove(member.resumeToken, member);
-            peerCount.decrementAndGet();
-        }
         return removed[0];
     }
 
