@@ -84,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration rateAbuse;
 
-    @Option(names = "--ping-interval", defaultValue = "${SCRATCH_PING_INTERVAL:-10s}", paramLabel = "DURATION",
+    @Option(names = "--ping-interval", defaultValue = "${SCRATCH_PING_INTERVAL:-15s}", paramLabel = "DURATION",
             description = "Ping a WebSocket the server has heard nothing from for this long [SCRATCH_PING_INTERVAL] (default: ${DEFAULT-VALUE}).")
     Duration pingInterval;
 

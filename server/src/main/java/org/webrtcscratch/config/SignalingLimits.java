@@ -30,7 +30,7 @@ public record SignalingLimits(
 
     public static SignalingLimits defaults() {
         return new SignalingLimits(8, 64 * 1024, 50, 200, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15), 100_000, 200_000);
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(15), 100_000, 200_000);
     }
 
     /** The message size past which the connection is failed (1009) instead of answered {@code too-large}. */

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.eclipse.jetty.server.AbstractConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -60,9 +61,7 @@ public final class WebServer implements AutoCloseable {
             // In front of Javalin's servlet: a socket then costs a Jetty endpoint and our few objects, not a
             // servlet request, an HTTP session and Jetty's WebSocket session stack (docs/benchmarks.md).
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
-            if (tls != null) {
-                useTls(javalinConfig, config, tls);
-            }
+            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
             webApp.configureStaticFiles(javalinConfig);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
@@ -91,18 +90,35 @@ public final class WebServer implements AutoCloseable {
         return pool;
     }
 
-    private static void useTls(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls) {
-        javalinConfig.jetty.modifyHttpConfiguration(http -> {
-            SecureRequestCustomizer secure = new SecureRequestCustomizer();
-            // Self-signed certificates are used by IP address; SNI does not apply to those.
-            secure.setSniHostCheck(false);
-            http.addCustomizer(secure);
-        });
+    /** A selector per core, but no more than a quarter of the pool: each one keeps a thread for itself. */
+    private static int selectors(int threads) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), threads / 4));
+    }
+
+    /**
+     * One connector, plain or TLS, with a selector per core: WebSocket messages are handled on the selector
+     * threads themselves (see {@code WebSocketConnection}), so each core gets its own event loop instead of
+     * Jetty's default of one selector for every two cores.
+     */
+    private static void addConnector(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls,
+                                     int selectors) {
+        if (tls != null) {
+            javalinConfig.jetty.modifyHttpConfiguration(http -> {
+                SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                // Self-signed certificates are used by IP address; SNI does not apply to those.
+                secure.setSniHostCheck(false);
+                http.addCustomizer(secure);
+            });
+        }
         javalinConfig.jetty.addConnector((server, http) -> {
-            SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStore(tls.keyStore());
-            ssl.setKeyStorePassword(tls.keyStorePassword());
-            ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+            SslContextFactory.Server ssl = null;
+            if (tls != null) {
+                ssl = new SslContextFactory.Server();
+                ssl.setKeyStore(tls.keyStore());
+                ssl.setKeyStorePassword(tls.keyStorePassword());
+            }
+            ServerConnector connector = new ServerConnector(server, null, null, null, -1, selectors,
+                    AbstractConnectionFactory.getFactories(ssl, new HttpConnectionFactory(http)));
             connector.setHost(config.host());
             connector.setPort(config.httpPort());
             return connector;

@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * one is borrowed from the pool for each read and frames are queued only while a write is in flight, so a
  * connection costs its endpoint and a few small objects. Keep-alive reuses the endpoint's idle timer, so it
  * needs no task of its own: a peer silent for the ping interval is pinged, and one silent for the idle
- * timeout is dropped.
+ * timeout is dropped. Reads are non-blocking work run by the selector thread that noticed them, so each
+ * selector is an event loop: a message is read, handled and relayed without waking another thread. Nothing
+ * on that path may wait: sends only queue, locks are held briefly.
  */
-final class WebSocketConnection extends AbstractConnection implements Connection.UpgradeTo, WebSocket {
+final class WebSocketConnection extends AbstractConnection.NonBlocking implements Connection.UpgradeTo, WebSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final int READ_BUFFER_BYTES = 4096;

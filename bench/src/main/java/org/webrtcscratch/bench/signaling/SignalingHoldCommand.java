@@ -160,7 +160,7 @@ public final class SignalingHoldCommand implements Callable<Integer> {
                 + RunInfo.describe(env, "A = PeerJS server " + RunInfo.peerJsVersion(env) + ", B = ours") + " "
                 + rounds + " A/B round(s); median (min–max) over rounds. Our clients join rooms of " + roomCapacity
                 + "; both kinds of client send their browser client's keep-alive (ours `ping` every 10 s, PeerJS"
-                + " `HEARTBEAT` every 5 s), and our server pings a connection only after 10 s without a frame from it. RSS per connection = (RSS at N − RSS"
+                + " `HEARTBEAT` every 5 s), and our server pings a connection only after 15 s without a frame from it. RSS per connection = (RSS at N − RSS"
                 + " before the first connection) / N, as the kernel reports it, garbage included. CPU in % of one core. "
                 + (cappedBy == 0 ? "" : "**Capped:** the open-file limit (RLIMIT_NOFILE) on this machine is " + String.format("%,d", cappedBy)
                         + " and cannot be raised (the sandbox withholds CAP_SYS_RESOURCE), so no process here can hold"
