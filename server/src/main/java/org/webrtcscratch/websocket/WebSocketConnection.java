@@ -40,6 +40,12 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     private final MessageAssembler assembler;
     private final Callback writeCompletion = new WriteCompletion();
     private WebSocketListener listener;
+    /**
+     * Keeps the listener's calls one at a time and {@code onClose} last: the endpoint may be closed by another
+     * thread (a failed write, the idle timer) while a message is being handled.
+     */
+    private final Object listenerLock = new Object();
+    private boolean listenerClosed;
     private ByteBuffer upgradeBytes;
     private volatile long lastHeardNanos;
 
@@ -72,7 +78,9 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         super.onOpen();
         getEndPoint().setIdleTimeout(settings.pingInterval().toMillis());
         lastHeardNanos = System.nanoTime();
-        listener = endpoint.onOpen(this);
+        synchronized (listenerLock) {
+            listener = endpoint.onOpen(this);
+        }
         ByteBuffer early = upgradeBytes;
         upgradeBytes = null;
         if (early == null || consume(early)) {
@@ -133,13 +141,17 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     private boolean deliver(Message message) {
         switch (message) {
             case Message.Text text -> {
-                if (!closing()) {
-                    listener.onText(text.text());
+                synchronized (listenerLock) {
+                    if (!listenerClosed && !closing()) {
+                        listener.onText(text.text());
+                    }
                 }
             }
             case Message.Binary binary -> {
-                if (!closing()) {
-                    listener.onBinary(binary.data());
+                synchronized (listenerLock) {
+                    if (!listenerClosed && !closing()) {
+                        listener.onBinary(binary.data());
+                    }
                 }
             }
             case Message.Ping ping -> send(FrameEncoder.pong(ping.data()), false);
@@ -297,8 +309,11 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
             closeSent = true;
             queue = null;
         }
-        if (listener != null) {
-            listener.onClose(code);
+        synchronized (listenerLock) {
+            listenerClosed = true;
+            if (listener != null) {
+                listener.onClose(code);
+            }
         }
     }
 
