@@ -38,8 +38,9 @@ run() {
       org.webrtcscratch.bench.BenchMain "$@" --repo "$root"
 }
 
-# The benchmarks whose goals are met (docs/benchmarks.md); a quiet machine runs this before a release.
-held_goals="signaling-throughput signaling-relay turn-paced"
+# The benchmarks whose goals are met robustly (docs/benchmarks.md); a quiet machine runs this before a release.
+# signaling-relay joins once its p99 at 10k/s stops swinging between runs.
+held_goals="signaling-throughput turn-paced"
 
 if [ "$name" = check ]; then
   failed=""
