@@ -18,7 +18,8 @@ final class Member {
     final String resumeToken;
     final Room room;
     private Session session;
-    private final Queue<String> held = new ArrayDeque<>();
+    /** Made when a first message must be held: most peers never need it. */
+    private Queue<String> held;
     private ScheduledFuture<?> expiry;
     private boolean retired;
 
@@ -40,6 +41,9 @@ final class Member {
         if (session != null) {
             session.send(text);
             return;
+        }
+        if (held == null) {
+            held = new ArrayDeque<>();
         }
         if (held.size() == MAX_HELD) {
             held.remove();
@@ -70,8 +74,10 @@ final class Member {
             return false;
         }
         to.send(welcome);
-        held.forEach(to::send);
-        held.clear();
+        if (held != null) {
+            held.forEach(to::send);
+            held = null;
+        }
         if (session != null) {
             session.member(null);
             session.connection.close(1000, "replaced by a resumed connection");
