@@ -78,8 +78,9 @@ public final class CallSetupCommand implements Callable<Integer> {
                     new Contender(OURS, () -> Servers.ours(env, List.of(), List.of())));
             int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
                 // Run 0 is a warm-up, not counted: each round starts a fresh server, whose first WebSocket
-                // upgrades and joins take 40-260 ms in the interpreter against 1-3 ms once compiled; a server
-                // in service is warm. The reference gets the same warm-up, for symmetry.
+                // upgrades and joins took 40-260 ms in the interpreter against 1-3 ms once compiled (measured
+                // before our own WebSocket layer); a server in service is warm. The reference gets the same
+                // warm-up, for symmetry.
                 for (int run = 0; run <= runs && !deadline.passed(); run++) {
                     CallTiming timing = server == null ? referenceCall(browser, firstFrameScript, reference.url())
                             : appCall(browser, firstFrameScript, server, "bench-" + round + "-" + run);

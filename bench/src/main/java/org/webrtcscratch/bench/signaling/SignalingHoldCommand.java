@@ -163,7 +163,7 @@ public final class SignalingHoldCommand implements Callable<Integer> {
                 + " `HEARTBEAT` every 5 s), and our server pings a connection only after 15 s without a frame from it. RSS per connection = (RSS at N − RSS"
                 + " before the first connection) / N, as the kernel reports it, garbage included. CPU in % of one core. "
                 + (cappedBy == 0 ? "" : "**Capped:** the open-file limit (RLIMIT_NOFILE) on this machine is " + String.format("%,d", cappedBy)
-                        + " and cannot be raised (the sandbox withholds CAP_SYS_RESOURCE), so no process here can hold"
+                        + " and could not be raised (`ulimit -Hn` needs CAP_SYS_RESOURCE), so no process here can hold"
                         + " more than that many sockets; the largest step is what fits under it. ")
                 + "\n\n" + table + "\n![RSS per idle connection](img/signaling-hold.png)\n";
     }
