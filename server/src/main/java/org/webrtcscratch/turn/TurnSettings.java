@@ -110,10 +110,6 @@ public record TurnSettings(
         return this;
     }
 
-    public TurnSettings withPort(int value) {
-        return new TurnSettings(value, listenAddresses, config, secret, users, externalIp, software, threads);
-    }
-
     public TurnSettings withListenAddresses(List<InetAddress> value) {
         return new TurnSettings(port, value, config, secret, users, externalIp, software, threads);
     }
@@ -128,18 +124,6 @@ public record TurnSettings(
 
     public TurnSettings withUsers(List<String> value) {
         return new TurnSettings(port, listenAddresses, config, secret, value, externalIp, software, threads);
-    }
-
-    public TurnSettings withExternalIp(Optional<InetAddress> value) {
-        return new TurnSettings(port, listenAddresses, config, secret, users, value, software, threads);
-    }
-
-    public TurnSettings withSoftware(Optional<String> value) {
-        return new TurnSettings(port, listenAddresses, config, secret, users, externalIp, value, threads);
-    }
-
-    public TurnSettings withThreads(int value) {
-        return new TurnSettings(port, listenAddresses, config, secret, users, externalIp, software, value);
     }
 
     /** Never prints the secret or passwords. */

@@ -3,8 +3,6 @@ package org.webrtcscratch.websocket;
 /** Close codes (RFC 6455 §7.4) and which of them may appear in a close frame. */
 public final class CloseCodes {
 
-    public static final int NORMAL = 1000;
-    public static final int GOING_AWAY = 1001;
     public static final int PROTOCOL_ERROR = 1002;
     /** Only reported locally: the close frame carried no code. */
     public static final int NO_STATUS = 1005;
@@ -12,7 +10,6 @@ public final class CloseCodes {
     public static final int ABNORMAL = 1006;
     /** Text that is not UTF-8. */
     public static final int INVALID_DATA = 1007;
-    public static final int POLICY_VIOLATION = 1008;
     public static final int TOO_BIG = 1009;
     public static final int INTERNAL_ERROR = 1011;
 

@@ -3,7 +3,6 @@ package org.webrtcscratch.turn.allocation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import org.webrtcscratch.turn.proto.ChannelData;
 
 /**
  * A channel number bound to a peer transport address, so data can travel in 4-byte-header ChannelData
