@@ -115,11 +115,11 @@ final class TurnOptions {
                 .maxAllocationsPerUser(userQuota == 0 ? maxAllocations : userQuota)
                 .credentialTtl(credentialTtl)
                 .build();
-        RestApiSecret restSecret = secret == null || secret.isEmpty() ? TurnSettings.randomSecret()
+        RestApiSecret restSecret = !hasSecret() ? TurnSettings.randomSecret()
                 : RestApiSecret.of(secret);
         return Optional.of(new TurnSettings(port, listen, config, restSecret, nonBlank(users), external,
                 Optional.ofNullable(software).filter(s -> !s.isBlank()),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).validate());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
     }
 
     /** Whether a REST API secret was given (else nobody outside this process can mint credentials). */
