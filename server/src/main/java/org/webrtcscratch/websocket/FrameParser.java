@@ -1,6 +1,7 @@
 package org.webrtcscratch.websocket;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Client frames from bytes as they arrive (RFC 6455 §5.2), in any split: a header or payload cut across reads
@@ -13,11 +14,14 @@ public final class FrameParser {
 
     private static final byte[] EMPTY = new byte[0];
     private static final int MAX_HEADER = 14;
+    private static final int INITIAL_PAYLOAD_BYTES = 4096;
 
     private final int maxPayload;
     private final byte[] header = new byte[MAX_HEADER];
     private int headerFilled;
+    /** Grows as the payload arrives: a header alone must not make the server hold what it declares. */
     private byte[] payload;
+    private int payloadLength;
     private int payloadFilled;
 
     public FrameParser(int maxPayload) {
@@ -34,10 +38,14 @@ public final class FrameParser {
         if (payload == null && !readHeader(in)) {
             return null;
         }
-        int count = Math.min(in.remaining(), payload.length - payloadFilled);
+        int count = Math.min(in.remaining(), payloadLength - payloadFilled);
+        if (payloadFilled + count > payload.length) {
+            int grown = Math.max(2 * payload.length, payloadFilled + count);
+            payload = Arrays.copyOf(payload, Math.min(payloadLength, grown));
+        }
         in.get(payload, payloadFilled, count);
         payloadFilled += count;
-        if (payloadFilled < payload.length) {
+        if (payloadFilled < payloadLength) {
             return null;
         }
         return completeFrame();
@@ -96,7 +104,8 @@ public final class FrameParser {
             throw new ProtocolViolation(CloseCodes.TOO_BIG, "frame of " + length
                     + " bytes is over the limit of " + maxPayload);
         }
-        return length == 0 ? EMPTY : new byte[(int) length];
+        payloadLength = (int) length;
+        return length == 0 ? EMPTY : new byte[Math.min(payloadLength, INITIAL_PAYLOAD_BYTES)];
     }
 
     private Frame completeFrame() {
