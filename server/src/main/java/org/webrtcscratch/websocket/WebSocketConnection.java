@@ -166,6 +166,19 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
 
     /** §5.5.1: answer a close frame with one (unless ours went first), then end the TCP connection. */
     private void onCloseFrame(int code) {
+        closeThenEnd(code, "");
+    }
+
+    /** §7.1.7: the peer broke the protocol; say why and end the connection. */
+    private void fail(int code, String reason) {
+        closeThenEnd(code, reason);
+    }
+
+    /**
+     * Sends a close frame, unless one went already, and ends the TCP connection once it is written: at once if
+     * nothing is left to write.
+     */
+    private void closeThenEnd(int code, String reason) {
         boolean closeNow;
         synchronized (this) {
             if (closeCode == 0) {
@@ -177,16 +190,8 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         if (closeNow) {
             getEndPoint().close();
         } else {
-            send(FrameEncoder.close(code, ""), true);
+            send(FrameEncoder.close(code, reason), true);
         }
-    }
-
-    /** §7.1.7: the peer broke the protocol; say why and end the connection. */
-    private void fail(int code, String reason) {
-        synchronized (this) {
-            closeAfterFlush = true;
-        }
-        close(code, reason);
     }
 
     private synchronized boolean closing() {

@@ -166,6 +166,18 @@ class WebSocketConnectionTest {
     }
 
     @Test
+    void aBrokenFrameAfterTheServersCloseEndsTheConnectionAtOnce() throws Exception {
+        try (RawSocket client = RawSocket.connect(port)) {
+            client.upgrade();
+            client.send(masked(0x1, "close"));
+            assertThat(client.read().closeCode()).isEqualTo(4000);
+            client.send(ClientFrames.frame(0x81, false, "unmasked".getBytes(StandardCharsets.UTF_8)));
+            assertThat(client.isClosedByServer()).isTrue(); // well before the 30 s idle timer would
+        }
+        assertThat(closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(4000);
+    }
+
+    @Test
     void aMessageOverTheLimitFailsWith1009() throws Exception {
         try (RawSocket client = RawSocket.connect(port)) {
             client.upgrade();
