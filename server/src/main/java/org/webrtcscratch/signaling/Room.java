@@ -19,7 +19,8 @@ final class Room {
     /**
      * Adds {@code member} and hands {@code announce} everyone else, with no other arrival or departure in
      * between: each member then learns of each other exactly once (by the welcome or by peer-joined) and
-     * hears of an arrival only after its own welcome. Announcements only queue frames, so the lock is brief.
+     * hears of an arrival only after its own welcome. Announcements never wait on a slow peer
+     * (a send writes what the socket takes now and queues the rest), so the lock is held briefly.
      */
     synchronized void admit(Member member, Consumer<List<Member>> announce) {
         members.put(member.peerId, member);

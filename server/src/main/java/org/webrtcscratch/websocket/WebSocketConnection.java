@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * needs no task of its own: a peer silent for the ping interval is pinged, and one silent for the idle
  * timeout is dropped. Reads are non-blocking work run by the selector thread that noticed them, so each
  * selector is an event loop: a message is read, handled and relayed without waking another thread. Nothing
- * on that path may wait: sends only queue, locks are held briefly.
+ * on that path may wait: sends never wait (a frame is written
+ * if the socket takes it now, else queued), locks are held briefly.
  */
 final class WebSocketConnection extends AbstractConnection.NonBlocking implements Connection.UpgradeTo, WebSocket {
 
