@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * one is borrowed from the pool for each read and frames are queued only while a write is in flight, so a
  * connection costs its endpoint and a few small objects. Keep-alive reuses the endpoint's idle timer, so it
  * needs no task of its own: a peer silent for the ping interval is pinged, and one silent for the idle
- * timeout is dropped. Reads are non-blocking work run by the selector thread that noticed them, so each
+ * timeout is dropped. Our own writes reset that timer too, so a send checks the peer's silence as well: a
+ * dead peer that keeps receiving relays is still pinged and dropped. Reads are non-blocking work run by the selector thread that noticed them, so each
  * selector is an event loop: a message is read, handled and relayed without waking another thread. Nothing
  * on that path may wait: sends never wait (a frame is written
  * if the socket takes it now, else queued), locks are held briefly.
@@ -49,6 +50,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     private boolean listenerClosed;
     private ByteBuffer upgradeBytes;
     private volatile long lastHeardNanos;
+    private volatile long lastPingNanos;
 
     // Output state, guarded by this.
     private ArrayDeque<ByteBuffer> queue;
@@ -79,6 +81,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         super.onOpen();
         getEndPoint().setIdleTimeout(settings.pingInterval().toMillis());
         lastHeardNanos = System.nanoTime();
+        lastPingNanos = lastHeardNanos - 1; // not pinged since
         synchronized (listenerLock) {
             listener = endpoint.onOpen(this);
         }
@@ -216,6 +219,9 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
 
     /** Writes {@code frame} now, or queues it behind the write in flight; nothing goes after a close frame. */
     private void send(ByteBuffer frame, boolean isClose) {
+        if (!isClose && !keepAlive()) {
+            return;
+        }
         boolean tooSlow = false;
         synchronized (this) {
             if (closeSent) {
@@ -284,6 +290,28 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         public InvocationType getInvocationType() {
             return InvocationType.NON_BLOCKING;
         }
+    }
+
+    /**
+     * The idle timer's check, made on a send: the timer never expires while we keep writing. Pings a peer
+     * quiet for the ping interval once (until it is heard again); drops one quiet for the idle timeout.
+     */
+    private boolean keepAlive() {
+        long now = System.nanoTime();
+        long heard = lastHeardNanos;
+        if (now - heard < settings.pingInterval().toNanos()) {
+            return true;
+        }
+        if (now - heard >= settings.idleTimeout().toNanos()) {
+            LOG.debug("dropping WebSocket {}: silent for {} while we kept sending", remoteAddress(), settings.idleTimeout());
+            getEndPoint().close();
+            return false;
+        }
+        if (lastPingNanos - heard < 0) {
+            lastPingNanos = now;
+            send(PING.duplicate(), false);
+        }
+        return true;
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -26,16 +28,26 @@ import org.webrtcscratch.websocket.RawSocket.ServerFrame;
 class WebSocketConnectionTest {
 
     private static final int MAX_MESSAGE = 4096;
+    private static final int STREAM_TICKS = 400;
 
     private final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
     private Server server;
     private int port;
 
-    /** Echoes text; "flood N" sends N 1 KiB messages; "close" closes with 4000. */
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+
+    /**
+     * Echoes text; "flood N" sends N 1 KiB messages; "close" closes with 4000; "stream" sends "tick" every
+     * 25 ms, {@value #STREAM_TICKS} times, whatever the client does.
+     */
     private final WebSocketEndpoint echo = socket -> new WebSocketListener() {
         @Override
         public void onText(String text) {
-            if (text.startsWith("flood ")) {
+            if (text.equals("stream")) {
+                for (int i = 1; i <= STREAM_TICKS; i++) {
+                    ticker.schedule(() -> socket.sendText("tick"), 25L * i, TimeUnit.MILLISECONDS);
+                }
+            } else if (text.startsWith("flood ")) {
                 String kilobyte = "x".repeat(1024);
                 for (int i = Integer.parseInt(text.substring(6)); i > 0; i--) {
                     socket.sendText(kilobyte);
@@ -78,6 +90,7 @@ class WebSocketConnectionTest {
 
     @AfterEach
     void stop() throws Exception {
+        ticker.shutdownNow();
         server.stop();
     }
 
@@ -204,6 +217,33 @@ class WebSocketConnectionTest {
             }
         }
         assertThat(closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(CloseCodes.ABNORMAL);
+    }
+
+    @Test
+    void aSilentPeerIsDroppedEvenWhileWeKeepSendingToIt() throws Exception {
+        startWith(new WebSocketSettings(MAX_MESSAGE, Duration.ofMillis(200), Duration.ofMillis(1000), 64 * 1024));
+        int ticks = 0;
+        int pings = 0;
+        try (RawSocket client = RawSocket.connect(port)) {
+            client.upgrade();
+            client.send(masked(0x1, "stream"));
+            while (true) { // reads everything, answers nothing
+                ServerFrame next;
+                try {
+                    next = client.read();
+                } catch (java.io.EOFException closed) {
+                    break;
+                }
+                if (next.opcode() == 0x9) {
+                    pings++;
+                } else {
+                    ticks++;
+                }
+            }
+        }
+        assertThat(closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(CloseCodes.ABNORMAL);
+        assertThat(pings).isPositive();
+        assertThat(ticks).isLessThan(STREAM_TICKS); // our writes did not keep it alive
     }
 
     @Test
