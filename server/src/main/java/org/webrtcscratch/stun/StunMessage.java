@@ -1,5 +1,6 @@
 package org.webrtcscratch.stun;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,27 +46,45 @@ public record StunMessage(MessageType type, TransactionId transactionId, List<At
 
     /** The first attribute of this kind: RFC 8489 §14 has receivers process only the first occurrence. */
     public <T extends Attribute> Optional<T> attribute(Class<T> kind) {
-        return attributes.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+        for (Attribute attribute : attributes) {
+            if (kind.isInstance(attribute)) {
+                return Optional.of(kind.cast(attribute));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every attribute of this kind, in order (several XOR-PEER-ADDRESS in a CreatePermission, for one). */
     public <T extends Attribute> List<T> attributes(Class<T> kind) {
-        return attributes.stream().filter(kind::isInstance).map(kind::cast).toList();
+        List<T> found = new ArrayList<>();
+        for (Attribute attribute : attributes) {
+            if (kind.isInstance(attribute)) {
+                found.add(kind.cast(attribute));
+            }
+        }
+        return List.copyOf(found);
     }
 
     public boolean has(Class<? extends Attribute> kind) {
-        return attributes.stream().anyMatch(kind::isInstance);
+        return attribute(kind).isPresent();
     }
 
     /**
      * Types of the comprehension-required attributes the decoder did not know, without repeats: a server
-     * answers a request that has any with 420 (Unknown Attribute) listing them, RFC 8489 §6.3.1.
+     * answers a request that has any with 420 (Unknown Attribute) listing them, RFC 8489 §6.3.1. Asked of
+     * every request, so it builds nothing when there are none (loops, not streams).
      */
     public List<Integer> unknownComprehensionRequired() {
-        return attributes.stream()
-                .filter(a -> a instanceof RawAttribute raw && raw.isComprehensionRequired())
-                .map(Attribute::type)
-                .distinct()
-                .toList();
+        List<Integer> unknown = List.of();
+        for (Attribute attribute : attributes) {
+            if (attribute instanceof RawAttribute raw && raw.isComprehensionRequired()
+                    && !unknown.contains(raw.type())) {
+                if (unknown.isEmpty()) {
+                    unknown = new ArrayList<>();
+                }
+                unknown.add(raw.type());
+            }
+        }
+        return List.copyOf(unknown);
     }
 }
