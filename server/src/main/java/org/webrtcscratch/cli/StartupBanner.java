@@ -2,13 +2,11 @@ package org.webrtcscratch.cli;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.ArrayList;
 import java.util.List;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TurnMode;
+import org.webrtcscratch.net.InterfaceAddresses;
 import org.webrtcscratch.turn.TurnServer;
 
 /** What {@code serve} prints once it listens: where to point a browser, and the certificate to expect. */
@@ -51,21 +49,9 @@ final class StartupBanner {
     }
 
     private static List<String> lanAddresses() {
-        List<String> addresses = new ArrayList<>();
-        try {
-            for (NetworkInterface networkInterface : NetworkInterface.networkInterfaces().toList()) {
-                if (!networkInterface.isUp() || networkInterface.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress address : networkInterface.inetAddresses().toList()) {
-                    if (address instanceof Inet4Address) {
-                        addresses.add(address.getHostAddress());
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // No interfaces to list: localhost is printed anyway.
-        }
-        return addresses;
+        return InterfaceAddresses.up().stream()
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .map(InetAddress::getHostAddress)
+                .toList();
     }
 }

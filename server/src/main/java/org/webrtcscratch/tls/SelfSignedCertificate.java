@@ -3,8 +3,6 @@ package org.webrtcscratch.tls;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -34,6 +32,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcscratch.net.InterfaceAddresses;
 
 /**
  * A self-signed certificate for this machine's names and addresses, made once and kept in the state folder, so
@@ -100,23 +99,8 @@ public final class SelfSignedCertificate {
         } catch (IOException e) {
             LOG.debug("no local host name: {}", e.toString());
         }
-        try {
-            NetworkInterface.networkInterfaces().filter(SelfSignedCertificate::isUp)
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .map(address -> address.getHostAddress().replaceFirst("%.*$", ""))
-                    .forEach(names::add);
-        } catch (SocketException e) {
-            LOG.debug("cannot list interfaces: {}", e.toString());
-        }
+        InterfaceAddresses.up().forEach(address -> names.add(address.getHostAddress().replaceFirst("%.*$", "")));
         return names;
-    }
-
-    private static boolean isUp(NetworkInterface networkInterface) {
-        try {
-            return networkInterface.isUp();
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     private static boolean fits(X509Certificate certificate, Set<String> names) throws IOException {

@@ -2,13 +2,11 @@ package org.webrtcscratch.turn;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.webrtcscratch.net.InterfaceAddresses;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.turn.allocation.RelayIp;
 
@@ -55,7 +53,7 @@ public final class LocalAddresses {
     }
 
     private static Optional<InetAddress> firstUsable(AddressFamily family) {
-        Optional<InetAddress> found = interfaceAddresses()
+        Optional<InetAddress> found = InterfaceAddresses.up().stream()
                 .filter(ip -> AddressFamily.of(ip) == family)
                 .filter(ip -> !ip.isLoopbackAddress() && !ip.isLinkLocalAddress() && !ip.isMulticastAddress())
                 .findFirst();
@@ -63,38 +61,7 @@ public final class LocalAddresses {
     }
 
     private static boolean hasIpv6() {
-        return interfaceAddresses().anyMatch(Inet6Address.class::isInstance);
-    }
-
-    private static Stream<InetAddress> interfaceAddresses() {
-        try {
-            return NetworkInterface.networkInterfaces()
-                    .filter(LocalAddresses::isUp)
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .map(LocalAddresses::withoutScope);
-        } catch (SocketException e) {
-            return Stream.empty();
-        }
-    }
-
-    /** Interface addresses carry a scope ("%eth0"); a global address means the same without it, and prints cleaner. */
-    private static InetAddress withoutScope(InetAddress address) {
-        if (!(address instanceof Inet6Address) || address.isLinkLocalAddress()) {
-            return address;
-        }
-        try {
-            return InetAddress.getByAddress(address.getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 bytes always make an address", e);
-        }
-    }
-
-    private static boolean isUp(NetworkInterface networkInterface) {
-        try {
-            return networkInterface.isUp();
-        } catch (SocketException e) {
-            return false;
-        }
+        return InterfaceAddresses.up().stream().anyMatch(Inet6Address.class::isInstance);
     }
 
     private static InetAddress literal(String address) {
