@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.webrtcscratch.config.TurnMode;
+import org.webrtcscratch.net.HostAndPort;
 import org.webrtcscratch.turn.LocalAddresses;
 import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.TurnSettings;
@@ -139,19 +140,14 @@ final class TurnOptions {
             throw new IllegalArgumentException("--turn-remote needs --turn-secret, the same as the turn machine's,"
                     + " to hand out credentials it accepts");
         }
-        String spec = remote.strip();
-        int colon = spec.lastIndexOf(':');
-        boolean hasPort = spec.startsWith("[") ? spec.contains("]:") : colon > 0 && colon == spec.indexOf(':');
-        int remotePort = TurnSettings.DEFAULT_PORT;
-        if (hasPort) {
-            try {
-                remotePort = Integer.parseInt(spec.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--turn-remote must be HOST or HOST:PORT, not '" + remote + "'");
-            }
+        HostAndPort parsed;
+        try {
+            parsed = HostAndPort.parse(remote);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--turn-remote must be HOST or HOST:PORT, not '" + remote + "'");
         }
-        String remoteHost = (hasPort ? spec.substring(0, colon) : spec).replace("[", "").replace("]", "");
-        return new TurnMode.Remote(remoteHost, remotePort, RestApiSecret.of(secret), credentialTtl);
+        return new TurnMode.Remote(parsed.host(), parsed.port().orElse(TurnSettings.DEFAULT_PORT),
+                RestApiSecret.of(secret), credentialTtl);
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.webrtcscratch.net.HostAndPort;
 import org.webrtcscratch.turn.auth.TurnCredential;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
@@ -61,15 +62,11 @@ public final class TurnIceServers implements IceServerProvider {
         if (hostHeader == null) {
             return Optional.empty();
         }
-        String header = hostHeader.strip();
         String host;
-        if (header.startsWith("[")) {
-            int end = header.indexOf(']');
-            host = end > 0 ? header.substring(1, end) : "";
-        } else {
-            int colon = header.indexOf(':');
-            boolean bareIpv6 = colon >= 0 && header.indexOf(':', colon + 1) >= 0;
-            host = colon < 0 || bareIpv6 ? header : header.substring(0, colon);
+        try {
+            host = HostAndPort.parse(hostHeader).host();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
         // The header is the client's to write; anything but a name or an address is no host to hand back.
         return HOST.matcher(host).matches() ? Optional.of(host) : Optional.empty();
