@@ -10,18 +10,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
 
 /**
  * JSON text frames to {@link ClientMessage} and {@link ServerMessage} to JSON text frames. Pure: no I/O,
  * no state. Every refusal is a {@link SignalingException} that names the field and the rule it breaks.
- * A {@code signal} payload is validated on its tree but relayed as the text it arrived in, so the server
- * never serialises again what it never changes.
+ * A {@code signal} payload is checked as it is read ({@link SignalPayload}) and relayed as the text it
+ * arrived in, so the server builds no tree for it and never serialises again what it never changes.
  */
 public final class SignalingCodec {
 
     private static final int MAX_ID_LENGTH = 64;
-    private static final Set<String> DESCRIPTION_TYPES = Set.of("offer", "answer", "pranswer", "rollback");
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -46,7 +44,9 @@ public final class SignalingCodec {
                         id);
                 case "signal" -> {
                     String to = requiredText(object, "to");
-                    checkPayload(object);
+                    if (parsed.payloadProblem() != null) {
+                        throw badRequest(parsed.payloadProblem());
+                    }
                     yield new ClientMessage.Signal(to, parsed.payloadJson(), id);
                 }
                 case "leave" -> new ClientMessage.Leave(id);
@@ -79,8 +79,11 @@ public final class SignalingCodec {
         return "{\"type\":\"signal\",\"from\":\"" + from + "\",\"payload\":" + relayed.payload() + "}";
     }
 
-    /** The message's top-level fields, and the text of its {@code payload} if that is an object, else null. */
-    private record Parsed(ObjectNode object, String payloadJson) { }
+    /**
+     * The message's top-level fields but {@code payload}; the payload's text if it is an object, else null;
+     * and what is wrong with it as a {@code signal}'s payload, if anything (also when it is missing).
+     */
+    private record Parsed(ObjectNode object, String payloadJson, String payloadProblem) { }
 
     /**
      * Reads the top level field by field so that the payload's character span is known; each value is
@@ -94,18 +97,22 @@ public final class SignalingCodec {
             }
             ObjectNode object = mapper.getNodeFactory().objectNode();
             String payloadJson = null;
+            String payloadProblem = SignalPayload.NOT_AN_OBJECT;
             for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 JsonToken token = parser.nextToken();
-                int payloadStart = field.equals("payload") && token == JsonToken.START_OBJECT ? tokenOffset(parser) : -1;
-                // Strings (type, to, room ...) are built as the tree reader builds them, without its set-up cost.
-                JsonNode value = token == JsonToken.VALUE_STRING
-                        ? mapper.getNodeFactory().textNode(parser.getText()) : mapper.readTree(parser);
-                if (payloadStart >= 0) {
-                    payloadJson = text.substring(payloadStart, tokenOffset(parser) + 1); // up to and with its '}'
+                if (field.equals("payload")) {
+                    int start = tokenOffset(parser);
+                    payloadProblem = SignalPayload.problem(parser);
+                    payloadJson = token == JsonToken.START_OBJECT
+                            ? text.substring(start, tokenOffset(parser) + 1) // up to and with its '}'
+                            : null;
+                    continue;
                 }
-                object.set(field, value);
+                // Strings (type, to, room ...) are built as the tree reader builds them, without its set-up cost.
+                object.set(field, token == JsonToken.VALUE_STRING
+                        ? mapper.getNodeFactory().textNode(parser.getText()) : mapper.readTree(parser));
             }
-            return new Parsed(object, payloadJson);
+            return new Parsed(object, payloadJson, payloadProblem);
         } catch (JsonProcessingException e) {
             throw new SignalingException(ErrorCode.BAD_JSON, "not valid JSON: " + e.getOriginalMessage()
                     + location(e));
@@ -136,61 +143,6 @@ public final class SignalingCodec {
 
     private static boolean isValidId(JsonNode id) {
         return id.isNumber() || (id.isTextual() && id.textValue().length() <= MAX_ID_LENGTH);
-    }
-
-    private static void checkPayload(ObjectNode message) {
-        if (!(message.get("payload") instanceof ObjectNode payload)) {
-            throw badRequest("field 'payload' must be an object holding 'description' or 'candidate'");
-        }
-        boolean hasDescription = payload.has("description");
-        boolean hasCandidate = payload.has("candidate");
-        if (hasDescription == hasCandidate) {
-            throw badRequest("'payload' must hold exactly one of 'description' and 'candidate'");
-        }
-        if (hasDescription) {
-            checkDescription(payload.get("description"));
-        } else {
-            checkCandidate(payload.get("candidate"));
-        }
-    }
-
-    private static void checkDescription(JsonNode description) {
-        if (!(description instanceof ObjectNode object)) {
-            throw badRequest("'payload.description' must be an object {type, sdp}");
-        }
-        JsonNode type = object.get("type");
-        if (type == null || !type.isTextual() || !DESCRIPTION_TYPES.contains(type.textValue())) {
-            throw badRequest("'payload.description.type' must be one of " + DESCRIPTION_TYPES);
-        }
-        JsonNode sdp = object.get("sdp");
-        boolean sdpRequired = !type.textValue().equals("rollback");
-        if ((sdp == null && sdpRequired) || (sdp != null && !sdp.isTextual())) {
-            throw badRequest("'payload.description.sdp' must be a string");
-        }
-    }
-
-    private static void checkCandidate(JsonNode candidate) {
-        if (candidate.isNull()) {
-            return; // end of candidates
-        }
-        if (!(candidate instanceof ObjectNode object)) {
-            throw badRequest("'payload.candidate' must be an object or null");
-        }
-        if (!(object.get("candidate") instanceof JsonNode line) || !line.isTextual()) {
-            throw badRequest("'payload.candidate.candidate' must be a string");
-        }
-        checkOptional(object, "sdpMid", JsonNode::isTextual, "a string");
-        checkOptional(object, "sdpMLineIndex", n -> n.canConvertToInt() && n.isIntegralNumber() && n.intValue() >= 0,
-                "a non-negative integer");
-        checkOptional(object, "usernameFragment", JsonNode::isTextual, "a string");
-    }
-
-    private static void checkOptional(ObjectNode object, String field, java.util.function.Predicate<JsonNode> valid,
-                                      String what) {
-        JsonNode value = object.get(field);
-        if (value != null && !value.isNull() && !valid.test(value)) {
-            throw badRequest("'payload.candidate." + field + "' must be " + what + " or null");
-        }
     }
 
     private static String requiredText(ObjectNode object, String field) {

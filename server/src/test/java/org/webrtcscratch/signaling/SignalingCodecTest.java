@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The codec alone: a {@code signal} payload is validated as a tree but relayed as the text it came in. */
+/** The codec alone: a {@code signal} payload is checked as it is read and relayed as the text it came in. */
 class SignalingCodecTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
