@@ -325,6 +325,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
             LOG.debug("dropping WebSocket {}: silent for {}", remoteAddress(), settings.idleTimeout());
             return true;
         }
+        lastPingNanos = System.nanoTime(); // so that the send below does not ping as well
         send(PING.duplicate(), false);
         return false;
     }

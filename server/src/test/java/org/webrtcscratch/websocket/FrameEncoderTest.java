@@ -25,6 +25,17 @@ class FrameEncoderTest {
     }
 
     @Test
+    void textIsItsUtf8WhetherAsciiOrNot() {
+        for (String text : new String[] {"", "{\"type\":\"ping\"}", "x".repeat(300), "Zoë 中 👩", "a\u007f\u0080b",
+                "lone \ud83d surrogate"}) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            byte[] frame = bytes(FrameEncoder.text(text));
+            assertThat(frame).as(text).startsWith(bytes(FrameEncoder.frame(Opcode.TEXT, utf8)));
+            assertThat(frame).as(text).isEqualTo(bytes(FrameEncoder.frame(Opcode.TEXT, utf8)));
+        }
+    }
+
+    @Test
     void pingAndPong() {
         assertThat(bytes(FrameEncoder.ping())).isEqualTo(hex("89 00"));
         assertThat(bytes(FrameEncoder.pong("Hello".getBytes(StandardCharsets.US_ASCII))))
