@@ -9,7 +9,15 @@
   const mark = (name) => {
     if (!(name in bench.marks)) bench.marks[name] = performance.now();
   };
-  document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
+  document.addEventListener('DOMContentLoaded', () => {
+    mark('DOMContentLoaded');
+    // When the page's first and last bytes came (navigation timing, ms since page start as the marks).
+    const [navigation] = performance.getEntriesByType('navigation');
+    if (navigation) {
+      bench.marks['page response started'] = navigation.responseStart;
+      bench.marks['page response ended'] = navigation.responseEnd;
+    }
+  });
   const media = navigator.mediaDevices;
   const nativeGetUserMedia = media.getUserMedia.bind(media);
   media.getUserMedia = async (constraints) => {
