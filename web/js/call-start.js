@@ -9,7 +9,7 @@ import {HeldEvents} from './held-events.js';
 import {LocalMedia, discardEarlyMedia} from './media.js';
 import {isValidRoom, normalizeName} from './protocol.js';
 import {roomFromPath} from './rooms.js';
-import {discardEarlySignaling} from './signaling.js';
+import {discardEarlySocket} from './signaling.js';
 
 /** The Call events the page shows; held until main.js listens. */
 const SHOWN_EVENTS = ['state', 'local-media', 'signaling-state', 'peer-added', 'peer-state', 'peer-track',
@@ -28,7 +28,7 @@ export const startedCall = startIfNamed();
 function startIfNamed() {
   const name = normalizeName(new URLSearchParams(location.search).get('name'));
   if (isValidRoom(room) && name) return startCall(room, name);
-  discardEarlySignaling();
+  discardEarlySocket();
   discardEarlyMedia();
   return null;
 }

@@ -16,29 +16,26 @@ const CLOSE_DEAD = 4000;
 const CLOSE_POLICY_VIOLATION = 1008;
 const OUTBOX_LIMIT = 1000;
 /**
- * The global through which call.html's inline script hands over the signaling connection it opens before
- * the modules have loaded, `{socket, join, received}`: the socket, the text of the `join` it sends as soon
- * as the socket opens, and the messages that came before this module took over. The handshake and the
- * join cost round trips that can overlap the page's own loading.
+ * The global through which call.html's inline script hands over the WebSocket it opens before the
+ * modules have loaded: the handshake costs round trips that can overlap the page's own loading.
  */
-const EARLY_SIGNALING = 'earlySignaling';
+const EARLY_SOCKET = 'earlySignalingSocket';
 
 /**
- * The connection the page opened early, if it goes to `url` and joins with the very text `join`, and is
- * still usable; handed out at most once, and closed if it cannot be used.
- * @return {{socket: WebSocket, received: string[]}|null}
+ * The socket the page opened early, if it goes to `url` and is still usable; handed out at most once, and
+ * closed if it cannot be used.
  */
-function takeEarlySignaling(url, join) {
-  const early = globalThis[EARLY_SIGNALING];
-  delete globalThis[EARLY_SIGNALING];
-  if (early?.socket.url === url && early.join === join && early.socket.readyState <= WebSocket.OPEN) return early;
-  early?.socket.close(1000, 'not used');
+function takeEarlySocket(url) {
+  const socket = globalThis[EARLY_SOCKET];
+  delete globalThis[EARLY_SOCKET];
+  if (socket?.url === url && socket.readyState <= WebSocket.OPEN) return socket;
+  socket?.close(1000, 'not used');
   return null;
 }
 
-/** Closes the connection the page opened early, for a page that will not join now. */
-export function discardEarlySignaling() {
-  takeEarlySignaling(null, null);
+/** Closes the socket the page opened early, for a page that will not join now. */
+export function discardEarlySocket() {
+  takeEarlySocket(null);
 }
 
 /**
@@ -119,29 +116,21 @@ export class Signaling extends EventTarget {
 
   #open(state) {
     this.#setState(state);
-    const join = JSON.stringify(protocol.join({room: this.#room, name: this.#name, resume: this.resumeToken ?? undefined}));
-    const early = takeEarlySignaling(this.#url, join);
-    const socket = early?.socket ?? new WebSocket(this.#url);
+    // The server says nothing before `join`, so a socket opened early has nothing waiting to be read.
+    const socket = takeEarlySocket(this.#url) ?? new WebSocket(this.#url);
     this.#socket = socket;
-    const opened = () => {
+    socket.onopen = () => {
       this.#setState(SignalingState.OPEN);
+      this.#sendNow(protocol.join({room: this.#room, name: this.#name, resume: this.resumeToken ?? undefined}));
       this.#pingTimer = setInterval(() => this.#sendNow(protocol.ping()), this.#options.pingIntervalMs);
       this.#armDeadTimer();
-    };
-    socket.onopen = () => {
-      opened();
-      socket.send(join);
     };
     socket.onmessage = (event) => {
       this.#armDeadTimer();
       if (typeof event.data === 'string') this.#receive(event.data);
     };
     socket.onclose = (event) => this.#onDrop(event.code);
-    if (socket.readyState === WebSocket.OPEN) {
-      // The page's script sent the join as the socket opened; what the server said since is waiting.
-      opened();
-      early.received.splice(0).forEach((text) => this.#receive(text));
-    }
+    if (socket.readyState === WebSocket.OPEN) socket.onopen();
   }
 
   #receive(text) {

@@ -112,47 +112,22 @@ test('signaling: a refused join is reported as an error for the join', async () 
   }
 });
 
-/** What call.html's inline script does: open, join as soon as open, keep what comes until taken over. */
-function openEarly(room, name) {
-  const socket = new WebSocket(URL);
-  const early = {socket, join: JSON.stringify({type: 'join', room, name}), received: []};
-  socket.onopen = () => socket.send(early.join);
-  socket.onmessage = ({data}) => early.received.push(data);
-  globalThis.earlySignaling = early;
-  const overEarly = [];
-  socket.addEventListener('message', ({data}) => overEarly.push(JSON.parse(data).type));
-  return {early, overEarly};
-}
-
-test('signaling: takes over the connection the page opened and joined on, whether connecting or welcomed', async () => {
-  for (const when of ['connecting', 'welcomed']) {
-    const r = room();
-    const {early, overEarly} = openEarly(r, 'Ann');
-    if (when === 'welcomed') await eventually(() => early.received.length === 1, 'welcome held for the taker');
+test('signaling: takes over a socket the page opened before it, whether still connecting or open', async () => {
+  for (const waitForOpen of [false, true]) {
+    const early = new WebSocket(URL);
+    const overEarly = [];
+    early.addEventListener('message', ({data}) => overEarly.push(JSON.parse(data).type));
+    if (waitForOpen) await eventually(() => early.readyState === WebSocket.OPEN, 'early socket open');
+    globalThis.earlySignalingSocket = early;
     const a = client();
     try {
-      a.signaling.join(r, 'Ann');
-      await eventually(() => a.of('welcome').length === 1, `welcomed (${when})`);
-      assert.deepEqual(overEarly, ['welcome'], `one join, answered over the early socket (${when})`);
-      assert.deepEqual(a.of('state').map((e) => e.state), ['connecting', 'open']);
-      assert.equal(globalThis.earlySignaling, undefined, 'handed out once');
+      a.signaling.join(room(), 'Ann');
+      await eventually(() => a.of('welcome').length === 1, 'welcomed');
+      assert.deepEqual(overEarly, ['welcome'], `the welcome came over the early socket (${waitForOpen ? 'open' : 'connecting'})`);
+      assert.equal(globalThis.earlySignalingSocket, undefined, 'handed out once');
     } finally {
       a.signaling.close();
     }
-    await eventually(() => early.socket.readyState === WebSocket.CLOSED, 'closed with the signaling');
-  }
-});
-
-test('signaling: closes a connection the page joined on with another join, and joins on its own', async () => {
-  const {early} = openEarly(room(), 'Ann');
-  await eventually(() => early.received.length === 1, 'early join welcomed');
-  const a = client();
-  try {
-    a.signaling.join(room(), 'Ann');
-    await eventually(() => a.of('welcome').length === 1, 'welcomed');
-    assert.deepEqual(a.of('welcome')[0].peers, [], 'alone in its own room');
-    await eventually(() => early.socket.readyState === WebSocket.CLOSED, 'the early connection closed');
-  } finally {
-    a.signaling.close();
+    await eventually(() => early.readyState === WebSocket.CLOSED, 'closed with the signaling');
   }
 });
