@@ -17,6 +17,16 @@ public record BenchEnvironment(Path repoRoot, Path serverJar, Path workDir, Stri
                 java, System.getProperty("java.class.path"));
     }
 
+    /** Our launcher, {@code ./scratch} at the repository's root. */
+    public Path launcher() {
+        return repoRoot.resolve("scratch");
+    }
+
+    /** The JDK whose {@code bin/java} runs the bench. */
+    public Path javaHome() {
+        return Path.of(javaBin).toAbsolutePath().getParent().getParent();
+    }
+
     public Path logDir() {
         return workDir.resolve("logs");
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -36,11 +37,19 @@ public final class ServerProcess implements AutoCloseable {
      * @throws IllegalStateException if the process exits or is not ready in time (its log says why)
      */
     public static ServerProcess start(String name, int port, List<String> command, Path logDir, BooleanSupplier ready) {
+        return start(name, port, command, Map.of(), logDir, ready);
+    }
+
+    /** {@link #start(String, int, List, Path, BooleanSupplier)} with {@code environment} added to this process's. */
+    public static ServerProcess start(String name, int port, List<String> command, Map<String, String> environment,
+                                      Path logDir, BooleanSupplier ready) {
         Path log = logDir.resolve(name + "-" + port + ".log");
         Process process;
         try {
             Files.createDirectories(logDir);
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }

@@ -2,23 +2,33 @@ package org.webrtcscratch.bench.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Starts each kind of server the benchmarks compare, on free loopback ports. */
 public final class Servers {
 
     private Servers() { }
 
-    /** Our server ({@code java -jar server/target/webrtc-scratch.jar serve}), with extra {@code serve} options. */
+    /**
+     * Our server as a user runs it, through the launcher ({@code ./scratch serve}), so that it runs with the
+     * launcher's JVM options; {@code jvmOptions} go after them in {@code SCRATCH_JAVA_OPTS}, and the launcher
+     * uses the JDK running the bench.
+     */
     public static ServerProcess ours(BenchEnvironment env, List<String> serveOptions, List<String> jvmOptions) {
         env.require(env.serverJar(), "build it with ./mvnw -q -B -DskipTests -pl server -am package (bench/run.sh does)");
+        for (String option : jvmOptions) {
+            if (option.isBlank() || option.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("JVM option '" + option + "' for our server: the launcher splits"
+                        + " SCRATCH_JAVA_OPTS on spaces, so an option cannot contain one");
+            }
+        }
         int port = FreePorts.tcpAndUdp();
-        List<String> command = new ArrayList<>();
-        command.add(env.javaBin());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", env.serverJar().toString(), "serve", "--host", "127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(env.launcher().toString(), "serve", "--host", "127.0.0.1",
                 "--port", Integer.toString(port)));
         command.addAll(serveOptions);
-        return ServerProcess.start("ours", port, command, env.logDir(), () -> FreePorts.acceptsTcp(port));
+        String javaOptions = (System.getenv().getOrDefault("SCRATCH_JAVA_OPTS", "") + " " + String.join(" ", jvmOptions)).strip();
+        return ServerProcess.start("ours", port, command, Map.of("JAVA_HOME", env.javaHome().toString(),
+                "SCRATCH_JAVA_OPTS", javaOptions), env.logDir(), () -> FreePorts.acceptsTcp(port));
     }
 
     /** PeerJS server from the npm package {@code peer}, with its connection limit raised to {@code maxClients}. */

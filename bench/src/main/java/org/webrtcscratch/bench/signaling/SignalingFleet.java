@@ -56,8 +56,12 @@ final class SignalingFleet implements WsListener, AutoCloseable {
         this.keepAlive = enabled;
     }
 
-    /** Fleets made by this process so far: each gets loopback source addresses of its own. */
-    private static final java.util.concurrent.atomic.AtomicInteger FLEETS = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Fleets made so far: each gets loopback source addresses of its own. Counted from this process's id, so
+     * that a bench run started within a minute of the last one does not reuse its addresses either.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger FLEETS =
+            new java.util.concurrent.atomic.AtomicInteger((int) (ProcessHandle.current().pid() % 60_000));
 
     /**
      * Loopback source addresses of this fleet: 127.F.F.1 for the first 25,000 clients, 127.F.F.2 for the next …
