@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.webrtcscratch.stun.MessageClass;
 import org.webrtcscratch.stun.MessageType;
-import org.webrtcscratch.stun.StunEncoder;
 import org.webrtcscratch.stun.StunMessage;
 import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.stun.TransactionId;
@@ -37,10 +36,23 @@ final class PlainBinding {
                 && packet.getInt(at + 4) == StunMessage.MAGIC_COOKIE;
     }
 
-    /** The success response to a request that {@link #matches}, for a client at {@code client}. */
+    /**
+     * The success response to a request that {@link #matches}, for a client at {@code client}: the header and
+     * XOR-MAPPED-ADDRESS written straight into one buffer (no encoder, no attribute list; the attribute's value is
+     * written by the codec every XOR-MAPPED-ADDRESS uses).
+     */
     static ByteBuffer answer(ByteBuffer request, InetSocketAddress client) {
         int at = request.position() + TRANSACTION_ID_OFFSET;
         TransactionId id = new TransactionId(request.getLong(at), request.getInt(at + Long.BYTES));
-        return ByteBuffer.wrap(StunEncoder.of(SUCCESS, id).add(new XorMappedAddress(client)).toBytes());
+        XorMappedAddress mapped = new XorMappedAddress(client);
+        int valueLength = mapped.valueLength(); // 8 or 20: a multiple of 4, so no padding
+        ByteBuffer answer = ByteBuffer.allocate(StunMessage.HEADER_SIZE + 4 + valueLength)
+                .putShort((short) SUCCESS.code())
+                .putShort((short) (4 + valueLength))
+                .putInt(StunMessage.MAGIC_COOKIE);
+        id.writeTo(answer);
+        answer.putShort((short) mapped.type()).putShort((short) valueLength);
+        mapped.writeValue(answer, id);
+        return answer.flip();
     }
 }
