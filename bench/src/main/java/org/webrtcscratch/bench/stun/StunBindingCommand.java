@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
         description = "STUN Binding answers per second and round-trip time, windowed (coturn vs ours vs UDP echo floor).")
 public final class StunBindingCommand implements Callable<Integer> {
 
+    /** The smallest window whose rate measures throughput (see {@link #goals()}). */
+    private static final int MIN_THROUGHPUT_WINDOW = 16;
+
     @Mixin
     CommonOptions common;
 
@@ -142,9 +145,17 @@ public final class StunBindingCommand implements Callable<Integer> {
                 + table(results, "window") + "\n![STUN Binding answers per second](img/stun-binding.png)\n";
     }
 
+    /**
+     * Throughput is what a server can answer with requests waiting: windows of 16 and more, as the issue's own
+     * coturn figures are. At window 1 the client waits for each answer, so the rate is one round trip's
+     * wake-ups (client, server, client) and says nothing of a server's capacity; it is printed, not judged.
+     */
     private Goals goals() {
         Goals goals = new Goals();
         for (double window : results.loads("perSecond")) {
+            if (window < MIN_THROUGHPUT_WINDOW) {
+                continue;
+            }
             goals.atLeast(String.format("Binding throughput ≥ 1.5× coturn (ours/coturn, window %.0f)", window),
                     results.ratio(UdpContenders.OURS, UdpContenders.ANCHOR, window, "perSecond"), 1.5);
         }
