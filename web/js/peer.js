@@ -62,10 +62,8 @@ export class Peer extends EventTarget {
     this.#awaitingFirstOffer = !offersFirst;
 
     // max-bundle: candidates for one transport instead of one per m-line, a third of the signals, which
-    // matters to the server's rate limit when a newcomer meets seven others at once. A pool of one: that
-    // transport's candidates are gathered from now on, while the offer is on its way, rather than from
-    // setLocalDescription on.
-    this.pc = new RTCPeerConnection({iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1});
+    // matters to the server's rate limit when a newcomer meets seven others at once.
+    this.pc = new RTCPeerConnection({iceServers, bundlePolicy: 'max-bundle'});
     for (const {track, stream} of tracks) this.pc.addTrack(track, stream);
     this.channel = this.pc.createDataChannel(CHAT_CHANNEL.label, {negotiated: true, id: CHAT_CHANNEL.id});
 
