@@ -6,7 +6,7 @@
  */
 import {Call} from './call.js';
 import {HeldEvents} from './held-events.js';
-import {LocalMedia, discardEarlyMedia} from './media.js';
+import {LocalMedia} from './media.js';
 import {isValidRoom, normalizeName} from './protocol.js';
 import {roomFromPath} from './rooms.js';
 import {discardEarlySocket} from './signaling.js';
@@ -29,7 +29,6 @@ function startIfNamed() {
   const name = normalizeName(new URLSearchParams(location.search).get('name'));
   if (isValidRoom(room) && name) return startCall(room, name);
   discardEarlySocket();
-  discardEarlyMedia();
   return null;
 }
 

@@ -3,28 +3,8 @@
  * (through `track.enabled`, so the peer connections keep their senders and need no renegotiation).
  */
 
-/**
- * Modest capture size: with up to 7 remote peers every frame is encoded once per peer. call.html's inline
- * script asks with the same constraints.
- */
+/** Modest capture size: with up to 7 remote peers every frame is encoded once per peer. */
 const VIDEO_CONSTRAINTS = {width: {ideal: 640}, height: {ideal: 360}, frameRate: {ideal: 24}};
-/**
- * The global through which call.html's inline script hands over the getUserMedia promise it starts before
- * the modules have loaded: the camera takes a while to start, and that can overlap the page's own loading.
- */
-const EARLY_MEDIA = 'earlyLocalMedia';
-
-/** The getUserMedia promise the page started early, if any; handed out at most once. */
-function takeEarlyMedia() {
-  const acquired = globalThis[EARLY_MEDIA];
-  delete globalThis[EARLY_MEDIA];
-  return acquired ?? null;
-}
-
-/** Stops the camera and microphone the page started early, for a page that will not join now. */
-export function discardEarlyMedia() {
-  takeEarlyMedia()?.then((stream) => stream.getTracks().forEach((track) => track.stop()), () => {});
-}
 
 /**
  * Why a device could not be had, in words for the user.
@@ -96,8 +76,7 @@ export class LocalMedia extends EventTarget {
       return;
     }
     this.#error = undefined;
-    const first = takeEarlyMedia() ?? getUserMedia({audio: true, video: VIDEO_CONSTRAINTS});
-    const acquired = await first.catch((error) => {
+    const acquired = await getUserMedia({audio: true, video: VIDEO_CONSTRAINTS}).catch((error) => {
       this.#error = error;
       return null;
     });

@@ -1,5 +1,5 @@
-import {LocalMedia, describeMediaProblem, discardEarlyMedia} from '../js/media.js';
-import {assert, eventually, test} from './runner.js';
+import {LocalMedia, describeMediaProblem} from '../js/media.js';
+import {assert, test} from './runner.js';
 
 test('media: the problem names the missing devices and the reason', () => {
   const blocked = describeMediaProblem(['audio', 'video'], {name: 'NotAllowedError'});
@@ -46,24 +46,4 @@ test('media: when getUserMedia is refused, start keeps going with a problem and 
   } finally {
     navigator.mediaDevices.getUserMedia = original;
   }
-});
-
-test('media: start takes over the camera the page asked for early, once; a discarded one is stopped', async () => {
-  const early = navigator.mediaDevices.getUserMedia({audio: true, video: true});
-  globalThis.earlyLocalMedia = early;
-  const media = new LocalMedia();
-  await media.start();
-  try {
-    const earlyTracks = (await early).getTracks();
-    assert.deepEqual(media.stream.getTracks().map((t) => t.id).sort(), earlyTracks.map((t) => t.id).sort(),
-        'the early tracks, not a second getUserMedia');
-    assert.equal(globalThis.earlyLocalMedia, undefined, 'handed out once');
-  } finally {
-    media.stop();
-  }
-  const unused = navigator.mediaDevices.getUserMedia({audio: true, video: true});
-  globalThis.earlyLocalMedia = unused;
-  discardEarlyMedia();
-  const tracks = (await unused).getTracks();
-  await eventually(() => tracks.every((t) => t.readyState === 'ended'), 'the unused early tracks stopped');
 });
