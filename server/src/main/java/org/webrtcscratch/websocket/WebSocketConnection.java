@@ -20,13 +20,12 @@ import org.slf4j.LoggerFactory;
  * One WebSocket on a Jetty endpoint, once the HTTP handshake is done: the thin I/O shell around
  * {@link FrameParser}, {@link MessageAssembler} and {@link FrameEncoder}. An idle socket holds no buffer:
  * one is borrowed from the pool for each read and frames are queued only while a write is in flight, so a
- * connection costs its endpoint and a few small objects. Keep-alive reuses the endpoint's idle timer, so it
- * needs no task of its own: a peer silent for the ping interval is pinged, and one silent for the idle
- * timeout is dropped. Our own writes reset that timer too, so a send checks the peer's silence as well: a
- * dead peer that keeps receiving relays is still pinged and dropped. Reads are non-blocking work run by the selector thread that noticed them, so each
- * selector is an event loop: a message is read, handled and relayed without waking another thread. Nothing
- * on that path may wait: sends never wait (a frame is written
- * if the socket takes it now, else queued), locks are held briefly.
+ * connection costs its endpoint and a few small objects. Keep-alive needs no task of its own: the peer's
+ * silence is checked when the endpoint's idle timer expires and, since our own writes reset that timer, on
+ * every send ({@link #keepAlive}), so a dead peer that keeps receiving relays is dropped all the same. Reads
+ * are non-blocking work run by the selector thread that noticed them, so each selector is an event loop: a
+ * message is read, handled and relayed without waking another thread. Nothing on that path may wait: sends
+ * never wait (a frame is written if the socket takes it now, else queued), locks are held briefly.
  */
 final class WebSocketConnection extends AbstractConnection.NonBlocking implements Connection.UpgradeTo, WebSocket {
 
@@ -293,8 +292,10 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     }
 
     /**
-     * The idle timer's check, made on a send: the timer never expires while we keep writing. Pings a peer
-     * quiet for the ping interval once (until it is heard again); drops one quiet for the idle timeout.
+     * What the peer's silence calls for, asked by the idle timer and by every send: nothing while it was heard
+     * within the ping interval, one ping (until it is heard again) after that, the end after the idle timeout.
+     *
+     * @return false once the connection is being ended
      */
     private boolean keepAlive() {
         long now = System.nanoTime();
@@ -303,12 +304,12 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
             return true;
         }
         if (now - heard >= settings.idleTimeout().toNanos()) {
-            LOG.debug("dropping WebSocket {}: silent for {} while we kept sending", remoteAddress(), settings.idleTimeout());
+            LOG.debug("dropping WebSocket {}: silent for {}", remoteAddress(), settings.idleTimeout());
             getEndPoint().close();
             return false;
         }
         if (lastPingNanos - heard < 0) {
-            lastPingNanos = now;
+            lastPingNanos = now; // before the send, which asks again
             send(PING.duplicate(), false);
         }
         return true;
@@ -321,12 +322,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
                 return true; // the peer never answered our close frame
             }
         }
-        if (System.nanoTime() - lastHeardNanos >= settings.idleTimeout().toNanos()) {
-            LOG.debug("dropping WebSocket {}: silent for {}", remoteAddress(), settings.idleTimeout());
-            return true;
-        }
-        lastPingNanos = System.nanoTime(); // so that the send below does not ping as well
-        send(PING.duplicate(), false);
+        keepAlive();
         return false;
     }
 
