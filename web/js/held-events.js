@@ -5,6 +5,7 @@
  * by reading state and guessing what it missed.
  */
 export class HeldEvents {
+  #types;
   #held = [];
   #listeners = null;
 
@@ -13,15 +14,19 @@ export class HeldEvents {
    * @param {string[]} types the event types to hold
    */
   constructor(target, types) {
+    this.#types = new Set(types);
     for (const type of types) target.addEventListener(type, (event) => this.#deliver(event));
   }
 
   /**
-   * Gives the held events, then every later one, to the listener of its type.
+   * Gives the held events, then every later one, to the listener of its type. A listener for a type that
+   * is not held would never be called, so it is refused: the list of held types must grow with the UI.
    * @param {Record<string, (event: Event) => void>} listeners by event type
    */
   release(listeners) {
     if (this.#listeners) throw new Error('HeldEvents: already released');
+    const unheld = Object.keys(listeners).filter((type) => !this.#types.has(type));
+    if (unheld.length) throw new Error(`HeldEvents: not holding ${unheld.join(', ')}`);
     this.#listeners = listeners;
     for (const event of this.#held.splice(0)) this.#deliver(event);
   }

@@ -29,3 +29,8 @@ test('held events: a held type without a listener is dropped; a second release i
   assert.deepEqual(seen, [2]);
   assert.throws(() => events.release({}), 'Error');
 });
+
+test('held events: a listener for a type that is not held is refused, as it would never be called', () => {
+  const events = new HeldEvents(new EventTarget(), ['a']);
+  assert.throws(() => events.release({a: () => {}, b: () => {}}), 'Error');
+});
