@@ -49,5 +49,7 @@ class JoinWhileAwayE2ETest {
         carol.waitFramesDecodedFrom(bob);
         bob.sendChat("sorry, I was away");
         carol.waitChatFrom(bob, "sorry, I was away");
+        carol.sendChat("welcome back");
+        bob.waitChatFrom(carol, "welcome back");
     }
 }
