@@ -152,10 +152,7 @@ public final class StunBindingCommand implements Callable<Integer> {
      */
     private Goals goals() {
         Goals goals = new Goals();
-        for (double window : results.loads("perSecond")) {
-            if (window < MIN_THROUGHPUT_WINDOW) {
-                continue;
-            }
+        for (double window : results.loads("perSecond").tailSet((double) MIN_THROUGHPUT_WINDOW, true)) {
             goals.atLeast(String.format("Binding throughput ≥ 1.5× coturn (ours/coturn, window %.0f)", window),
                     results.ratio(UdpContenders.OURS, UdpContenders.ANCHOR, window, "perSecond"), 1.5);
         }
