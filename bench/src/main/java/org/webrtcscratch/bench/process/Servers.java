@@ -28,7 +28,7 @@ public final class Servers {
         command.addAll(serveOptions);
         String javaOptions = (System.getenv().getOrDefault("SCRATCH_JAVA_OPTS", "") + " " + String.join(" ", jvmOptions)).strip();
         return ServerProcess.start("ours", port, command, Map.of("JAVA_HOME", env.javaHome().toString(),
-                "SCRATCH_JAVA_OPTS", javaOptions), env.logDir(), () -> FreePorts.acceptsTcp(port));
+                "SCRATCH_JAVA_OPTS", javaOptions, "SCRATCH_NO_BUILD", "1"), env.logDir(), () -> FreePorts.acceptsTcp(port));
     }
 
     /** PeerJS server from the npm package {@code peer}, with its connection limit raised to {@code maxClients}. */
