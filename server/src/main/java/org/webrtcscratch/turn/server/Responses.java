@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.webrtcscratch.stun.MessageClass;
 import org.webrtcscratch.stun.StunEncoder;
 import org.webrtcscratch.stun.StunErrorCode;
-import org.webrtcscratch.stun.StunMessage;
 import org.webrtcscratch.stun.attr.Attribute;
 import org.webrtcscratch.stun.attr.ErrorCode;
 import org.webrtcscratch.stun.attr.Fingerprint;
@@ -36,8 +35,6 @@ final class Responses {
     private static final int REGISTRY_REASON = 2;
     private static final int NO_REASON = 3;
     private static final int NO_FINGERPRINT = 4;
-    /** Family, port and a 4-byte address. */
-    private static final int XOR_MAPPED_IPV4_VALUE_BYTES = 8;
 
     private final Optional<Software> software;
     private final TurnStats stats;
@@ -45,16 +42,6 @@ final class Responses {
     Responses(Optional<String> software, TurnStats stats) {
         this.software = software.filter(s -> !s.isBlank()).map(Software::new);
         this.stats = stats;
-    }
-
-    /**
-     * Whether SOFTWARE fits, within the budget, into the answer to a bare 20-byte Binding request from IPv4
-     * (the header and XOR-MAPPED-ADDRESS, 32 bytes): only a name of up to 4 bytes does.
-     */
-    boolean softwareFitsBareBindingAnswer() {
-        int answer = StunMessage.HEADER_SIZE + 4 + XOR_MAPPED_IPV4_VALUE_BYTES;
-        return software.filter(name -> answer + 4 + (name.valueLength() + 3 & ~3)
-                <= AMPLIFICATION_FACTOR * StunMessage.HEADER_SIZE).isPresent();
     }
 
     ByteBuffer success(Exchange exchange, List<Attribute> attributes) {

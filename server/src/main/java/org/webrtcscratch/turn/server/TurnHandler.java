@@ -73,8 +73,6 @@ public final class TurnHandler {
     private final Authenticator authenticator;
     private final Responses responses;
     private final TurnStats stats;
-    /** Whether a bare Binding request may take the short way ({@link PlainBinding}). */
-    private final boolean answersPlainBinding;
 
     /**
      * @param software the SOFTWARE attribute for every response; empty sends none (it tells attackers what runs)
@@ -85,15 +83,10 @@ public final class TurnHandler {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.responses = new Responses(software, stats);
-        this.answersPlainBinding = !responses.softwareFitsBareBindingAnswer();
     }
 
     /** Handles the STUN message in the buffer's remaining bytes (the buffer is left as it was). */
     public TurnReply handle(ByteBuffer packet, FiveTuple from) {
-        if (answersPlainBinding && PlainBinding.matches(packet)) {
-            stats.countRequest(StunMethod.BINDING);
-            return new TurnReply.Respond(PlainBinding.answer(packet, from.client()));
-        }
         DecodedMessage decoded;
         try {
             decoded = TurnCodec.DECODER.decode(packet);

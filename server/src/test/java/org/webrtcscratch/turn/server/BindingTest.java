@@ -76,6 +76,18 @@ class BindingTest {
     }
 
     @Test
+    void aSoftwareNameShortEnoughToFitIsSentEvenToABareRequest() {
+        byte[] bare = request(StunMethod.BINDING).toBytes();
+        fixture.close();
+        fixture = new HandlerFixture(UnaryOperator.identity(), Optional.of("abcd"));
+        assertThat(fixture.answer(bare, client(40000)).message().attribute(Software.class))
+                .as("32 bytes and 8 of SOFTWARE: within twice the request").contains(new Software("abcd"));
+        fixture.close();
+        fixture = new HandlerFixture(UnaryOperator.identity(), Optional.of("abcde"));
+        assertThat(fixture.answer(bare, client(40000)).message().has(Software.class)).isFalse();
+    }
+
+    @Test
     void unknownComprehensionRequiredAttributesGet420ListingThem() {
         byte[] bytes = request(StunMethod.BINDING).add(new RawAttribute(0x7F01, ByteString.wrap(new byte[4])))
                 .add(new RawAttribute(0xC001, ByteString.wrap(new byte[4]))).toBytes();
