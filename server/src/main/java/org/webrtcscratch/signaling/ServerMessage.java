@@ -1,7 +1,6 @@
 package org.webrtcscratch.signaling;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,10 +32,9 @@ public sealed interface ServerMessage {
 
     /**
      * A {@code signal} relayed to its target, {@code from} set by the server; {@code payload} is JSON text,
-     * written into the frame as it is. {@link SignalingCodec} writes this frame by hand, exactly as this
-     * mapping would.
+     * written into the frame as it is. {@link SignalingCodec} writes this frame itself, not through the mapper.
      */
-    record Relayed(String from, @JsonRawValue String payload) implements ServerMessage { }
+    record Relayed(String from, String payload) implements ServerMessage { }
 
     record Pong() implements ServerMessage { }
 

@@ -71,8 +71,8 @@ public final class SignalingCodec {
     }
 
     /**
-     * The most frequent frame, written by hand as Jackson would write it (same fields, same order) but
-     * without a serialiser's per-call setup; the payload is already JSON text.
+     * The most frequent frame, written here rather than by the mapper: no serialiser's per-call setup, and the
+     * payload, already JSON text, goes in as it came. {@code from} is quoted by Jackson's own string encoder.
      */
     private static String relayedFrame(ServerMessage.Relayed relayed) {
         String from = String.valueOf(JsonStringEncoder.getInstance().quoteAsString(relayed.from()));
