@@ -15,28 +15,8 @@ public final class FrameEncoder {
     private FrameEncoder() {
     }
 
-    /**
-     * A text frame. Signaling text is nearly always ASCII, whose UTF-8 is its characters, so it is written
-     * straight into the frame: a relayed signal then costs one buffer, not an encoded copy and the frame.
-     */
     public static ByteBuffer text(String text) {
-        if (!isAscii(text)) {
-            return frame(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
-        }
-        ByteBuffer frame = header(Opcode.TEXT, text.length());
-        for (int i = 0; i < text.length(); i++) {
-            frame.put((byte) text.charAt(i));
-        }
-        return frame.flip();
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return frame(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static ByteBuffer ping() {
@@ -75,11 +55,7 @@ public final class FrameEncoder {
     }
 
     static ByteBuffer frame(Opcode opcode, byte[] payload) {
-        return header(opcode, payload.length).put(payload).flip();
-    }
-
-    /** A buffer holding the frame's header, with room for {@code length} bytes of payload after it. */
-    private static ByteBuffer header(Opcode opcode, int length) {
+        int length = payload.length;
         int lengthBytes = length < 126 ? 0 : length < 65536 ? 2 : 8;
         ByteBuffer frame = ByteBuffer.allocate(2 + lengthBytes + length);
         frame.put((byte) (0x80 | opcode.code));
@@ -90,6 +66,6 @@ public final class FrameEncoder {
         } else {
             frame.put((byte) 127).putLong(length);
         }
-        return frame;
+        return frame.put(payload).flip();
     }
 }
