@@ -1,6 +1,7 @@
 package org.webrtcscratch.stun;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public record StunMessage(MessageType type, TransactionId transactionId, List<At
                 found.add(kind.cast(attribute));
             }
         }
-        return List.copyOf(found);
+        return Collections.unmodifiableList(found);
     }
 
     public boolean has(Class<? extends Attribute> kind) {
