@@ -3,7 +3,8 @@ package org.webrtcscratch.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.webrtcscratch.signaling.IceServer;
+import org.webrtcscratch.iceservers.IceServer;
+import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.turn.TurnSettings;
 
 /**
@@ -42,9 +43,9 @@ public record ServerConfig(
     }
 
     public ServerConfig validate() {
-        SignalingLimits.require(httpPort >= 0 && httpPort <= 65535, "port must be 0..65535");
-        SignalingLimits.require(httpThreads == 0 || httpThreads >= 4, "threads must be 0 (automatic) or at least 4");
-        SignalingLimits.require(host != null && !host.isBlank(), "host must not be empty");
+        Checks.require(httpPort >= 0 && httpPort <= 65535, "port must be 0..65535");
+        Checks.require(httpThreads == 0 || httpThreads >= 4, "threads must be 0 (automatic) or at least 4");
+        Checks.require(host != null && !host.isBlank(), "host must not be empty");
         tls.validate();
         limits.validate();
         if (turn instanceof TurnMode.Local local) {

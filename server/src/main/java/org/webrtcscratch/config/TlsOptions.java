@@ -26,7 +26,7 @@ public record TlsOptions(Mode mode, Path certFile, Path keyFile, Path stateDir) 
 
     public TlsOptions validate() {
         if (mode == Mode.PEM) {
-            SignalingLimits.require(certFile != null && keyFile != null, "--tls-cert and --tls-key go together");
+            Checks.require(certFile != null && keyFile != null, "--tls-cert and --tls-key go together");
         }
         return this;
     }

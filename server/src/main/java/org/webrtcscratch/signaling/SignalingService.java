@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webrtcscratch.config.SignalingLimits;
+import org.webrtcscratch.iceservers.IceServerProvider;
 
 /**
  * The signaling logic, independent of the transport: connections open, send text, close; the service keeps

@@ -1,6 +1,8 @@
 package org.webrtcscratch.stun;
 
 import java.util.HexFormat;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunDecodeException;
 
 /**
  * A well-formed header without the magic cookie: a "classic" RFC 3489 client. RFC 8489 §11 lets a server

@@ -12,6 +12,10 @@ import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.Fingerprint;
 import org.webrtcscratch.stun.attr.MessageIntegrity;
 import org.webrtcscratch.stun.attr.MessageIntegritySha256;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * Bytes to {@link DecodedMessage}, RFC 8489 §5 and §14. Any input yields a message or a
@@ -62,7 +66,7 @@ public final class StunDecoder {
         boolean fingerprinted = false;
         // The header check made both the body length and every attribute start multiples of 4, so whenever
         // offset < message.length there are at least 4 bytes for an attribute header.
-        for (int offset = StunMessage.HEADER_SIZE; offset < message.length; ) {
+        for (int offset = StunHeader.HEADER_SIZE; offset < message.length; ) {
             int type = u16(message, offset);
             int length = u16(message, offset + 2);
             int left = message.length - offset - 4;
@@ -109,7 +113,7 @@ public final class StunDecoder {
     }
 
     private static StunHeader readHeader(byte[] message) {
-        if (message.length < StunMessage.HEADER_SIZE) {
+        if (message.length < StunHeader.HEADER_SIZE) {
             throw new StunDecodeException("header",
                     "%d bytes, shorter than the 20-byte header".formatted(message.length));
         }
@@ -119,13 +123,13 @@ public final class StunDecoder {
             throw new StunDecodeException("header/length",
                     "length %d is not a multiple of 4 (attributes are padded to 4 bytes)".formatted(length));
         }
-        int actual = message.length - StunMessage.HEADER_SIZE;
+        int actual = message.length - StunHeader.HEADER_SIZE;
         if (length != actual) {
             throw new StunDecodeException("header/length",
                     "length field says %d bytes follow the header, %d do".formatted(length, actual));
         }
-        if (ByteBuffer.wrap(message).getInt(4) != StunMessage.MAGIC_COOKIE) {
-            throw new Rfc3489MessageException(type, Arrays.copyOfRange(message, 4, StunMessage.HEADER_SIZE));
+        if (ByteBuffer.wrap(message).getInt(4) != StunHeader.MAGIC_COOKIE) {
+            throw new Rfc3489MessageException(type, Arrays.copyOfRange(message, 4, StunHeader.HEADER_SIZE));
         }
         return new StunHeader(type, TransactionId.read(message, 8));
     }

@@ -11,6 +11,10 @@ import org.webrtcscratch.stun.attr.ByteString;
 import org.webrtcscratch.stun.attr.Fingerprint;
 import org.webrtcscratch.stun.attr.MessageIntegrity;
 import org.webrtcscratch.stun.attr.MessageIntegritySha256;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * Builds a STUN message on the wire: attributes in the order added, then MESSAGE-INTEGRITY,
@@ -98,11 +102,11 @@ public final class StunEncoder {
         body += (integrityKey == null ? 0 : 4 + MessageIntegrity.LENGTH)
                 + (integritySha256Key == null ? 0 : 4 + MessageIntegritySha256.MAX_LENGTH)
                 + (fingerprint ? 4 + Fingerprint.LENGTH : 0);
-        if (body > StunMessage.MAX_BODY_LENGTH) {
+        if (body > StunHeader.MAX_BODY_LENGTH) {
             throw new IllegalArgumentException(
-                    "body of %d bytes, more than %d".formatted(body, StunMessage.MAX_BODY_LENGTH));
+                    "body of %d bytes, more than %d".formatted(body, StunHeader.MAX_BODY_LENGTH));
         }
-        return StunMessage.HEADER_SIZE + body;
+        return StunHeader.HEADER_SIZE + body;
     }
 
     public byte[] toBytes() {
@@ -123,7 +127,7 @@ public final class StunEncoder {
             throw new BufferOverflowException();
         }
         int start = out.position();
-        out.putShort((short) type.code()).putShort((short) 0).putInt(StunMessage.MAGIC_COOKIE);
+        out.putShort((short) type.code()).putShort((short) 0).putInt(StunHeader.MAGIC_COOKIE);
         transactionId.writeTo(out);
         attributes.forEach(attribute -> write(out, attribute));
         if (integrityKey != null) {
@@ -139,7 +143,7 @@ public final class StunEncoder {
             setBodyLength(out, start, Fingerprint.LENGTH);
             write(out, Fingerprint.of(covered(out, start)));
         }
-        out.putShort(start + 2, (short) (out.position() - start - StunMessage.HEADER_SIZE));
+        out.putShort(start + 2, (short) (out.position() - start - StunHeader.HEADER_SIZE));
         return length;
     }
 
@@ -159,7 +163,7 @@ public final class StunEncoder {
 
     /** Sets the length field as if the message ended after one more attribute with a value of this length. */
     private static void setBodyLength(ByteBuffer out, int start, int nextValueLength) {
-        int length = out.position() - start - StunMessage.HEADER_SIZE + 4 + nextValueLength;
+        int length = out.position() - start - StunHeader.HEADER_SIZE + 4 + nextValueLength;
         out.putShort(start + 2, (short) length);
     }
 

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.webrtcscratch.stun.attr.Attribute;
 import org.webrtcscratch.stun.attr.RawAttribute;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * A STUN message, RFC 8489 §5: a type, a transaction ID and attributes in wire order.
@@ -27,13 +29,6 @@ import org.webrtcscratch.stun.attr.RawAttribute;
  * MESSAGE-INTEGRITY-SHA256 and FINGERPRINT) and after FINGERPRINT are dropped, RFC 8489 §14.
  */
 public record StunMessage(MessageType type, TransactionId transactionId, List<Attribute> attributes) {
-
-    /** Every STUN message starts with a 20-byte header. */
-    public static final int HEADER_SIZE = 20;
-    /** RFC 8489 §5: "The Magic Cookie field MUST contain the fixed value 0x2112A442". */
-    public static final int MAGIC_COOKIE = 0x2112A442;
-    /** The length field is 16 bits and counts a multiple of 4 bytes. */
-    public static final int MAX_BODY_LENGTH = 0xFFFC;
 
     public StunMessage {
         Objects.requireNonNull(type, "type");

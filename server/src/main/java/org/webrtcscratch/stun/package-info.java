@@ -4,7 +4,7 @@
  * <p>Decoding: {@link org.webrtcscratch.stun.StunDecoder} turns one message's bytes into a
  * {@link org.webrtcscratch.stun.DecodedMessage} (the {@link org.webrtcscratch.stun.StunMessage} record plus the
  * original bytes and the offsets of MESSAGE-INTEGRITY(-SHA256)), or throws
- * {@link org.webrtcscratch.stun.StunDecodeException} saying where and why; no other exception escapes for any
+ * {@link org.webrtcscratch.stun.header.StunDecodeException} saying where and why; no other exception escapes for any
  * input. When the header was sound the exception carries it, so a request with a bad body can get a 400.
  * Unknown comprehension-required attributes are kept as {@code RawAttribute}s and listed by
  * {@link org.webrtcscratch.stun.StunMessage#unknownComprehensionRequired()} for a 420.

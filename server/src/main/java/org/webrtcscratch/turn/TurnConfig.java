@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.webrtcscratch.turn.allocation.AllocationLimits;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.policy.Cidr;
@@ -101,6 +102,14 @@ public record TurnConfig(
     /** The peer policy these settings describe. */
     public PeerAddressPolicy peerAddressPolicy() {
         return new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers);
+    }
+
+    /** What the allocation manager may hand out, from these (validated) settings. */
+    public AllocationLimits allocationLimits() {
+        validate();
+        return new AllocationLimits(relayIps, relayPorts, allocationLifetime, maxAllocationLifetime,
+                reservationLifetime, maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation,
+                bandwidthCapBytesPerSecond, peerAddressPolicy());
     }
 
     /**

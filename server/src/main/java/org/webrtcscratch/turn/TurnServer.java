@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webrtcscratch.transport.TurnTransports;
 import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
@@ -22,6 +21,7 @@ import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
 import org.webrtcscratch.turn.server.Authenticator;
 import org.webrtcscratch.turn.server.TurnHandler;
 import org.webrtcscratch.turn.server.TurnStats;
+import org.webrtcscratch.turn.transport.TurnTransports;
 
 /**
  * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state, the credential
@@ -62,7 +62,7 @@ public final class TurnServer implements AutoCloseable {
     public static TurnServer start(TurnSettings settings, InstantSource clock) {
         settings.validate();
         TurnConfig config = settings.config();
-        AllocationManager allocations = new AllocationManager(config, new UdpRelayPortBinder(), clock);
+        AllocationManager allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock);
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));

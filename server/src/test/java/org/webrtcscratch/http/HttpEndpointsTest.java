@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
-import org.webrtcscratch.signaling.IceServer;
+import org.webrtcscratch.iceservers.IceServer;
 
 class HttpEndpointsTest {
 

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
-import org.webrtcscratch.stun.StunMethod;
+import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.testing.TurnTestClient;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.proto.RequestedTransport;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
-import org.webrtcscratch.config.SignalingLimits;
 import org.webrtcscratch.testing.WsTestClient;
 
 /** The signaling protocol (docs/protocol.md) over real WebSockets against a running server. */

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.webrtcscratch.config.SignalingLimits;
+import org.webrtcscratch.iceservers.IceServerProvider;
 
 /** The service's rules under concurrency, with in-memory connections standing in for WebSockets. */
 class SignalingServiceTest {

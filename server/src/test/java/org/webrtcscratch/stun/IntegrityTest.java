@@ -7,6 +7,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.attr.Software;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
 
 class IntegrityTest {
 

@@ -1,6 +1,8 @@
 package org.webrtcscratch.stun;
 
 import java.nio.ByteBuffer;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /** Hand-made messages for decoder tests: a correct header around whatever body the test spells out. */
 public final class Messages {
@@ -13,10 +15,10 @@ public final class Messages {
     /** A header with {@code typeCode}, the magic cookie and {@link #ID}, whose length field counts {@code body}. */
     public static byte[] withBody(int typeCode, String bodyHex) {
         byte[] body = Hex.bytes(bodyHex);
-        ByteBuffer message = ByteBuffer.allocate(StunMessage.HEADER_SIZE + body.length)
+        ByteBuffer message = ByteBuffer.allocate(StunHeader.HEADER_SIZE + body.length)
                 .putShort((short) typeCode)
                 .putShort((short) body.length)
-                .putInt(StunMessage.MAGIC_COOKIE);
+                .putInt(StunHeader.MAGIC_COOKIE);
         ID.writeTo(message);
         return message.put(body).array();
     }

@@ -18,6 +18,10 @@ import org.webrtcscratch.stun.attr.Realm;
 import org.webrtcscratch.stun.attr.Software;
 import org.webrtcscratch.stun.attr.Username;
 import org.webrtcscratch.stun.attr.XorMappedAddress;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * The sample messages of RFC 5769, byte for byte. The RFC pads USERNAME and SOFTWARE with spaces where RFC 8489

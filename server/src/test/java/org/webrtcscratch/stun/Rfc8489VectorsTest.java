@@ -9,6 +9,7 @@ import org.webrtcscratch.stun.attr.Nonce;
 import org.webrtcscratch.stun.attr.PasswordAlgorithm;
 import org.webrtcscratch.stun.attr.Realm;
 import org.webrtcscratch.stun.attr.UserHash;
+import org.webrtcscratch.stun.header.StunDecodeException;
 
 /**
  * RFC 8489 Appendix B.1, "Sample Request with Long-Term Authentication with MESSAGE-INTEGRITY-SHA256 and

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.StunMethod;
 
 /** Every way {@link StunDecoder} refuses bytes, and what the exception says. */
 class StunDecoderErrorsTest {

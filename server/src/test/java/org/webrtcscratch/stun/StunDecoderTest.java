@@ -13,6 +13,10 @@ import org.webrtcscratch.stun.attr.RawAttribute;
 import org.webrtcscratch.stun.attr.Realm;
 import org.webrtcscratch.stun.attr.Software;
 import org.webrtcscratch.stun.attr.Username;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.StunMethod;
 
 /** What {@link StunDecoder} keeps, skips and records from well-formed messages. */
 class StunDecoderTest {
@@ -121,7 +125,7 @@ class StunDecoderTest {
         byte[] attribute = Hex.bytes(attributeHex);
         byte[] longer = Arrays.copyOf(message, message.length + attribute.length);
         System.arraycopy(attribute, 0, longer, message.length, attribute.length);
-        int length = longer.length - StunMessage.HEADER_SIZE;
+        int length = longer.length - StunHeader.HEADER_SIZE;
         longer[2] = (byte) (length >> 8);
         longer[3] = (byte) length;
         return longer;

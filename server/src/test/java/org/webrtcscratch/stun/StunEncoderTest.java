@@ -13,6 +13,9 @@ import org.webrtcscratch.stun.attr.MessageIntegritySha256;
 import org.webrtcscratch.stun.attr.RawAttribute;
 import org.webrtcscratch.stun.attr.Software;
 import org.webrtcscratch.stun.attr.Username;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
 
 class StunEncoderTest {
 

@@ -2,7 +2,7 @@ package org.webrtcscratch.stun.attr;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * ALTERNATE-SERVER, RFC 8489 §14.15: where a 300 (Try Alternate) sends the client; laid out like

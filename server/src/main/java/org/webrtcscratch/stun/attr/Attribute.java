@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * One STUN attribute, RFC 8489 §14: a type-length-value, the value padded to 4 bytes on the wire.

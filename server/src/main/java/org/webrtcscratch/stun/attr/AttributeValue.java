@@ -3,9 +3,9 @@ package org.webrtcscratch.stun.attr;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
-import org.webrtcscratch.stun.StunDecodeException;
-import org.webrtcscratch.stun.StunHeader;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * A read-only view of one received attribute's value, handed to an {@link AttributeDecoder}. Every read is
@@ -103,7 +103,7 @@ public final class AttributeValue {
         return where(type, attributeOffset);
     }
 
-    /** The {@link org.webrtcscratch.stun.StunDecodeException#where()} for an attribute at an offset. */
+    /** The {@link org.webrtcscratch.stun.header.StunDecodeException#where()} for an attribute at an offset. */
     public static String where(int type, int attributeOffset) {
         return "attribute " + AttributeType.describe(type) + " at offset " + attributeOffset;
     }

@@ -2,8 +2,7 @@ package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.webrtcscratch.stun.StunErrorCode;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * ERROR-CODE, RFC 8489 §14.8: a code 300..699, sent as its hundreds digit (Class) and the rest (Number), with a

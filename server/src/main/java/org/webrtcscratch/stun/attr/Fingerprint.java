@@ -2,7 +2,7 @@ package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * FINGERPRINT, RFC 8489 §14.7: CRC-32 of the message up to this attribute (length field counting it), XOR-ed with

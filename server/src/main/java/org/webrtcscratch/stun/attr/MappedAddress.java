@@ -2,7 +2,7 @@ package org.webrtcscratch.stun.attr;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * MAPPED-ADDRESS, RFC 8489 §14.1: the client's reflexive transport address in the clear. Only RFC 3489 clients

@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * MESSAGE-INTEGRITY, RFC 8489 §14.5: HMAC-SHA1 over the message up to this attribute, with the header's length

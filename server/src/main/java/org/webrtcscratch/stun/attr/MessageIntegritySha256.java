@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * MESSAGE-INTEGRITY-SHA256, RFC 8489 §14.6: HMAC-SHA256 computed like MESSAGE-INTEGRITY. A sender may truncate

@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * PASSWORD-ALGORITHM, RFC 8489 §14.12: the algorithm the client chose for the long-term key, from the server's

@@ -3,7 +3,7 @@ package org.webrtcscratch.stun.attr;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * PASSWORD-ALGORITHMS, RFC 8489 §14.11: the algorithms a server accepts for the long-term key, in its order of

@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * An attribute of a type the decoder has no decoder for, kept as bytes so that it can be reported (420 with

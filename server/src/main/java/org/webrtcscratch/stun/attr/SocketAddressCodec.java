@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.StunMessage;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * The address layout shared by MAPPED-ADDRESS and ALTERNATE-SERVER (RFC 8489 §14.1) and its XOR-ed form shared
@@ -56,7 +56,7 @@ public final class SocketAddressCodec {
         byte[] address = value.bytes(4, family.addressLength());
         int port = value.u16(2);
         if (mask != null) {
-            port ^= StunMessage.MAGIC_COOKIE >>> 16;
+            port ^= StunHeader.MAGIC_COOKIE >>> 16;
             for (int i = 0; i < address.length; i++) {
                 address[i] ^= mask[i];
             }
@@ -69,7 +69,7 @@ public final class SocketAddressCodec {
         byte[] bytes = ip.getAddress();
         int port = address.getPort();
         if (mask != null) {
-            port ^= StunMessage.MAGIC_COOKIE >>> 16;
+            port ^= StunHeader.MAGIC_COOKIE >>> 16;
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] ^= mask[i];
             }
@@ -79,7 +79,7 @@ public final class SocketAddressCodec {
 
     /** Magic cookie followed by the transaction ID: 16 bytes, of which IPv4 uses the first 4. */
     private static byte[] xorMask(TransactionId transactionId) {
-        ByteBuffer mask = ByteBuffer.allocate(16).putInt(StunMessage.MAGIC_COOKIE);
+        ByteBuffer mask = ByteBuffer.allocate(16).putInt(StunHeader.MAGIC_COOKIE);
         transactionId.writeTo(mask);
         return mask.array();
     }

@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /** The attributes whose whole value is one UTF-8 string; they differ only in type and length limit. */
 public sealed interface TextAttribute extends Attribute permits Username, Realm, Nonce, Software {

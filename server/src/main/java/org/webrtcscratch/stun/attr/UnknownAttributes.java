@@ -3,7 +3,7 @@ package org.webrtcscratch.stun.attr;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * UNKNOWN-ATTRIBUTES, RFC 8489 §14.9: in a 420 (Unknown Attribute) response, the comprehension-required types

@@ -1,7 +1,7 @@
 package org.webrtcscratch.stun.attr;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * USERHASH, RFC 8489 §14.4: SHA-256(OpaqueString(username) ":" OpaqueString(realm)), sent in place of USERNAME

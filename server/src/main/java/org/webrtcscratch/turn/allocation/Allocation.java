@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.net.FiveTuple;
+import org.webrtcscratch.stun.attr.AddressFamily;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.turn.policy.EmbeddedIpv4;
 import org.webrtcscratch.turn.policy.PeerVerdict;
 import org.webrtcscratch.turn.proto.ChannelData;
-import org.webrtcscratch.stun.attr.AddressFamily;
 
 /**
  * One TURN allocation (RFC 8656 §6): a relayed transport address held for a client's 5-tuple, with its

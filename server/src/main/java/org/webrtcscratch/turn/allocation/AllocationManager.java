@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
-import org.webrtcscratch.stun.StunErrorCode;
-import org.webrtcscratch.turn.TurnConfig;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.attr.AddressFamily;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 /**
  * All allocations of a TURN server, by 5-tuple, and the rules of the requests that
@@ -32,7 +32,7 @@ import org.webrtcscratch.stun.attr.AddressFamily;
  */
 public final class AllocationManager implements AutoCloseable {
 
-    private final TurnConfig config;
+    private final AllocationLimits limits;
     private final InstantSource clock;
     private final AllocationRules rules;
     private final Map<AddressFamily, RelayIp> relayIps = new EnumMap<>(AddressFamily.class);
@@ -41,19 +41,19 @@ public final class AllocationManager implements AutoCloseable {
     private final Map<String, Integer> countByUser = new HashMap<>();
     private final Object lock = new Object();
 
-    public AllocationManager(TurnConfig config, RelayPortBinder binder, InstantSource clock) {
-        this(config, binder, clock, new SecureRandom());
+    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock) {
+        this(limits, binder, clock, new SecureRandom());
     }
 
     /** With the randomness used for relay ports and reservation tokens given, for reproducible tests. */
-    public AllocationManager(TurnConfig config, RelayPortBinder binder, InstantSource clock, RandomGenerator random) {
-        this.config = config.validate();
+    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock, RandomGenerator random) {
+        this.limits = limits;
         this.clock = clock;
-        this.rules = new AllocationRules(clock, config.peerAddressPolicy(), config.maxPermissionsPerAllocation(),
-                config.bandwidthCapBytesPerSecond());
-        config.relayIps().forEach(ip -> relayIps.put(ip.family(), ip));
-        this.ports = new RelayPortPool(binder, config.relayPorts(), config.reservationLifetime(),
-                config.maxAllocations(), random);
+        this.rules = new AllocationRules(clock, limits.peerPolicy(), limits.maxPermissionsPerAllocation(),
+                limits.bandwidthCapBytesPerSecond());
+        limits.relayIps().forEach(ip -> relayIps.put(ip.family(), ip));
+        this.ports = new RelayPortPool(binder, limits.relayPorts(), limits.reservationLifetime(),
+                limits.maxAllocations(), random);
     }
 
     /** RFC 8656 §7.2: creates an allocation, or answers a retransmitted Allocate with the first answer. */
@@ -78,7 +78,7 @@ public final class AllocationManager implements AutoCloseable {
             return bindRelayPort(request, now)
                     .<AllocateOutcome>map(bound -> register(request, bound))
                     .orElseGet(() -> new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "no relay port free in "
-                            + config.relayPorts() + " to satisfy " + request.port()));
+                            + limits.relayPorts() + " to satisfy " + request.port()));
         }
     }
 
@@ -196,11 +196,11 @@ public final class AllocationManager implements AutoCloseable {
 
     /** RFC 8656 §7.2: the requested lifetime, at most the maximum, at least the default. */
     Duration grantLifetime(Optional<Duration> requested) {
-        Duration wanted = requested.orElse(config.allocationLifetime());
-        if (wanted.compareTo(config.maxAllocationLifetime()) > 0) {
-            return config.maxAllocationLifetime();
+        Duration wanted = requested.orElse(limits.allocationLifetime());
+        if (wanted.compareTo(limits.maxAllocationLifetime()) > 0) {
+            return limits.maxAllocationLifetime();
         }
-        return wanted.compareTo(config.allocationLifetime()) < 0 ? config.allocationLifetime() : wanted;
+        return wanted.compareTo(limits.allocationLifetime()) < 0 ? limits.allocationLifetime() : wanted;
     }
 
     private Optional<Rejection> checkPortRequest(AllocateRequest request, Instant now) {
@@ -219,11 +219,11 @@ public final class AllocationManager implements AutoCloseable {
 
     private Optional<Rejection> checkQuota(String username) {
         int mine = countByUser.getOrDefault(username, 0);
-        if (mine >= config.maxAllocationsPerUser()) {
+        if (mine >= limits.maxAllocationsPerUser()) {
             return Optional.of(new Rejection(StunErrorCode.ALLOCATION_QUOTA_REACHED, "user " + username + " holds "
-                    + mine + " allocations, the limit is " + config.maxAllocationsPerUser()));
+                    + mine + " allocations, the limit is " + limits.maxAllocationsPerUser()));
         }
-        if (byFiveTuple.size() >= config.maxAllocations()) {
+        if (byFiveTuple.size() >= limits.maxAllocations()) {
             return Optional.of(new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "the server holds "
                     + byFiveTuple.size() + " allocations, its limit"));
         }

@@ -1,7 +1,7 @@
 package org.webrtcscratch.turn.allocation;
 
 import java.util.Objects;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 /**
  * A request the allocation state refuses: the error response to send, as ERROR-CODE's code and a reason

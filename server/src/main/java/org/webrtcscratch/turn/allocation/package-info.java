@@ -6,7 +6,7 @@
  * {@link org.webrtcscratch.turn.allocation.AllocationManager} method per TURN method: {@code allocate},
  * {@code refresh}, {@code createPermissions}, {@code bindChannel}. Each returns a sealed outcome, the success
  * values or a {@link org.webrtcscratch.turn.allocation.Rejection} carrying the
- * {@link org.webrtcscratch.stun.StunErrorCode} to answer with. The relay path finds an
+ * {@link org.webrtcscratch.stun.attr.StunErrorCode} to answer with. The relay path finds an
  * {@link org.webrtcscratch.turn.allocation.Allocation} by 5-tuple (client side) or holds it (relay side)
  * and asks it where each datagram goes: {@code routeSend}, {@code routeChannelData} and
  * {@code routeFromPeer} return a {@link org.webrtcscratch.turn.allocation.ClientToPeer} or

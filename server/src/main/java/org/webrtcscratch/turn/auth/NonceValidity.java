@@ -1,7 +1,7 @@
 package org.webrtcscratch.turn.auth;
 
 import java.util.Optional;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 /** What a NONCE from a request is worth (RFC 8489 §9.2.4). */
 public enum NonceValidity {

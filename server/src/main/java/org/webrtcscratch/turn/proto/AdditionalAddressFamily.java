@@ -2,10 +2,10 @@ package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * ADDITIONAL-ADDRESS-FAMILY, RFC 8656 §18.11: asks for a second, IPv6 relayed address besides the IPv4 one

@@ -2,11 +2,11 @@ package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.ErrorCode;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * ADDRESS-ERROR-CODE, RFC 8656 §18.12: in a dual allocation's success response, why the relayed address of one

@@ -2,7 +2,7 @@ package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import org.webrtcscratch.stun.StunDecodeException;
+import org.webrtcscratch.stun.header.StunDecodeException;
 
 /**
  * A ChannelData message, RFC 8656 §12.4: application data to or from the peer bound to a channel, with a

@@ -1,9 +1,9 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * CHANNEL-NUMBER, RFC 8656 §18.1: the channel a ChannelBind request binds. Any 16-bit number decodes; whether

@@ -1,10 +1,10 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.ByteString;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * DATA, RFC 8656 §18.4: the application payload of a Send or Data indication, relayed as is.

@@ -1,9 +1,9 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * DONT-FRAGMENT, RFC 8656 §18.9: asks the server to set the DF bit on packets relayed to the peer. No value.

@@ -1,9 +1,9 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * EVEN-PORT, RFC 8656 §18.7: asks for an even relayed port and, with R set, to reserve the next port too

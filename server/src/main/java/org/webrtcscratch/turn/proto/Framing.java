@@ -1,8 +1,8 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.StunDecodeException;
-import org.webrtcscratch.stun.StunMessage;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunHeader;
 
 /**
  * Cuts a TCP/TLS byte stream into STUN messages and ChannelData messages, RFC 8656 §12.5: both announce their
@@ -31,7 +31,7 @@ public final class Framing {
         int start = stream.position();
         int length = Short.toUnsignedInt(stream.getShort(start + 2));
         return switch (FrameKind.of(stream.get(start))) {
-            case STUN -> StunMessage.HEADER_SIZE + length;
+            case STUN -> StunHeader.HEADER_SIZE + length;
             case CHANNEL_DATA -> ChannelData.HEADER_SIZE + (length + 3 & ~3);
             case OTHER -> throw new StunDecodeException("framing", "first byte 0x%02x starts neither a STUN message"
                     .formatted(stream.get(start)) + " (0b00) nor a ChannelData message (0b01)");

@@ -1,9 +1,9 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * ICMP, RFC 8656 §18.13: in a Data indication, an ICMP error the server received from the peer's direction.

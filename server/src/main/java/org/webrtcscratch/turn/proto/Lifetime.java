@@ -2,9 +2,9 @@ package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * LIFETIME, RFC 8656 §18.2: seconds until the allocation expires if not refreshed (0 in a Refresh deletes it).

@@ -2,10 +2,10 @@ package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * REQUESTED-ADDRESS-FAMILY, RFC 8656 §18.6: the family of relayed address the client wants. The raw code is

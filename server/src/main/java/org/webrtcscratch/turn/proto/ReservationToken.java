@@ -1,9 +1,9 @@
 package org.webrtcscratch.turn.proto;
 
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * RESERVATION-TOKEN, RFC 8656 §18.10: names a relayed port the server kept back after an EVEN-PORT request with

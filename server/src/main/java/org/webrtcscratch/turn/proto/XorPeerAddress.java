@@ -2,10 +2,10 @@ package org.webrtcscratch.turn.proto;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.SocketAddressCodec;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * XOR-PEER-ADDRESS, RFC 8656 §18.3: a peer's address as the server sees it, XOR-ed like XOR-MAPPED-ADDRESS.

@@ -2,10 +2,10 @@ package org.webrtcscratch.turn.proto;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.SocketAddressCodec;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * XOR-RELAYED-ADDRESS, RFC 8656 §18.5: the relayed transport address the server allocated, XOR-ed like

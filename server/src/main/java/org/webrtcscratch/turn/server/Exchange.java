@@ -2,9 +2,9 @@ package org.webrtcscratch.turn.server;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.StunMessage;
-import org.webrtcscratch.turn.allocation.FiveTuple;
 
 /**
  * One request being answered: the request as received, the 5-tuple it came on and, once the long-term

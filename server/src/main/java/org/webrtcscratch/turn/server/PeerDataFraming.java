@@ -3,13 +3,13 @@ package org.webrtcscratch.turn.server;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
-import org.webrtcscratch.stun.StunMessage;
-import org.webrtcscratch.stun.StunMethod;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.SocketAddressCodec;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.StunMethod;
+import org.webrtcscratch.stun.header.TransactionId;
 import org.webrtcscratch.turn.proto.ChannelData;
 
 /**
@@ -22,7 +22,7 @@ import org.webrtcscratch.turn.proto.ChannelData;
 public final class PeerDataFraming {
 
     /** Room for the longest header: a Data indication with an IPv6 XOR-PEER-ADDRESS and DATA's own header. */
-    public static final int HEADROOM = StunMessage.HEADER_SIZE + 4 + 20 + 4;
+    public static final int HEADROOM = StunHeader.HEADER_SIZE + 4 + 20 + 4;
     /** Bytes a buffer needs after the payload: STUN attributes and ChannelData over TCP pad to 4. */
     public static final int TAILROOM = 3;
 
@@ -42,14 +42,14 @@ public final class PeerDataFraming {
     /** A Data indication from {@code peer} around {@code buffer[HEADROOM, HEADROOM + length)}. */
     public static void dataIndication(ByteBuffer buffer, int length, InetSocketAddress peer) {
         int peerLength = SocketAddressCodec.valueLength(peer);
-        int start = HEADROOM - StunMessage.HEADER_SIZE - 4 - peerLength - 4;
+        int start = HEADROOM - StunHeader.HEADER_SIZE - 4 - peerLength - 4;
         int end = pad(buffer, HEADROOM + length);
         // An indication is never answered, so its ID need not be secret; ThreadLocalRandom keeps this path cheap.
         TransactionId id = TransactionId.random(ThreadLocalRandom.current());
         ByteBuffer header = buffer.duplicate().limit(HEADROOM).position(start);
         header.putShort((short) DATA_INDICATION)
-                .putShort((short) (end - start - StunMessage.HEADER_SIZE))
-                .putInt(StunMessage.MAGIC_COOKIE);
+                .putShort((short) (end - start - StunHeader.HEADER_SIZE))
+                .putInt(StunHeader.MAGIC_COOKIE);
         id.writeTo(header);
         header.putShort((short) AttributeType.XOR_PEER_ADDRESS.code()).putShort((short) peerLength);
         SocketAddressCodec.writeXor(header, peer, id);

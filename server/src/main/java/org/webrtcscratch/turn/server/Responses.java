@@ -3,13 +3,13 @@ package org.webrtcscratch.turn.server;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
-import org.webrtcscratch.stun.MessageClass;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.stun.attr.Attribute;
 import org.webrtcscratch.stun.attr.ErrorCode;
 import org.webrtcscratch.stun.attr.Fingerprint;
 import org.webrtcscratch.stun.attr.Software;
+import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.stun.header.MessageClass;
 
 /**
  * Encodes responses the way RFC 8489 wants them finished: ERROR-CODE first in error responses, SOFTWARE when

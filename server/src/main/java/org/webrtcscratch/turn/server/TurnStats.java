@@ -3,8 +3,8 @@ package org.webrtcscratch.turn.server;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import org.webrtcscratch.stun.StunErrorCode;
-import org.webrtcscratch.stun.StunMethod;
+import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.allocation.DropReason;
 
 /**

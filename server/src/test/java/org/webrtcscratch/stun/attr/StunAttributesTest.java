@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webrtcscratch.stun.Hex;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.Messages;
 import org.webrtcscratch.stun.StunDecoder;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.stun.StunMessage;
-import org.webrtcscratch.stun.StunMethod;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.StunMethod;
 
 /** Each RFC 8489 attribute: its bytes on the wire, and decode(encode(a)) == a. */
 class StunAttributesTest {
@@ -127,7 +127,7 @@ class StunAttributesTest {
     /** The attribute's bytes in a Binding response, header stripped. */
     private static byte[] encode(Attribute attribute) {
         byte[] message = StunEncoder.of(BINDING_RESPONSE, Messages.ID).add(attribute).toBytes();
-        return java.util.Arrays.copyOfRange(message, StunMessage.HEADER_SIZE, message.length);
+        return java.util.Arrays.copyOfRange(message, StunHeader.HEADER_SIZE, message.length);
     }
 
     private static byte[] body(String hex) {

@@ -14,8 +14,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.stun.attr.AddressFamily;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 class AllocationManagerTest {
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 class ChannelBindTest {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.turn.SettableClock;
 import org.webrtcscratch.turn.TurnConfig;
 
@@ -34,7 +35,7 @@ final class Fixture {
         config = customise.apply(TurnConfig.builder()
                 .relayIps(List.of(new RelayIp(RELAY_BIND, RELAY_PUBLIC), RelayIp.of(RELAY_V6)))
                 .relayPorts(PORTS)).build();
-        manager = new AllocationManager(config, binder, clock, new SplittableRandom(7));
+        manager = new AllocationManager(config.allocationLimits(), binder, clock, new SplittableRandom(7));
     }
 
     static FiveTuple tuple(int clientPort) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 class PermissionTest {
 

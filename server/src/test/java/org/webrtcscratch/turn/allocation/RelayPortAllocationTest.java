@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.stun.attr.AddressFamily;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 
 class RelayPortAllocationTest {
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.turn.SettableClock;
 import org.webrtcscratch.turn.TurnConfig;
 
@@ -76,7 +76,7 @@ class UdpRelayPortBinderTest {
         SettableClock clock = SettableClock.atEpochSecond(1_700_000_000);
         List<Allocation> allocations = new ArrayList<>();
 
-        try (AllocationManager manager = new AllocationManager(config, binder, clock, new SplittableRandom(1))) {
+        try (AllocationManager manager = new AllocationManager(config.allocationLimits(), binder, clock, new SplittableRandom(1))) {
             for (int i = 0; i < 3; i++) {
                 var outcome = manager.allocate(AllocateRequest.of(Fixture.tuple(1000 + i), "alice", Fixture.tx(i)));
                 allocations.add(((AllocateOutcome.Allocated) outcome).allocation());

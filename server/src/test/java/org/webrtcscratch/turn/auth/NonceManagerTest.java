@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.webrtcscratch.stun.StunErrorCode;
+import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.turn.SettableClock;
 
 class NonceManagerTest {

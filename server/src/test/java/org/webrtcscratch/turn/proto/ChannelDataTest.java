@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.Hex;
-import org.webrtcscratch.stun.StunDecodeException;
+import org.webrtcscratch.stun.header.StunDecodeException;
 
 class ChannelDataTest {
 

@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.DecodedMessage;
-import org.webrtcscratch.stun.StunDecodeException;
 import org.webrtcscratch.stun.StunDecoder;
 import org.webrtcscratch.stun.StunEncoder;
 import org.webrtcscratch.stun.StunMessage;
 import org.webrtcscratch.stun.attr.Attribute;
 import org.webrtcscratch.stun.attr.Fingerprint;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunHeader;
 
 /**
  * Properties of the whole codec, checked on seeded random input (reproducible: a failure names its seed): no input makes it throw anything but {@link StunDecodeException}, and what it
@@ -91,8 +92,8 @@ class CodecPropertiesTest {
                 bytes = new Mutation(random.between(0, 2), random.between(0, Integer.MAX_VALUE - 1),
                         (byte) random.between(0, 255)).applyTo(bytes);
             }
-            if (random.coin() && bytes.length >= StunMessage.HEADER_SIZE) {
-                int length = bytes.length - StunMessage.HEADER_SIZE;
+            if (random.coin() && bytes.length >= StunHeader.HEADER_SIZE) {
+                int length = bytes.length - StunHeader.HEADER_SIZE;
                 bytes[2] = (byte) (length >> 8);
                 bytes[3] = (byte) length;
             }

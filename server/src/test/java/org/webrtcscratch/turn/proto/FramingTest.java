@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.Hex;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.Messages;
-import org.webrtcscratch.stun.StunDecodeException;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.stun.attr.Software;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunMethod;
 
 class FramingTest {
 

@@ -7,11 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.StunMessage;
-import org.webrtcscratch.stun.StunMethod;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.AlternateServer;
 import org.webrtcscratch.stun.attr.Attribute;
@@ -31,6 +27,10 @@ import org.webrtcscratch.stun.attr.UnknownAttributes;
 import org.webrtcscratch.stun.attr.UserHash;
 import org.webrtcscratch.stun.attr.Username;
 import org.webrtcscratch.stun.attr.XorMappedAddress;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
+import org.webrtcscratch.stun.header.TransactionId;
 
 /** Random values of every attribute and message the codec knows, drawn from a seeded generator. */
 final class RandomCodecValues {

@@ -13,20 +13,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.Hex;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.Messages;
-import org.webrtcscratch.stun.StunDecodeException;
 import org.webrtcscratch.stun.StunDecoder;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunErrorCode;
 import org.webrtcscratch.stun.StunMessage;
-import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.Attribute;
 import org.webrtcscratch.stun.attr.ByteString;
 import org.webrtcscratch.stun.attr.ErrorCode;
 import org.webrtcscratch.stun.attr.RawAttribute;
+import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunDecodeException;
+import org.webrtcscratch.stun.header.StunHeader;
+import org.webrtcscratch.stun.header.StunMethod;
 
 /** Each RFC 8656 attribute: its bytes on the wire, and decode(encode(a)) == a through {@link TurnCodec}. */
 class TurnAttributesTest {
@@ -162,6 +163,6 @@ class TurnAttributesTest {
 
     private static byte[] encode(Attribute attribute) {
         byte[] message = StunEncoder.of(ALLOCATE_REQUEST, Messages.ID).add(attribute).toBytes();
-        return Arrays.copyOfRange(message, StunMessage.HEADER_SIZE, message.length);
+        return Arrays.copyOfRange(message, StunHeader.HEADER_SIZE, message.length);
     }
 }

@@ -10,17 +10,17 @@ import static org.webrtcscratch.turn.server.HandlerFixture.request;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.Integrity;
 import org.webrtcscratch.stun.IntegrityKeys;
-import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.stun.attr.Fingerprint;
 import org.webrtcscratch.stun.attr.MessageIntegrity;
 import org.webrtcscratch.stun.attr.MessageIntegritySha256;
 import org.webrtcscratch.stun.attr.Nonce;
 import org.webrtcscratch.stun.attr.Realm;
 import org.webrtcscratch.stun.attr.Username;
-import org.webrtcscratch.turn.allocation.FiveTuple;
+import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.proto.RequestedTransport;
 
 /** The long-term credential mechanism (RFC 8489 §9.2.4) in front of every TURN method. */

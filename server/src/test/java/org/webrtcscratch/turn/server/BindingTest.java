@@ -12,18 +12,18 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.DecodedMessage;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunMethod;
 import org.webrtcscratch.stun.attr.ByteString;
 import org.webrtcscratch.stun.attr.Fingerprint;
 import org.webrtcscratch.stun.attr.RawAttribute;
 import org.webrtcscratch.stun.attr.Software;
 import org.webrtcscratch.stun.attr.UnknownAttributes;
 import org.webrtcscratch.stun.attr.XorMappedAddress;
-import org.webrtcscratch.turn.allocation.FiveTuple;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
 
 /** Binding (RFC 8489 §3): open to all, answered with XOR-MAPPED-ADDRESS, never much larger than the request. */
 class BindingTest {

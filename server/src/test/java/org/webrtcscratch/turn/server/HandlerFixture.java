@@ -14,22 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.IntegrityKeys;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunMethod;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.Attribute;
 import org.webrtcscratch.stun.attr.ErrorCode;
 import org.webrtcscratch.stun.attr.Nonce;
 import org.webrtcscratch.stun.attr.Realm;
 import org.webrtcscratch.stun.attr.Username;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
+import org.webrtcscratch.stun.header.TransactionId;
 import org.webrtcscratch.turn.SettableClock;
 import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.allocation.AllocationManager;
-import org.webrtcscratch.turn.allocation.FiveTuple;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
@@ -77,7 +77,7 @@ final class HandlerFixture implements AutoCloseable {
                 .relayIps(List.of(RelayIp.of(InetAddress.getLoopbackAddress())))
                 .allowLoopbackPeers(true)
                 .unauthorizedLimit(UNAUTHORIZED_LIMIT)).build();
-        allocations = new AllocationManager(config, new UdpRelayPortBinder(), clock);
+        allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock);
         CredentialStore credentials = StaticCredentials.parse(
                 List.of(USER + ":" + PASSWORD, OTHER_USER + ":" + OTHER_PASSWORD), REALM);
         Authenticator authenticator = new Authenticator(REALM, credentials,

@@ -12,14 +12,14 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.stun.DecodedMessage;
-import org.webrtcscratch.stun.MessageClass;
-import org.webrtcscratch.stun.MessageType;
 import org.webrtcscratch.stun.StunEncoder;
-import org.webrtcscratch.stun.StunMethod;
-import org.webrtcscratch.stun.TransactionId;
 import org.webrtcscratch.stun.attr.ByteString;
 import org.webrtcscratch.stun.attr.RawAttribute;
 import org.webrtcscratch.stun.attr.XorMappedAddress;
+import org.webrtcscratch.stun.header.MessageClass;
+import org.webrtcscratch.stun.header.MessageType;
+import org.webrtcscratch.stun.header.StunMethod;
+import org.webrtcscratch.stun.header.TransactionId;
 import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.Lifetime;
 import org.webrtcscratch.turn.proto.RequestedTransport;
@@ -44,7 +44,7 @@ class MalformedInputTest {
         assertThat(errorCode(response)).isEqualTo(400);
         assertThat(response.message().type()).isEqualTo(MessageType.of(StunMethod.BINDING, MessageClass.ERROR_RESPONSE));
         assertThat(response.bytes().length).isLessThanOrEqualTo(2 * bytes.length);
-        assertThat(fixture.stats.errors(org.webrtcscratch.stun.StunErrorCode.BAD_REQUEST)).isEqualTo(1);
+        assertThat(fixture.stats.errors(org.webrtcscratch.stun.attr.StunErrorCode.BAD_REQUEST)).isEqualTo(1);
     }
 
     @Test
@@ -104,7 +104,7 @@ class MalformedInputTest {
             }
         }
         assertThat(fixture.stats.ignored(Ignored.INTERNAL_ERROR)).isZero();
-        assertThat(fixture.stats.errors(org.webrtcscratch.stun.StunErrorCode.SERVER_ERROR)).isZero();
+        assertThat(fixture.stats.errors(org.webrtcscratch.stun.attr.StunErrorCode.SERVER_ERROR)).isZero();
     }
 
     private static byte[] mutate(byte[] seed, Random random) {

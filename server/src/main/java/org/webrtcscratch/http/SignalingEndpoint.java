@@ -1,0 +1,83 @@
+package org.webrtcscratch.http;
+
+import org.webrtcscratch.signaling.Connection;
+import org.webrtcscratch.signaling.Session;
+import org.webrtcscratch.signaling.SignalingService;
+import org.webrtcscratch.websocket.WebSocket;
+import org.webrtcscratch.websocket.WebSocketEndpoint;
+import org.webrtcscratch.websocket.WebSocketListener;
+
+/**
+ * The WebSocket {@code /ws}: moves messages between each socket and the {@link SignalingService}. No room
+ * logic here.
+ */
+public final class SignalingEndpoint implements WebSocketEndpoint {
+
+    private static final WebSocketListener REFUSED = new WebSocketListener() {
+        @Override
+        public void onText(String text) {
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+        }
+
+        @Override
+        public void onClose(int code) {
+        }
+    };
+
+    private final SignalingService service;
+
+    public SignalingEndpoint(SignalingService service) {
+        this.service = service;
+    }
+
+    @Override
+    public WebSocketListener onOpen(WebSocket socket) {
+        Session session = service.open(new SocketConnection(socket));
+        return session == null ? REFUSED : new SessionListener(service, session);
+    }
+
+    private record SessionListener(SignalingService service, Session session) implements WebSocketListener {
+
+        @Override
+        public void onText(String text) {
+            service.onText(session, text);
+        }
+
+        @Override
+        public void onBinary(byte[] data) {
+            service.onBinary(session);
+        }
+
+        @Override
+        public void onClose(int code) {
+            service.onClose(session, code);
+        }
+    }
+
+    /** A WebSocket as the service's {@link Connection}. */
+    private record SocketConnection(WebSocket socket) implements Connection {
+
+        @Override
+        public void send(String text) {
+            socket.sendText(text);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            socket.close(code, reason);
+        }
+
+        @Override
+        public String remote() {
+            return String.valueOf(socket.remoteAddress());
+        }
+
+        @Override
+        public String host() {
+            return socket.host();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.webrtcscratch.iceservers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.webrtcscratch.net.HostAndPort;
+import org.webrtcscratch.turn.auth.TurnCredential;
+import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
+
+/**
+ * Our own STUN/TURN server as ICE servers (RFC 7064 {@code stun:} and RFC 7065 {@code turn:} URLs), with
+ * fresh time-limited TURN REST API credentials for every peer, followed by the configured extra servers.
+ *
+ * <p>The host in the URLs is the server's external IP when one is configured; otherwise the host the
+ * browser loaded the page from (the request's Host header), which it can evidently reach. Without either,
+ * only the extra servers are given.
+ */
+public final class TurnIceServers implements IceServerProvider {
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._%:-]+");
+
+    private final TurnCredentialIssuer issuer;
+    private final int port;
+    private final Optional<String> advertisedHost;
+    private final List<IceServer> extra;
+
+    /**
+     * @param advertisedHost the host to put in every URL (a configured external IP), or empty to use the
+     *                       request's
+     */
+    public TurnIceServers(TurnCredentialIssuer issuer, int port, Optional<String> advertisedHost,
+            List<IceServer> extra) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.port = port;
+        this.advertisedHost = Objects.requireNonNull(advertisedHost, "advertisedHost");
+        this.extra = List.copyOf(extra);
+    }
+
+    @Override
+    public List<IceServer> iceServersFor(String peerId, String requestHost) {
+        Optional<String> host = advertisedHost.or(() -> hostOf(requestHost));
+        if (host.isEmpty()) {
+            return extra;
+        }
+        String authority = (host.get().contains(":") ? "[" + host.get() + "]" : host.get()) + ":" + port;
+        TurnCredential credential = issuer.issue(peerId == null ? "" : peerId);
+        List<IceServer> servers = new ArrayList<>();
+        servers.add(new IceServer(List.of("stun:" + authority), null, null));
+        servers.add(new IceServer(List.of("turn:" + authority + "?transport=udp", "turn:" + authority + "?transport=tcp"),
+                credential.username(), credential.password()));
+        servers.addAll(extra);
+        return List.copyOf(servers);
+    }
+
+    /**
+     * The host part of a Host header (RFC 9110 §7.2: {@code uri-host [":" port]}): {@code example.org:8080}
+     * gives {@code example.org}, {@code [2001:db8::1]:8080} gives {@code 2001:db8::1}.
+     */
+    static Optional<String> hostOf(String hostHeader) {
+        if (hostHeader == null) {
+            return Optional.empty();
+        }
+        String host;
+        try {
+            host = HostAndPort.parse(hostHeader).host();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // The header is the client's to write; anything but a name or an address is no host to hand back.
+        return HOST.matcher(host).matches() ? Optional.of(host) : Optional.empty();
+    }
+}

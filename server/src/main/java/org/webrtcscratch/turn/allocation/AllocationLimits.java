@@ -1,0 +1,44 @@
+package org.webrtcscratch.turn.allocation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.webrtcscratch.turn.policy.PeerAddressPolicy;
+
+/**
+ * What {@link AllocationManager} may hand out: relay addresses and ports, lifetimes, quotas and the peer
+ * policy. The TURN server's configuration derives it (and checks the values against each other); it is a
+ * record of its own so that allocation state depends on nothing above it.
+ *
+ * @param relayIps                    where relay sockets bind, at most one per address family
+ * @param relayPorts                  relay port range
+ * @param allocationLifetime          lifetime granted when the client asks for less or nothing (RFC 8656 §7.2)
+ * @param maxAllocationLifetime       the most a client can get by asking
+ * @param reservationLifetime         how long a port reserved by EVEN-PORT's R bit is held
+ * @param maxAllocations              allocations on this server; past it Allocate gets 508
+ * @param maxAllocationsPerUser       allocations per username; past it Allocate gets 486
+ * @param maxPermissionsPerAllocation distinct peer IPs with a permission; past it 508
+ * @param bandwidthCapBytesPerSecond  relayed bytes per second per allocation and direction; 0 for no cap
+ * @param peerPolicy                  which peers may be relayed to
+ */
+public record AllocationLimits(
+        List<RelayIp> relayIps,
+        PortRange relayPorts,
+        Duration allocationLifetime,
+        Duration maxAllocationLifetime,
+        Duration reservationLifetime,
+        int maxAllocations,
+        int maxAllocationsPerUser,
+        int maxPermissionsPerAllocation,
+        long bandwidthCapBytesPerSecond,
+        PeerAddressPolicy peerPolicy) {
+
+    public AllocationLimits {
+        relayIps = List.copyOf(relayIps);
+        Objects.requireNonNull(relayPorts, "relayPorts");
+        Objects.requireNonNull(allocationLifetime, "allocationLifetime");
+        Objects.requireNonNull(maxAllocationLifetime, "maxAllocationLifetime");
+        Objects.requireNonNull(reservationLifetime, "reservationLifetime");
+        Objects.requireNonNull(peerPolicy, "peerPolicy");
+    }
+}

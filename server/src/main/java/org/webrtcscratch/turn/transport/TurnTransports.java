@@ -1,0 +1,87 @@
+package org.webrtcscratch.turn.transport;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.webrtcscratch.turn.allocation.AllocationManager;
+import org.webrtcscratch.turn.server.TurnHandler;
+import org.webrtcscratch.turn.server.TurnStats;
+
+/**
+ * The sockets of a STUN/TURN server: a UDP and a TCP listener on every listen address, all on one port, and
+ * the event loops that read the UDP sockets and the relay ports. Built around a {@link TurnHandler}, which holds
+ * the protocol; this only moves bytes.
+ */
+public final class TurnTransports implements AutoCloseable {
+
+    /** Tries at finding a port free for UDP and TCP on every address when asked for any port. */
+    private static final int FREE_PORT_ATTEMPTS = 20;
+
+    private final List<UdpListener> udp;
+    private final List<TcpListener> tcp;
+    private final EventLoops loops;
+
+    private TurnTransports(List<UdpListener> udp, List<TcpListener> tcp, EventLoops loops) {
+        this.udp = List.copyOf(udp);
+        this.tcp = List.copyOf(tcp);
+        this.loops = loops;
+    }
+
+    /**
+     * Binds UDP and TCP on {@code port} of every address and starts serving.
+     *
+     * @param port    0 picks one port that is free for UDP and TCP on every address
+     * @param threads event loops, each with a UDP socket on every address and a share of the relay ports
+     * @throws IOException when an address or the port cannot be bound; nothing stays open then
+     */
+    public static TurnTransports start(int port, List<InetAddress> addresses, int threads, TurnHandler handler,
+            AllocationManager allocations, TurnStats stats) throws IOException {
+        EventLoops loops = new EventLoops(threads, stats);
+        ClientTraffic traffic = new ClientTraffic(handler, allocations, loops, stats);
+        for (int attempt = 1; ; attempt++) {
+            List<UdpListener> udp = new ArrayList<>();
+            List<TcpListener> tcp = new ArrayList<>();
+            try {
+                int bound = port;
+                for (InetAddress address : addresses) {
+                    UdpListener listener = UdpListener.bind(new InetSocketAddress(address, bound), loops, traffic);
+                    udp.add(listener);
+                    bound = listener.localAddress().getPort();
+                    tcp.add(TcpListener.bind(new InetSocketAddress(address, bound), traffic, allocations));
+                }
+                return new TurnTransports(udp, tcp, loops);
+            } catch (IOException | RuntimeException e) {
+                udp.forEach(UdpListener::close);
+                tcp.forEach(TcpListener::close);
+                if (!(e instanceof BindException) || port != 0 || attempt == FREE_PORT_ATTEMPTS) {
+                    loops.close();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The port every listener is on. */
+    public int port() {
+        return udp.get(0).localAddress().getPort();
+    }
+
+    public List<InetSocketAddress> udpAddresses() {
+        return udp.stream().map(UdpListener::localAddress).toList();
+    }
+
+    public List<InetSocketAddress> tcpAddresses() {
+        return tcp.stream().map(TcpListener::localAddress).toList();
+    }
+
+    /** Stops listening, closes every TCP connection and stops the loops. */
+    @Override
+    public void close() {
+        udp.forEach(UdpListener::close);
+        tcp.forEach(TcpListener::close);
+        loops.close();
+    }
+}
