@@ -1,2 +1,6 @@
-/** What the server needs to know about this host's network, shared by TURN, TLS and the command line. */
+/**
+ * The bottom layer, shared by TURN, TLS, the command line and (later) the Java peer: this host's interface
+ * addresses, HOST[:PORT] parsing, and the {@link org.webrtcscratch.net.FiveTuple} that names one transport
+ * flow. It depends on nothing else of ours.
+ */
 package org.webrtcscratch.net;
