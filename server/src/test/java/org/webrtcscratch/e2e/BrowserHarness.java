@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +58,7 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (context.getExecutionException().isPresent()) {
-            Path folder = Path.of("target", "e2e-failures", context.getRequiredTestClass().getSimpleName() + "."
-                    + context.getRequiredTestMethod().getName());
-            participants.forEach(p -> p.saveDiagnostics(folder));
-        }
-        participants.forEach(Participant::close);
-        participants.clear();
+        Participant.closeAll(participants, context);
     }
 
     @Override

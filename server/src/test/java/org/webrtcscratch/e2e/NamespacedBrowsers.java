@@ -58,13 +58,7 @@ final class NamespacedBrowsers implements BeforeAllCallback, AfterEachCallback, 
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (context.getExecutionException().isPresent()) {
-            Path folder = Path.of("target", "e2e-failures", context.getRequiredTestClass().getSimpleName() + "."
-                    + context.getRequiredTestMethod().getName());
-            participants.forEach(p -> p.saveDiagnostics(folder));
-        }
-        participants.forEach(Participant::close);
-        participants.clear();
+        Participant.closeAll(participants, context);
         healUdp(Side.A);
         healUdp(Side.B);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One person in a call: a browser context with the call page open, driven through the page's stable
@@ -142,6 +143,20 @@ final class Participant implements AutoCloseable {
 
     List<String> console() {
         return Collections.unmodifiableList(console);
+    }
+
+    /**
+     * Ends a test's participants: after a failure, first saves each one's page, console and screenshot under
+     * target/e2e-failures/CLASS.METHOD.
+     */
+    static void closeAll(List<Participant> participants, ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            Path folder = Path.of("target", "e2e-failures", context.getRequiredTestClass().getSimpleName() + "."
+                    + context.getRequiredTestMethod().getName());
+            participants.forEach(p -> p.saveDiagnostics(folder));
+        }
+        participants.forEach(Participant::close);
+        participants.clear();
     }
 
     /** Keeps this page's console log and a screenshot in {@code folder}, for a failed test. */

@@ -167,6 +167,23 @@ public final class TurnTestClient implements AutoCloseable {
         transport.close();
     }
 
+    /** One blocking read whose socket timeout is already set. */
+    @FunctionalInterface
+    private interface Read {
+        byte[] read() throws IOException;
+    }
+
+    /** The bytes read, or empty when the socket timed out first. */
+    private static Optional<byte[]> readWithin(Read read) {
+        try {
+            return Optional.of(read.read());
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private interface Transport extends AutoCloseable {
         void send(byte[] bytes);
 
@@ -204,15 +221,11 @@ public final class TurnTestClient implements AutoCloseable {
         public Optional<byte[]> receive(Duration wait) {
             byte[] buffer = new byte[65_536];
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
+            return readWithin(() -> {
                 socket.setSoTimeout((int) wait.toMillis());
                 socket.receive(packet);
-                return Optional.of(Arrays.copyOf(buffer, packet.getLength()));
-            } catch (SocketTimeoutException e) {
-                return Optional.empty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+                return Arrays.copyOf(buffer, packet.getLength());
+            });
         }
 
         @Override
@@ -253,19 +266,15 @@ public final class TurnTestClient implements AutoCloseable {
         /** One frame; ChannelData comes with its padding, which {@link ChannelData#decode} ignores. */
         @Override
         public Optional<byte[]> receive(Duration wait) {
-            try {
+            return readWithin(() -> {
                 socket.setSoTimeout((int) wait.toMillis());
                 byte[] prefix = new byte[Framing.PREFIX_SIZE];
                 in.readFully(prefix);
                 int length = Framing.frameLength(ByteBuffer.wrap(prefix));
                 byte[] frame = Arrays.copyOf(prefix, length);
                 in.readFully(frame, Framing.PREFIX_SIZE, length - Framing.PREFIX_SIZE);
-                return Optional.of(frame);
-            } catch (SocketTimeoutException e) {
-                return Optional.empty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+                return frame;
+            });
         }
 
         @Override
