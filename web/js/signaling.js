@@ -76,7 +76,8 @@ export class Signaling extends EventTarget {
    *     `performance.now()`, is monotonic, so a trace keeps its order and gaps when the wall clock is
    *     set; `performance.timeOrigin + at` gives the wall-clock time.
    */
-  constructor(url, {pingIntervalMs = 10000, deadAfterMs = 25000, delay = backoffDelay, now = () => performance.now()} = {}) {
+  constructor(url, {pingIntervalMs = 10000, deadAfterMs = 25000, delay = backoffDelay,
+    now = () => performance.now()} = {}) {
     super();
     this.#url = url;
     this.#options = {pingIntervalMs, deadAfterMs, delay, now};

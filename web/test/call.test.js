@@ -127,8 +127,9 @@ function setUp({mediaReady = Promise.resolve()} = {}) {
 /** Lets the promise callbacks run: the call hands signaling events over once the media is ready. */
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
-const welcome = (peerId, peers, extra = {}) => ({peerId, peers: peers.map((id) => ({peerId: id, name: id.toUpperCase()})),
-  iceServers: [{urls: 'stun:test'}], resumed: false, reconnected: false, ...extra});
+/** A `welcome` as Signaling hands it over; each peer's name is its id in capitals. */
+const welcome = (peerId, peers, extra = {}) => ({peerId, iceServers: [{urls: 'stun:test'}], resumed: false,
+  reconnected: false, peers: peers.map((id) => ({peerId: id, name: id.toUpperCase()})), ...extra});
 
 test('call: joins through the signaling it makes; the welcome makes a peer for each one already there, who offers first', async () => {
   const h = setUp();

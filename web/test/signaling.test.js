@@ -66,10 +66,12 @@ test('signaling: every frame in and out is an event, with its text, its message 
         ['out join', 'in welcome', 'in peer-joined', 'out signal', 'out leave']);
     for (const f of frames) assert.deepEqual(JSON.parse(f.text), f.message, `text and message of ${f.message.type}`);
     assert.equal(frames[3].message.to, b.signaling.peerId, 'the signal as sent');
-    assert.deepEqual(a.of('frame').map((f) => f.at), Array.from({length: clock}, (_, i) => i + 1), 'times from the clock');
+    assert.deepEqual(a.of('frame').map((f) => f.at), Array.from({length: clock}, (_, i) => i + 1),
+        'times from the clock');
     const order = a.events.map((e) => e.type === 'frame' ? `${e.direction} ${e.message.type}` : e.type)
         .filter((t) => t === 'in welcome' || t === 'welcome' || t === 'in peer-joined' || t === 'peer-joined');
-    assert.deepEqual(order, ['in welcome', 'welcome', 'in peer-joined', 'peer-joined'], 'a frame comes before its event');
+    assert.deepEqual(order, ['in welcome', 'welcome', 'in peer-joined', 'peer-joined'],
+        'a frame comes before its event');
   } finally {
     a.signaling.close();
     b.signaling.close();
