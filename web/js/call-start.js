@@ -4,16 +4,12 @@
  * connection and the first offer get going while the rest of the page is still loading. main.js takes
  * the call over, with every event it missed (see {@link HeldEvents}).
  */
-import {Call} from './call.js';
+import {CALL_EVENTS, Call} from './call.js';
 import {HeldEvents} from './held-events.js';
 import {LocalMedia} from './media.js';
 import {isValidRoom, normalizeName} from './protocol.js';
 import {roomFromPath} from './rooms.js';
 import {discardEarlySocket} from './signaling.js';
-
-/** The Call events the page shows; held until main.js listens. */
-const SHOWN_EVENTS = ['state', 'local-media', 'signaling-state', 'peer-added', 'peer-state', 'peer-track',
-  'peer-removed', 'peer-message'];
 
 /** The room this page is for, or null when the address names none. */
 export const room = roomFromPath(location.pathname);
@@ -39,7 +35,8 @@ function startIfNamed() {
 export function startCall(room, name) {
   const signalingUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
   const call = new Call({room, name, signalingUrl, media: new LocalMedia()});
-  const events = new HeldEvents(call, SHOWN_EVENTS);
+  // All of them, not only those the UI shows: a recorder released with the UI gets the whole call.
+  const events = new HeldEvents(call, CALL_EVENTS);
   // Tell the others at once rather than after the server's resume window.
   window.addEventListener('pagehide', () => call.leave());
   call.join();

@@ -11,30 +11,54 @@ export const CallState = Object.freeze({
 });
 
 /**
+ * Every event type a {@link Call} dispatches, so that a recorder can listen to all of them (the call page
+ * holds them all until it listens, see held-events.js); a new event must be added here.
+ */
+export const CALL_EVENTS = Object.freeze(['state', 'signaling-state', 'welcome', 'local-media', 'peer-added',
+  'peer-removed', 'peer-state', 'peer-track', 'peer-message', 'peer-failure', 'peer-negotiation',
+  'signaling-frame']);
+
+/**
  * One visit to one room: the local media, the signaling connection and a {@link Peer} per other
  * participant. Everyone creates a peer connection to everyone (a mesh) and adds their tracks; the one
  * already in the room makes the first offer, and after that perfect negotiation sorts out who offers.
  *
- * Events (CustomEvent): `state` ({state, reason}), `signaling-state` ({state}), `welcome` ({peerId}),
- * `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state` ({peerId, state}),
- * `peer-track` ({peerId, stream}), `peer-message` ({peerId, data}), `local-media` ({media}).
+ * Events (CustomEvent), all listed in {@link CALL_EVENTS}: `state` ({state, reason}), `signaling-state`
+ * ({state}), `welcome` ({peerId}), `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state`
+ * ({peerId, state}), `peer-track` ({peerId, stream}), `peer-message` ({peerId, data}), `local-media`
+ * ({media}); and for a trace, `signaling-frame` (a {@link Signaling} `frame`: {direction, text, message,
+ * at}), `peer-negotiation` ({peerId, step, at, ...}: a {@link Peer} `negotiation`) and `peer-failure`
+ * ({peerId, error}).
  */
 export class Call extends EventTarget {
   #signaling = null;
   #signalingUrl;
+  #createSignaling;
+  #createPeer;
   #iceServers = [];
   #restartsOfClosedPeers = 0;
   #reconnectsOfClosedSessions = 0;
 
   /**
-   * @param {{room: string, name: string, signalingUrl: string, media: import('./media.js').LocalMedia}} options
+   * @param {object} options
+   * @param {string} options.room
+   * @param {string} options.name
+   * @param {string} options.signalingUrl
+   * @param {import('./media.js').LocalMedia} options.media
+   * @param {(url: string) => Signaling} [options.createSignaling] makes the signaling connection of each
+   *     join; another one replays a recorded call or stands in for the server in a test
+   * @param {(options: object) => Peer} [options.createPeer] makes a {@link Peer} from its constructor's
+   *     options, for the same reasons
    */
-  constructor({room, name, signalingUrl, media}) {
+  constructor({room, name, signalingUrl, media, createSignaling = (url) => new Signaling(url),
+    createPeer = (options) => new Peer(options)}) {
     super();
     this.room = room;
     this.name = name;
     this.media = media;
     this.#signalingUrl = signalingUrl;
+    this.#createSignaling = createSignaling;
+    this.#createPeer = createPeer;
     this.state = CallState.IDLE;
     this.localPeerId = null;
     /** @type {Map<string, Peer>} */
@@ -68,7 +92,7 @@ export class Call extends EventTarget {
   join() {
     if (this.state === CallState.JOINING || this.state === CallState.IN_CALL) return;
     this.#setState(CallState.JOINING);
-    const signaling = new Signaling(this.#signalingUrl);
+    const signaling = this.#createSignaling(this.#signalingUrl);
     this.#signaling = signaling;
     const current = () => this.#signaling === signaling;
     const mediaReady = this.media.start().then(() => {
@@ -82,6 +106,7 @@ export class Call extends EventTarget {
       if (current()) handle(detail);
     });
     signaling.addEventListener('state', ({detail}) => this.#emit('signaling-state', detail));
+    signaling.addEventListener('frame', ({detail}) => this.#emit('signaling-frame', detail));
     signaling.addEventListener('welcome', afterMedia((detail) => this.#onWelcome(detail)));
     signaling.addEventListener('peer-joined', afterMedia(({peer}) => this.#addPeer(peer, {offersFirst: true})));
     signaling.addEventListener('peer-left', afterMedia(({peerId, reason}) => this.#removePeer(peerId, reason)));
@@ -127,7 +152,7 @@ export class Call extends EventTarget {
    */
   #addPeer({peerId, name}, {offersFirst}) {
     if (this.peers.has(peerId) || peerId === this.localPeerId) return;
-    const peer = new Peer({
+    const peer = this.#createPeer({
       peerId,
       name,
       polite: isPolite(this.localPeerId, peerId),
@@ -140,6 +165,8 @@ export class Call extends EventTarget {
     peer.addEventListener('connectionstatechange', ({detail: {state}}) => this.#emit('peer-state', {peerId, state}));
     peer.addEventListener('track', () => this.#emit('peer-track', {peerId, stream: peer.remoteStream}));
     peer.addEventListener('message', ({detail: {data}}) => this.#emit('peer-message', {peerId, data}));
+    peer.addEventListener('failure', ({detail: {error}}) => this.#emit('peer-failure', {peerId, error}));
+    peer.addEventListener('negotiation', ({detail}) => this.#emit('peer-negotiation', {peerId, ...detail}));
     this.#emit('peer-added', {peer});
   }
 

@@ -24,11 +24,23 @@ export function isPolite(localPeerId, remotePeerId) {
 
 /**
  * Events (CustomEvent): `track` ({track}), `connectionstatechange` ({state}), `channelopen`,
- * `channelclose`, `message` ({data}), `restart` ({restarts}), `failure` ({error}), `closed`.
+ * `channelclose`, `message` ({data}), `failure` ({error}), `closed`.
+ *
+ * And `negotiation` ({step, at, ...}) for each decision of the negotiation, so that a trace shows why
+ * the descriptions and candidates went as they did; `at` is the clock's time:
+ * - `offer`, `answer` ({description}): a local description made and sent;
+ * - `offer-ignored` ({description}): an offer that collided with ours, ignored by the impolite side;
+ * - `rollback` ({description}): the polite side drops its own offer for the colliding remote one;
+ * - `remote-description` ({description}): a remote description applied;
+ * - `candidate-added` ({candidate}; null: the end of the remote candidates);
+ * - `candidate-failed` ({candidate, error, expected}): `expected` when it belongs to an ignored offer,
+ *   otherwise a `failure` follows;
+ * - `ice-restart` ({restarts}): this side started an ICE restart.
  */
 export class Peer extends EventTarget {
   #sendSignal;
   #disconnectedGraceMs;
+  #now;
   #disconnectedTimer = null;
   #makingOffer = false;
   #ignoreOffer = false;
@@ -47,8 +59,11 @@ export class Peer extends EventTarget {
    * @param {(payload: object) => void} options.sendSignal sends a `signal` payload to the remote peer
    * @param {{track: MediaStreamTrack, stream: MediaStream}[]} [options.tracks] local tracks to send
    * @param {number} [options.disconnectedGraceMs] how long `disconnected` may last before an ICE restart
+   * @param {() => number} [options.now] the clock of the `negotiation` events, in ms; by default
+   *     `performance.now()`, as for the signaling frames, so that the two interleave in one trace
    */
-  constructor({peerId, name, polite, offersFirst, iceServers, sendSignal, tracks = [], disconnectedGraceMs = 4000}) {
+  constructor({peerId, name, polite, offersFirst, iceServers, sendSignal, tracks = [], disconnectedGraceMs = 4000,
+    now = () => performance.now()}) {
     super();
     this.peerId = peerId;
     this.name = name;
@@ -59,6 +74,7 @@ export class Peer extends EventTarget {
     this.remoteStream = new MediaStream();
     this.#sendSignal = sendSignal;
     this.#disconnectedGraceMs = disconnectedGraceMs;
+    this.#now = now;
     this.#awaitingFirstOffer = !offersFirst;
 
     // max-bundle: candidates for one transport instead of one per m-line, a third of the signals, which
@@ -96,10 +112,16 @@ export class Peer extends EventTarget {
         const readyForOffer = !this.#makingOffer && (pc.signalingState === 'stable' || this.#srdAnswerPending);
         const offerCollision = description.type === 'offer' && !readyForOffer;
         this.#ignoreOffer = !this.polite && offerCollision;
-        if (this.#ignoreOffer) return;
+        if (this.#ignoreOffer) {
+          this.#negotiation('offer-ignored', {description});
+          return;
+        }
+        // setRemoteDescription rolls our offer back by itself (implicit rollback).
+        if (offerCollision) this.#negotiation('rollback', {description});
         this.#srdAnswerPending = description.type === 'answer';
         await pc.setRemoteDescription(description);
         this.#srdAnswerPending = false;
+        this.#negotiation('remote-description', {description});
         if (description.type === 'offer') {
           this.#awaitingFirstOffer = false;
           await pc.setLocalDescription();
@@ -108,9 +130,12 @@ export class Peer extends EventTarget {
       } else if (candidate !== undefined) {
         try {
           await pc.addIceCandidate(candidate ?? undefined);
+          this.#negotiation('candidate-added', {candidate});
         } catch (error) {
           // Candidates of an offer we ignored cannot be applied; that is expected.
-          if (!this.#ignoreOffer) throw error;
+          const expected = this.#ignoreOffer;
+          this.#negotiation('candidate-failed', {candidate, error, expected});
+          if (!expected) throw error;
         }
       }
     } catch (error) {
@@ -138,7 +163,7 @@ export class Peer extends EventTarget {
     if (this.#closed) return;
     this.restarts++;
     this.pc.restartIce();
-    this.#emit('restart', {restarts: this.restarts});
+    this.#negotiation('ice-restart', {restarts: this.restarts});
   }
 
   /** Sends `data` on the chat channel; false if it is not open. */
@@ -181,7 +206,9 @@ export class Peer extends EventTarget {
   #sendDescription() {
     if (this.#closed) return;
     const {type, sdp} = this.pc.localDescription;
-    this.#sendSignal({description: {type, sdp}});
+    const description = {type, sdp};
+    this.#negotiation(type, {description});
+    this.#sendSignal({description});
   }
 
   #onConnectionState() {
@@ -202,6 +229,11 @@ export class Peer extends EventTarget {
     if (this.#closed) return;
     console.warn(`peer ${this.peerId}:`, error);
     this.#emit('failure', {error});
+  }
+
+  #negotiation(step, detail) {
+    if (this.#closed) return;
+    this.#emit('negotiation', {step, ...detail, at: this.#now()});
   }
 
   #emit(type, detail) {

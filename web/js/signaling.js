@@ -46,6 +46,11 @@ export function discardEarlySocket() {
  * Events (CustomEvent, `detail` is the server message unless said otherwise):
  * `state` ({state}), `welcome` (plus `reconnected`: true when it follows a drop), `peer-joined`,
  * `peer-left`, `signal`, `error`, `closing`, `protocol-error` ({error}).
+ *
+ * And for a trace, `frame` ({direction, text, message, at}) for every text frame sent (`'out'`) or
+ * received (`'in'`), pings and pongs included: `text` is the frame as on the wire, `message` the object
+ * sent or parsed (null for one received that did not parse), `at` the clock's time when it was sent or
+ * before it is handled, so a received frame comes before the events it causes.
  */
 export class Signaling extends EventTarget {
   #url;
@@ -63,12 +68,19 @@ export class Signaling extends EventTarget {
 
   /**
    * @param {string} url ws: or wss: URL of /ws
-   * @param {{pingIntervalMs?: number, deadAfterMs?: number, delay?: (attempt: number) => number}} [options]
+   * @param {object} [options]
+   * @param {number} [options.pingIntervalMs]
+   * @param {number} [options.deadAfterMs]
+   * @param {(attempt: number) => number} [options.delay] the wait before reconnect attempt `attempt`
+   * @param {() => number} [options.now] the clock of the `frame` events, in ms. The default,
+   *     `performance.now()`, is monotonic, so a trace keeps its order and gaps when the wall clock is
+   *     set; `performance.timeOrigin + at` gives the wall-clock time.
    */
-  constructor(url, {pingIntervalMs = 10000, deadAfterMs = 25000, delay = backoffDelay} = {}) {
+  constructor(url, {pingIntervalMs = 10000, deadAfterMs = 25000, delay = backoffDelay,
+    now = () => performance.now()} = {}) {
     super();
     this.#url = url;
-    this.#options = {pingIntervalMs, deadAfterMs, delay};
+    this.#options = {pingIntervalMs, deadAfterMs, delay, now};
     this.state = SignalingState.IDLE;
     this.peerId = null;
     this.resumeToken = null;
@@ -138,9 +150,11 @@ export class Signaling extends EventTarget {
     try {
       message = protocol.parseServerMessage(text);
     } catch (error) {
+      this.#emitFrame('in', text, null);
       this.#emit('protocol-error', {error});
       return;
     }
+    this.#emitFrame('in', text, message);
     if (message.type === protocol.ServerType.WELCOME) this.#onWelcome(message);
     else if (message.type !== protocol.ServerType.PONG) this.#emit(message.type, message);
   }
@@ -196,7 +210,10 @@ export class Signaling extends EventTarget {
   }
 
   #sendNow(message) {
-    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+    if (this.#socket?.readyState !== WebSocket.OPEN) return;
+    const text = JSON.stringify(message);
+    this.#socket.send(text);
+    this.#emitFrame('out', text, message);
   }
 
   #detachSocket() {
@@ -215,6 +232,10 @@ export class Signaling extends EventTarget {
     if (this.state === state) return;
     this.state = state;
     this.#emit('state', {state});
+  }
+
+  #emitFrame(direction, text, message) {
+    this.#emit('frame', {direction, text, message, at: this.#options.now()});
   }
 
   #emit(type, detail) {

@@ -34,3 +34,18 @@ test('held events: a listener for a type that is not held is refused, as it woul
   const events = new HeldEvents(new EventTarget(), ['a']);
   assert.throws(() => events.release({a: () => {}, b: () => {}}), 'Error');
 });
+
+test('held events: `every` gets each event of every held type, before its typed listener, from the first one on', () => {
+  const target = new EventTarget();
+  const events = new HeldEvents(target, ['a', 'b', 'c']);
+  const seen = [];
+  target.dispatchEvent(new CustomEvent('a', {detail: 1}));
+  target.dispatchEvent(new CustomEvent('c', {detail: 2}));
+  target.dispatchEvent(new CustomEvent('other', {detail: 'not held'}));
+  events.release({a: ({detail}) => seen.push(`a got ${detail}`)},
+      {every: ({type, detail}) => seen.push(`every got ${type}${detail}`)});
+  assert.deepEqual(seen, ['every got a1', 'a got 1', 'every got c2']);
+  target.dispatchEvent(new CustomEvent('b', {detail: 3}));
+  target.dispatchEvent(new CustomEvent('a', {detail: 4}));
+  assert.deepEqual(seen.slice(3), ['every got b3', 'every got a4', 'a got 4']);
+});

@@ -5,15 +5,24 @@ import {assert, eventually, test} from './runner.js';
  * Two real peers in this page, their signals delivered in order through the task queue as a relay
  * would (never synchronously), so that both can be mid-offer at once.
  */
-function connectedPair({tracksA = [], tracksB = [], firstOfferer = 'b'} = {}) {
+function connectedPair({tracksA = [], tracksB = [], firstOfferer = 'b', now} = {}) {
   const peers = {};
   const relay = (to) => (payload) => setTimeout(() => peers[to].handleSignal(structuredClone(payload)));
   peers.a = new Peer({peerId: 'a', name: 'A', polite: isPolite('a', 'b'), offersFirst: firstOfferer === 'a',
-    iceServers: [], sendSignal: relay('b'), tracks: tracksA});
+    iceServers: [], sendSignal: relay('b'), tracks: tracksA, now});
   peers.b = new Peer({peerId: 'b', name: 'B', polite: isPolite('b', 'a'), offersFirst: firstOfferer === 'b',
-    iceServers: [], sendSignal: relay('a'), tracks: tracksB});
+    iceServers: [], sendSignal: relay('a'), tracks: tracksB, now});
   return peers;
 }
+
+/** The `negotiation` events of both peers, by side. */
+function negotiationLog(pair) {
+  const log = {a: [], b: []};
+  for (const side of ['a', 'b']) pair[side].addEventListener('negotiation', ({detail}) => log[side].push(detail));
+  return log;
+}
+
+const steps = (events) => events.map((e) => e.step);
 
 async function localTracks() {
   const stream = await navigator.mediaDevices.getUserMedia({audio: true, video: true});
@@ -78,8 +87,35 @@ test('peer: the negotiated chat channel carries text both ways', async () => {
   }
 });
 
+test('peer: negotiation events say who offered and answered and which candidates were added, timed by the given clock', async () => {
+  let clock = 0;
+  const pair = connectedPair({now: () => ++clock});
+  const log = negotiationLog(pair);
+  try {
+    await eventually(() => bothConnected(pair), 'connected');
+    assert.deepEqual(steps(log.b).slice(0, 2), ['offer', 'remote-description'], 'b offers, then applies the answer');
+    assert.deepEqual(steps(log.a).slice(0, 2), ['remote-description', 'answer'], 'a applies the offer, then answers');
+    assert.deepEqual([log.b[0], log.a[0], log.a[1], log.b[1]].map((e) => e.description.type),
+        ['offer', 'offer', 'answer', 'answer'], 'descriptions');
+    assert.equal(log.a[0].description.sdp, log.b[0].description.sdp, 'a applied the very offer b made');
+    for (const side of ['a', 'b']) {
+      await eventually(() => log[side].some((e) => e.step === 'candidate-added' && e.candidate === null),
+          `${side} told of the end of the candidates`);
+      assert.ok(log[side].some((e) => e.step === 'candidate-added' && e.candidate?.candidate), `${side} added a candidate`);
+      assert.ok(!steps(log[side]).some((s) => s === 'candidate-failed' || s === 'rollback' || s === 'offer-ignored'),
+          `${side}: no failure or collision (${steps(log[side])})`);
+    }
+    const times = [...log.a, ...log.b].map((e) => e.at).sort((x, y) => x - y);
+    assert.deepEqual(times, Array.from({length: clock}, (_, i) => i + 1), 'each event read the clock once');
+  } finally {
+    pair.a.close();
+    pair.b.close();
+  }
+});
+
 test('peer: ICE restarts started by both sides at once end connected, and are counted', async () => {
   const pair = connectedPair();
+  const log = negotiationLog(pair);
   try {
     await eventually(() => bothConnected(pair), 'connected');
     const ufrag = pair.a.pc.localDescription.sdp.match(/a=ice-ufrag:(\S+)/)[1];
@@ -90,6 +126,14 @@ test('peer: ICE restarts started by both sides at once end connected, and are co
     await eventually(() => bothConnected(pair), 'connected again');
     assert.equal(pair.a.restarts, 1, 'a restarts');
     assert.equal(pair.b.restarts, 1, 'b restarts');
+    for (const side of ['a', 'b']) {
+      const restarts = log[side].filter((e) => e.step === 'ice-restart');
+      assert.deepEqual(restarts.map((e) => e.restarts), [1], `${side}'s ice-restart events`);
+    }
+    // Both offered at once: the impolite side (b) ignores a's offer, the polite one (a) rolls its own back.
+    assert.ok(steps(log.b).includes('offer-ignored'), `b ignored an offer (${steps(log.b)})`);
+    assert.ok(steps(log.a).includes('rollback'), `a rolled back (${steps(log.a)})`);
+    assert.ok(!steps(log.a).includes('offer-ignored') && !steps(log.b).includes('rollback'), 'each in its own role');
   } finally {
     pair.a.close();
     pair.b.close();

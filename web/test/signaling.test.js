@@ -9,7 +9,7 @@ const room = () => `unit-${Math.random().toString(36).slice(2, 10)}`;
 function client(options) {
   const signaling = new Signaling(URL, options);
   const events = [];
-  for (const type of ['state', 'welcome', 'peer-joined', 'peer-left', 'signal', 'error']) {
+  for (const type of ['state', 'welcome', 'peer-joined', 'peer-left', 'signal', 'error', 'frame']) {
     signaling.addEventListener(type, ({detail}) => events.push({type, ...detail}));
   }
   const of = (type) => events.filter((e) => e.type === type);
@@ -41,6 +41,37 @@ test('signaling: joins, is welcomed, and the others hear of it', async () => {
     assert.equal(b.signaling.state, 'closed');
     await eventually(() => a.of('peer-left').length === 1, 'a told b left');
     assert.equal(a.of('peer-left')[0].reason, 'left');
+  } finally {
+    a.signaling.close();
+    b.signaling.close();
+  }
+});
+
+test('signaling: every frame in and out is an event, with its text, its message and the given clock\'s time', async () => {
+  const r = room();
+  let clock = 0;
+  const a = client({now: () => ++clock});
+  const b = client();
+  try {
+    a.signaling.join(r, 'Ann');
+    await eventually(() => a.of('welcome').length === 1, 'a welcomed');
+    b.signaling.join(r, 'Bo');
+    await eventually(() => a.of('peer-joined').length === 1, 'a told of b');
+    a.signaling.sendSignal(b.signaling.peerId, {candidate: null});
+    await eventually(() => b.of('signal').length === 1, 'signal relayed');
+    a.signaling.leave();
+
+    const frames = a.of('frame').filter((f) => f.message.type !== 'ping' && f.message.type !== 'pong');
+    assert.deepEqual(frames.map((f) => `${f.direction} ${f.message.type}`),
+        ['out join', 'in welcome', 'in peer-joined', 'out signal', 'out leave']);
+    for (const f of frames) assert.deepEqual(JSON.parse(f.text), f.message, `text and message of ${f.message.type}`);
+    assert.equal(frames[3].message.to, b.signaling.peerId, 'the signal as sent');
+    assert.deepEqual(a.of('frame').map((f) => f.at), Array.from({length: clock}, (_, i) => i + 1),
+        'times from the clock');
+    const order = a.events.map((e) => e.type === 'frame' ? `${e.direction} ${e.message.type}` : e.type)
+        .filter((t) => t === 'in welcome' || t === 'welcome' || t === 'in peer-joined' || t === 'peer-joined');
+    assert.deepEqual(order, ['in welcome', 'welcome', 'in peer-joined', 'peer-joined'],
+        'a frame comes before its event');
   } finally {
     a.signaling.close();
     b.signaling.close();
