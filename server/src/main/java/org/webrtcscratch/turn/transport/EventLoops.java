@@ -1,19 +1,16 @@
 package org.webrtcscratch.turn.transport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.net.FiveTuple;
+import org.webrtcscratch.net.UdpEventLoop;
 import org.webrtcscratch.turn.allocation.Allocation;
 import org.webrtcscratch.turn.allocation.Dropped;
 import org.webrtcscratch.turn.allocation.PeerToClient;
@@ -22,8 +19,8 @@ import org.webrtcscratch.turn.server.PeerDataFraming;
 import org.webrtcscratch.turn.server.TurnStats;
 
 /**
- * The UDP side of the server: a few event loops, each one platform thread on one selector, that read the
- * listening sockets and the relay ports. Each loop owns one of the listening sockets bound together with
+ * The UDP side of the server: a few {@link UdpEventLoop}s, each one platform thread on one selector, that read
+ * the listening sockets and the relay ports. Each loop owns one of the listening sockets bound together with
  * SO_REUSEPORT, and the relay ports of the allocations made through it, so a datagram is read, handled and
  * relayed on one thread: client to peer (RFC 8656 §11.2, §12.6) and peer to client (§11.3, §12.5) without
  * handing packets between threads. Peer data is read {@link PeerDataFraming#HEADROOM} bytes into the loop's
@@ -37,22 +34,22 @@ final class EventLoops implements AutoCloseable {
      * several datagrams are often waiting, and reading on until the socket is empty saves selector rounds.
      */
     private static final int LISTENER_BATCH = 32;
-    /**
-     * A relay port closed while registered is only released when its selector next wakes up (the JDK defers
-     * the close until the key is deregistered), so an idle loop wakes this often to free the ports of
-     * allocations that went.
-     */
-    private static final long RELEASE_DELAY_MILLIS = 1000;
+    /** How often an idle loop wakes up to free the relay ports of allocations that went. */
+    private static final Duration RELEASE_DELAY = Duration.ofSeconds(1);
     /** The largest UDP payload, so no datagram is ever cut short. */
     private static final int MAX_DATAGRAM = 65_535;
 
-    private final Loop[] loops;
+    private final UdpEventLoop[] loops;
+    private final TurnStats stats;
     private final AtomicInteger next = new AtomicInteger();
 
     EventLoops(int threads, TurnStats stats) {
-        loops = new Loop[threads];
+        this.stats = stats;
+        loops = new UdpEventLoop[threads];
         for (int i = 0; i < threads; i++) {
-            loops[i] = new Loop(stats, "turn-loop-" + i);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(PeerDataFraming.HEADROOM + MAX_DATAGRAM
+                    + PeerDataFraming.TAILROOM);
+            loops[i] = new UdpEventLoop("turn-loop-" + i, buffer, RELEASE_DELAY);
         }
     }
 
@@ -74,8 +71,8 @@ final class EventLoops implements AutoCloseable {
         if (!(allocation.relayPort() instanceof UdpRelayPort port)) {
             throw new IllegalArgumentException("relay needs a UdpRelayPort, got " + allocation.relayPort());
         }
-        Loop loop = null;
-        for (Loop candidate : loops) {
+        UdpEventLoop loop = null;
+        for (UdpEventLoop candidate : loops) {
             if (candidate.isCurrentThread()) {
                 loop = candidate;
             }
@@ -84,7 +81,7 @@ final class EventLoops implements AutoCloseable {
             loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
         }
         try {
-            loop.register(port.channel(), new Route(allocation, client));
+            loop.register(port.channel(), new Route(allocation, client, stats));
         } catch (ClosedChannelException e) {
             // The allocation went before its first peer datagram: nothing to relay.
             LOG.debug("relay port of {} closed before registration", allocation);
@@ -95,113 +92,55 @@ final class EventLoops implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Loop loop : loops) {
+        for (UdpEventLoop loop : loops) {
             loop.close();
         }
     }
 
     /** A listening socket and where its datagrams go; answers leave through the same socket. */
     private record Listener(DatagramChannel channel, InetSocketAddress localAddress, ClientTraffic traffic)
-            implements ReturnPath {
+            implements ReturnPath, UdpEventLoop.Reader {
 
         @Override
         public ClientSink to(FiveTuple client) {
             return new UdpClientSink(channel, client.client());
         }
-    }
 
-    /** A relay port's allocation and the client its data goes to. */
-    private record Route(Allocation allocation, ClientSink client) {
-    }
-
-    private static final class Loop implements Runnable {
-
-        private final TurnStats stats;
-        private final Selector selector;
-        private final Thread thread;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(
-                PeerDataFraming.HEADROOM + MAX_DATAGRAM + PeerDataFraming.TAILROOM);
-
-        Loop(TurnStats stats, String name) {
-            this.stats = stats;
-            try {
-                this.selector = Selector.open();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open a selector for the TURN server", e);
-            }
-            this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
-            thread.start();
-        }
-
-        boolean isCurrentThread() {
-            return Thread.currentThread() == thread;
-        }
-
-        void register(DatagramChannel channel, Object attachment) throws IOException {
-            channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_READ, attachment);
-            if (!isCurrentThread()) {
-                selector.wakeup();
-            }
-        }
-
+        /** Reads on until the socket is empty or the batch is done (see {@link #LISTENER_BATCH}). */
         @Override
-        public void run() {
-            try {
-                Consumer<SelectionKey> ready = this::ready;
-                while (selector.isOpen()) {
-                    selector.select(ready, RELEASE_DELAY_MILLIS);
-                }
-            } catch (ClosedSelectorException e) {
-                // close() ended the loop.
-            } catch (IOException | RuntimeException e) {
-                LOG.error("TURN event loop {} stopped", thread.getName(), e);
-            }
-        }
-
-        private void ready(SelectionKey key) {
-            try {
-                switch (key.attachment()) {
-                    case Listener listener -> fromClients(listener);
-                    case Route route -> fromPeers(route, (DatagramChannel) key.channel());
-                    default -> throw new IllegalStateException("unknown attachment " + key.attachment());
-                }
-            } catch (ClosedChannelException e) {
-                key.cancel();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("{} kept going after: {}", thread.getName(), e.toString());
-            }
-        }
-
-        private void fromClients(Listener listener) throws IOException {
+        public void read(DatagramChannel socket, ByteBuffer buffer) throws IOException {
             for (int i = 0; i < LISTENER_BATCH; i++) {
                 buffer.clear();
-                InetSocketAddress client = (InetSocketAddress) listener.channel().receive(buffer);
+                InetSocketAddress client = (InetSocketAddress) socket.receive(buffer);
                 if (client == null) {
                     return;
                 }
                 buffer.flip();
-                listener.traffic().onMessage(buffer,
-                        new FiveTuple(client, listener.localAddress(), FiveTuple.Transport.UDP), listener);
+                traffic.onMessage(buffer, new FiveTuple(client, localAddress, FiveTuple.Transport.UDP), this);
             }
         }
+    }
+
+    /** A relay port's allocation and the client its data goes to. */
+    private record Route(Allocation allocation, ClientSink client, TurnStats stats) implements UdpEventLoop.Reader {
 
         /**
          * One datagram per wake-up: a relay port serves one client, so it rarely holds two, and reading on until
          * it is empty would cost a second, empty receive per datagram; the selector (level-triggered) reports the
-         * port again when more is waiting.
+         * port again when more is waiting. Peer data is read {@link PeerDataFraming#HEADROOM} bytes in, to be
+         * framed in place.
          */
-        private void fromPeers(Route route, DatagramChannel channel) throws IOException {
+        @Override
+        public void read(DatagramChannel channel, ByteBuffer buffer) throws IOException {
             buffer.clear().position(PeerDataFraming.HEADROOM).limit(PeerDataFraming.HEADROOM + MAX_DATAGRAM);
             InetSocketAddress peer = (InetSocketAddress) channel.receive(buffer);
             if (peer != null) {
-                toClient(route, peer, buffer.position() - PeerDataFraming.HEADROOM);
+                toClient(buffer, peer, buffer.position() - PeerDataFraming.HEADROOM);
             }
         }
 
-        private void toClient(Route route, InetSocketAddress peer, int length) {
-            ClientSink client = route.client();
-            switch (route.allocation().routeFromPeer(peer, length)) {
+        private void toClient(ByteBuffer buffer, InetSocketAddress peer, int length) {
+            switch (allocation.routeFromPeer(peer, length)) {
                 case PeerToClient.ViaChannel channel ->
                         PeerDataFraming.channelData(buffer, length, channel.channelNumber(), client.isStream());
                 case PeerToClient.ViaDataIndication indication -> PeerDataFraming.dataIndication(buffer, length, peer);
@@ -212,14 +151,6 @@ final class EventLoops implements AutoCloseable {
             }
             client.send(buffer);
             stats.countRelayed(TurnStats.Direction.TO_CLIENT, length);
-        }
-
-        void close() {
-            try {
-                selector.close();
-            } catch (IOException e) {
-                LOG.debug("closing selector: {}", e.toString());
-            }
         }
     }
 }
