@@ -87,7 +87,7 @@ public final class CommonOptions {
             if (results.servers().stream().anyMatch(server -> !OurServerOptions.isOurs(server))) {
                 System.out.println(report.get() + "\n" + goals.get().table());
             }
-            System.out.println(BuildComparison.report(env, results, ours.baselineName(), OurServerOptions.OURS));
+            System.out.println(BuildComparison.report(env, section, results, ours.baselineName(), OurServerOptions.OURS));
             return 0;
         }
         Goals met = goals.get();

@@ -14,8 +14,8 @@ public final class BuildComparison {
 
     private BuildComparison() { }
 
-    public static String report(BenchEnvironment env, ResultSet results, String old, String current) {
-        return "### " + current + " against " + old + "\n\n"
+    public static String report(BenchEnvironment env, String benchmark, ResultSet results, String old, String current) {
+        return "### " + benchmark + ": " + current + " against " + old + " (`bench/run.sh compare`)\n\n"
                 + RunInfo.describe(env, old + " = our server built from that commit, " + current + " = this tree"
                         + " (uncommitted changes included)")
                 + " Both in turns, old first, each turn on a fresh server; median (min–max) over rounds. new/old"
@@ -33,11 +33,13 @@ public final class BuildComparison {
                 if (before.samples() == 0 || after.samples() == 0) {
                     continue;
                 }
-                String pattern = Math.abs(after.median()) >= 100 ? "%,.0f" : "%.2f";
+                // one pattern for the row, so that old and new read alike
+                String pattern = Math.min(Math.abs(before.median()), Math.abs(after.median())) >= 100 ? "%,.0f" : "%,.2f";
                 List<Double> perRound = results.pairedRatios(current, old, load, metric);
                 table.row(metric, String.format("%,.0f", load), before.format(pattern), after.format(pattern),
                         results.ratio(current, old, load, metric).format("%.3f"),
-                        perRound.stream().map(r -> String.format("%.3f", r)).collect(Collectors.joining(", ")));
+                        perRound.isEmpty() ? "–"
+                                : perRound.stream().map(r -> String.format("%.3f", r)).collect(Collectors.joining(", ")));
             }
         }
         return table.toString();
