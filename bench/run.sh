@@ -14,6 +14,12 @@ work="$root/bench/.work"
 mkdir -p "$work"
 name="${1:?usage: bench/run.sh NAME [options] (see docs/benchmarks.md)}"
 shift
+if [ "$name" = compare ]; then # checked before the build, which takes a while
+  rev="${1:?usage: bench/run.sh compare REV NAME [options]}"
+  benchmark="${2:?usage: bench/run.sh compare REV NAME [options]}"
+  shift 2
+  commit="$(git -C "$root" rev-parse --verify --quiet "$rev^{commit}")" || { echo "compare: $rev is not a commit" >&2; exit 2; }
+fi
 
 JAVA_HOME="$("$root/scratch" java-home)"
 export JAVA_HOME
@@ -45,10 +51,6 @@ run() {
 held_goals="signaling-throughput turn-paced"
 
 if [ "$name" = compare ]; then
-  rev="${1:?usage: bench/run.sh compare REV NAME [options]}"
-  benchmark="${2:?usage: bench/run.sh compare REV NAME [options]}"
-  shift 2
-  commit="$(git -C "$root" rev-parse --verify --quiet "$rev^{commit}")" || { echo "compare: $rev is not a commit" >&2; exit 2; }
   # A commit never changes, so its jar is built once, from git archive: no worktree for others to trip over.
   old="$work/rev/$commit"
   if [ ! -f "$old/server/target/webrtc-scratch.jar" ]; then
