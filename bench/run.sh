@@ -5,6 +5,8 @@
 #   bench/run.sh NAME --help         the options of one benchmark (rounds, time budget, loads ...)
 #   bench/run.sh all                 every benchmark with its defaults, one after the other
 #   bench/run.sh check               the goals met so far, rerun with --check: exits non-zero if one is lost
+#   bench/run.sh compare REV NAME [options]
+#                                    ours as of commit REV against this tree's ours in turns, new/old per round
 # Each benchmark starts its own servers on free loopback ports and stops them; see docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +14,12 @@ work="$root/bench/.work"
 mkdir -p "$work"
 name="${1:?usage: bench/run.sh NAME [options] (see docs/benchmarks.md)}"
 shift
+if [ "$name" = compare ]; then # checked before the build, which takes a while
+  rev="${1:?usage: bench/run.sh compare REV NAME [options]}"
+  benchmark="${2:?usage: bench/run.sh compare REV NAME [options]}"
+  shift 2
+  commit="$(git -C "$root" rev-parse --verify --quiet "$rev^{commit}")" || { echo "compare: $rev is not a commit" >&2; exit 2; }
+fi
 
 JAVA_HOME="$("$root/scratch" java-home)"
 export JAVA_HOME
@@ -42,7 +50,19 @@ run() {
 # signaling-relay joins once its p99 at 10k/s stops swinging between runs.
 held_goals="signaling-throughput turn-paced"
 
-if [ "$name" = check ]; then
+if [ "$name" = compare ]; then
+  # A commit never changes, so its jar is built once, from git archive: no worktree for others to trip over.
+  old="$work/rev/$commit"
+  if [ ! -f "$old/server/target/webrtc-scratch.jar" ]; then
+    echo "building the server jar of $rev ($commit) in $old ..." >&2
+    rm -rf "$old" && mkdir -p "$old"
+    git -C "$root" archive "$commit" | tar -x -C "$old"
+    (cd "$old" && ./mvnw -q -B -DskipTests -pl server -am package) >&2
+  fi
+  label="$(git -C "$root" rev-parse --short "$commit")"
+  echo "ours@$label is $rev; ours is this tree" >&2
+  run "$benchmark" --ours-at "$label=$old" "$@"
+elif [ "$name" = check ]; then
   failed=""
   for benchmark in $held_goals; do
     run "$benchmark" --check --no-doc --rounds 2 "$@" || failed="$failed $benchmark"

@@ -11,16 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.AlternatingRounds.Contender;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.OurServerOptions;
 import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
 import org.webrtcscratch.bench.report.BarChart;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
 public final class CallSetupCommand implements Callable<Integer> {
 
     static final String REFERENCE = "reference";
-    static final String OURS = "ours";
+    static final String OURS = OurServerOptions.OURS;
     /** docs: /work/shared/BROWSER-TESTING.md; Playwright gives each launch a fresh temporary profile itself. */
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless=new", "--no-sandbox",
             "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection",
@@ -66,17 +65,18 @@ public final class CallSetupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        Goals goals;
+        int rounds;
         String firstFrameScript = new String(ReferencePageServer.resource("/call-setup/first-frame.js"), StandardCharsets.UTF_8);
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                      .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                      .setExecutablePath(chromium).setArgs(CHROMIUM_FLAGS));
              ReferencePageServer reference = new ReferencePageServer()) {
-            List<Contender> contenders = List.of(
-                    new Contender(REFERENCE, () -> null),
-                    new Contender(OURS, () -> Servers.ours(env, List.of(), List.of())));
-            int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
+            List<Contender> contenders = new java.util.ArrayList<>(List.of(new Contender(REFERENCE, () -> null)));
+            for (OurServerOptions.Build build : common.ours.builds(env)) {
+                contenders.add(new Contender(build.name(), () -> Servers.ours(build.env(), List.of(), common.ours.jvmOptions)));
+            }
+            rounds = common.alternate(contenders, deadline, (contender, server, round) -> {
                 // Run 0 is a warm-up, not counted: each round starts a fresh server, whose first WebSocket
                 // upgrades and joins took 40-260 ms in the interpreter against 1-3 ms once compiled (measured
                 // before our own WebSocket layer); a server in service is warm. The reference gets the same
@@ -94,19 +94,14 @@ public final class CallSetupCommand implements Callable<Integer> {
                     System.out.printf("  %s call %d: %.0f ms %s%n", contender.name(), run, timing.millis(), timing.marks());
                 }
             });
-            goals = new Goals().atMost("call setup ≤ 10% over the in-page reference (ours/reference)",
-                    results.ratio(OURS, REFERENCE, 0, "setupMillis"), 1.10);
-            String report = report(env, rounds) + "\n" + goals.table();
-            System.out.println(report);
-            if (!common.noDoc) {
-                new BarChart("Call setup: page load to first decoded remote frame", "", "milliseconds")
+        }
+        return common.finish(env, "call-setup", results, () -> report(env, rounds),
+                () -> new Goals().atMost("call setup ≤ 10% over the in-page reference (ours/reference)",
+                        results.ratio(OURS, REFERENCE, 0, "setupMillis"), 1.10),
+                () -> new BarChart("Call setup: page load to first decoded remote frame", "", "milliseconds")
                         .bar("two-party call", "in-page reference", results.spread(REFERENCE, 0, "setupMillis"))
                         .bar("two-party call", "ours", results.spread(OURS, 0, "setupMillis"))
-                        .write(env.imageDir().resolve("call-setup.png"));
-                BenchDoc.writeSection(env.docs(), "call-setup", report);
-            }
-        }
-        return common.exitStatus(goals);
+                        .write(env.imageDir().resolve("call-setup.png")));
     }
 
     /** Call setup time, and when each step first happened (ms since the measured page started). */

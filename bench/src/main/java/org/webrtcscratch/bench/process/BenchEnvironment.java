@@ -17,6 +17,15 @@ public record BenchEnvironment(Path repoRoot, Path serverJar, Path workDir, Stri
                 java, System.getProperty("java.class.path"));
     }
 
+    /**
+     * The same bench with our server taken from another checkout {@code otherRoot} (its {@code ./scratch} and
+     * jar): how bench/run.sh compare starts an older commit of ours beside this tree's.
+     */
+    public BenchEnvironment withServerFrom(Path otherRoot) {
+        Path root = otherRoot.toAbsolutePath().normalize();
+        return new BenchEnvironment(root, root.resolve("server/target/webrtc-scratch.jar"), workDir, javaBin, benchClasspath);
+    }
+
     /** Our launcher, {@code ./scratch} at the repository's root. */
     public Path launcher() {
         return repoRoot.resolve("scratch");

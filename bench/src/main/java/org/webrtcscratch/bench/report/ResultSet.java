@@ -1,9 +1,11 @@
 package org.webrtcscratch.bench.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Every measurement of one benchmark run, queried by server, load point and metric. */
@@ -36,6 +38,11 @@ public final class ResultSet {
      * same round, minutes apart, so machine noise hits both), then summarised.
      */
     public synchronized Spread ratio(String server, String anchor, double load, String metric) {
+        return Spread.of(pairedRatios(server, anchor, load, metric));
+    }
+
+    /** The per-round ratios {@link #ratio} summarises, in the order {@code server}'s rounds were measured. */
+    public synchronized List<Double> pairedRatios(String server, String anchor, double load, String metric) {
         List<Double> ratios = new ArrayList<>();
         for (Measurement ours : measurements) {
             if (!ours.server().equals(server) || ours.load() != load || !ours.metric().equals(metric)) {
@@ -47,7 +54,21 @@ public final class ResultSet {
                     .findFirst()
                     .ifPresent(a -> ratios.add(ours.value() / a.value()));
         }
-        return Spread.of(ratios);
+        return ratios;
+    }
+
+    /** The metrics measured, in the order each was first recorded (a benchmark records its headline first). */
+    public synchronized Set<String> metrics() {
+        Set<String> metrics = new LinkedHashSet<>();
+        measurements.forEach(m -> metrics.add(m.metric()));
+        return metrics;
+    }
+
+    /** The servers measured, in the order each was first recorded. */
+    public synchronized Set<String> servers() {
+        Set<String> servers = new LinkedHashSet<>();
+        measurements.forEach(m -> servers.add(m.server()));
+        return servers;
     }
 
     /** Medians as chart points: load → median of {@code metric} for {@code server}. */

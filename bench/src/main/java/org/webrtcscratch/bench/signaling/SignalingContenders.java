@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.webrtcscratch.bench.AlternatingRounds.Contender;
+import org.webrtcscratch.bench.OurServerOptions;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.FreePorts;
 import org.webrtcscratch.bench.process.ServerProcess;
@@ -13,7 +14,7 @@ import org.webrtcscratch.bench.process.Servers;
 final class SignalingContenders {
 
     static final String ANCHOR = "peerjs";
-    static final String OURS = "ours";
+    static final String OURS = OurServerOptions.OURS;
 
     private SignalingContenders() { }
 
@@ -21,17 +22,19 @@ final class SignalingContenders {
      * PeerJS server with {@code concurrent_limit} raised, and ours with its per-connection rate limit out of
      * the way (the bench sends far faster than a browser may) and the connection limit raised.
      */
-    static List<Contender> of(BenchEnvironment env, int maxClients, int roomCapacity, List<String> ourJvmOptions) {
+    static List<Contender> of(BenchEnvironment env, int maxClients, int roomCapacity, OurServerOptions ours) {
         List<String> serve = new ArrayList<>(List.of("--rate-limit", "1000000", "--rate-burst", "1000000",
                 "--max-connections", Integer.toString(maxClients), "--room-capacity", Integer.toString(roomCapacity),
                 "--max-rooms", Integer.toString(Math.max(100_000, maxClients))));
-        return List.of(
-                new Contender(ANCHOR, () -> Servers.peerJs(env, maxClients)),
-                new Contender(OURS, () -> Servers.ours(env, serve, ourJvmOptions)));
+        List<Contender> contenders = new ArrayList<>(List.of(new Contender(ANCHOR, () -> Servers.peerJs(env, maxClients))));
+        for (OurServerOptions.Build build : ours.builds(env)) {
+            contenders.add(new Contender(build.name(), () -> Servers.ours(build.env(), serve, ours.jvmOptions)));
+        }
+        return contenders;
     }
 
     static ProtocolAdapter adapter(String contender) {
-        return contender.equals(OURS) ? new OurProtocol() : new PeerJsProtocol();
+        return OurServerOptions.isOurs(contender) ? new OurProtocol() : new PeerJsProtocol();
     }
 
     static InetSocketAddress address(ServerProcess server) {

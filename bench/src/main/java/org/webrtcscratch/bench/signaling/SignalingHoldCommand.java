@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
 import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.MarkdownTable;
@@ -49,9 +47,6 @@ public final class SignalingHoldCommand implements Callable<Integer> {
     @Option(names = "--room-capacity", defaultValue = "8", description = "Our clients join rooms of this size (default: ${DEFAULT-VALUE}).")
     int roomCapacity;
 
-    @Option(names = "--our-jvm-option", description = "A JVM option for our server; repeatable.")
-    List<String> ourJvmOptions = new ArrayList<>();
-
     /** Descriptors left for the JVM, node and their jars, logs and sockets besides the held connections. */
     private static final int FILES_KEPT_FOR_THE_JVMS = 1_000;
 
@@ -64,16 +59,9 @@ public final class SignalingHoldCommand implements Callable<Integer> {
         Deadline deadline = common.deadline();
         capStepsToTheOpenFileLimit();
         int max = steps.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, max + 1000, roomCapacity, ourJvmOptions)),
-                common.rounds, deadline, (contender, server, round) -> holdOn(contender.name(), server, round, max, deadline));
-        Goals goals = goals();
-        String report = report(env, rounds) + "\n" + goals.table();
-        System.out.println(report);
-        if (!common.noDoc) {
-            chart(env);
-            BenchDoc.writeSection(env.docs(), "signaling-hold", report);
-        }
-        return common.exitStatus(goals);
+        int rounds = common.alternate(SignalingContenders.of(env, max + 1000, roomCapacity, common.ours), deadline,
+                (contender, server, round) -> holdOn(contender.name(), server, round, max, deadline));
+        return common.finish(env, "signaling-hold", results, () -> report(env, rounds), this::goals, () -> chart(env));
     }
 
     /**

@@ -1,16 +1,14 @@
 package org.webrtcscratch.bench.signaling;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.MeasureTimes;
 import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.MarkdownTable;
@@ -32,21 +30,15 @@ public final class SignalingRelayCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--pairs", defaultValue = "100", description = "Client pairs; each sends to the other (default: ${DEFAULT-VALUE}).")
-    int pairs;
+    @Mixin
+    Pairs pairs = new Pairs();
 
     @Option(names = "--rates", split = ",", defaultValue = "1000,5000,10000,20000,40000",
             description = "Signals a second over all clients (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 
-    @Option(names = "--warmup-seconds", defaultValue = "2", description = "Unmeasured time at each rate (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds;
-
-    @Option(names = "--seconds", defaultValue = "5", description = "Measured time at each rate (default: ${DEFAULT-VALUE}).")
-    int seconds;
-
-    @Option(names = "--our-jvm-option", description = "A JVM option for our server; repeatable.")
-    List<String> ourJvmOptions = new ArrayList<>();
+    @Mixin
+    MeasureTimes times = new MeasureTimes(2, 5);
 
     private final ResultSet results = new ResultSet();
 
@@ -54,19 +46,13 @@ public final class SignalingRelayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions)),
-                common.rounds, deadline, (contender, server, round) -> relayOn(contender.name(), server, round, deadline));
-        Goals goals = goals();
-        String report = report(env, rounds) + "\n" + goals.table();
-        System.out.println(report);
-        if (!common.noDoc) {
-            new LineChart("One-way relay latency p99 against load", "signals per second", "p99 latency (µs)")
-                    .series("PeerJS server", results.medians(SignalingContenders.ANCHOR, "p99"))
-                    .series("ours", results.medians(SignalingContenders.OURS, "p99"))
-                    .write(env.imageDir().resolve("signaling-relay.png"));
-            BenchDoc.writeSection(env.docs(), "signaling-relay", report);
-        }
-        return common.exitStatus(goals);
+        int rounds = common.alternate(pairs.contenders(env, common.ours), deadline,
+                (contender, server, round) -> relayOn(contender.name(), server, round, deadline));
+        return common.finish(env, "signaling-relay", results, () -> report(env, rounds), this::goals, () ->
+                new LineChart("One-way relay latency p99 against load", "signals per second", "p99 latency (µs)")
+                        .series("PeerJS server", results.medians(SignalingContenders.ANCHOR, "p99"))
+                        .series("ours", results.medians(SignalingContenders.OURS, "p99"))
+                        .write(env.imageDir().resolve("signaling-relay.png")));
     }
 
     /** State of the measured window at one rate: what was sent in it and what of that arrived. */
@@ -79,7 +65,7 @@ public final class SignalingRelayCommand implements Callable<Integer> {
     }
 
     private void relayOn(String name, ServerProcess server, int round, Deadline deadline) {
-        List<SignalingClient> clients = SignalingContenders.pairs("r", pairs, 0);
+        List<SignalingClient> clients = SignalingContenders.pairs("r", pairs.count, 0);
         try (SignalingFleet fleet = new SignalingFleet(SignalingContenders.adapter(name),
                 SignalingContenders.address(server), clients, System.nanoTime())) {
             int registered = fleet.open(0, clients.size(), 200, deadline.nanosOrSooner(Duration.ofSeconds(60)));
@@ -101,18 +87,18 @@ public final class SignalingRelayCommand implements Callable<Integer> {
                 }
                 Window w = new Window();
                 window[0] = w;
-                sendAt(fleet, rate, warmupSeconds, null);
+                sendAt(fleet, rate, times.warmupSeconds, null);
                 ProcessStats.CpuMeter serverCpu = ProcessStats.CpuMeter.start(server.pid());
                 ProcessStats.CpuMeter ownCpu = ProcessStats.CpuMeter.start(ProcessHandle.current().pid());
                 w.fromNanos = System.nanoTime() - fleet.epochNanos;
-                long sent = sendAt(fleet, rate, seconds, w);
+                long sent = sendAt(fleet, rate, times.seconds, w);
                 w.toNanos = System.nanoTime() - fleet.epochNanos;
                 double serverCores = serverCpu.coresSinceStart();
                 double ownCores = ownCpu.coresSinceStart();
                 fleet.run(Duration.ofSeconds(1).toNanos(), () -> { }, 1);
                 LatencyHistogram.Percentiles p = w.latency.percentiles();
                 double loss = sent == 0 ? Double.NaN : 100.0 * (sent - w.received) / sent;
-                results.add(name, round, rate, "achievedRate", sent / (double) seconds);
+                results.add(name, round, rate, "achievedRate", sent / (double) times.seconds);
                 results.add(name, round, rate, "p50", p.p50Micros());
                 results.add(name, round, rate, "p99", p.p99Micros());
                 results.add(name, round, rate, "p999", p.p999Micros());
@@ -167,9 +153,9 @@ public final class SignalingRelayCommand implements Callable<Integer> {
         }
         return "### Relay latency at fixed rates (`bench/run.sh signaling-relay`)\n\n"
                 + RunInfo.describe(env, "A = PeerJS server " + RunInfo.peerJsVersion(env) + ", B = ours") + " "
-                + rounds + " A/B round(s); median (min–max) over rounds. " + pairs + " client pairs, each client"
+                + rounds + " A/B round(s); median (min–max) over rounds. " + pairs.count + " client pairs, each client"
                 + " sending ICE-candidate-sized signals (~330 bytes) to its partner, round-robin, open loop, in 1 ms"
-                + " batches; " + warmupSeconds + " s warm-up then " + seconds + " s measured per rate. One-way"
+                + " batches; " + times.warmupSeconds + " s warm-up then " + times.seconds + " s measured per rate. One-way"
                 + " latency = receive time − send time in the generator (one clock). Loss = signals sent in the"
                 + " window that had not arrived 1 s after it. CPU in % of one core.\n\n"
                 + table + "\n![p99 relay latency against load](img/signaling-relay.png)\n";

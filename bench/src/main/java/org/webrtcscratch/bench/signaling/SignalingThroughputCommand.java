@@ -9,14 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.MeasureTimes;
 import org.webrtcscratch.bench.RunInfo;
+import org.webrtcscratch.bench.Windows;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.report.BarChart;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
@@ -38,24 +38,17 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--pairs", defaultValue = "100", description = "Client pairs (default: ${DEFAULT-VALUE}).")
-    int pairs;
+    @Mixin
+    Pairs pairs = new Pairs();
 
-    @Option(names = "--windows", split = ",", defaultValue = "4,16",
-            description = "Signals in flight per client, one measurement each (default: ${DEFAULT-VALUE}).")
-    List<Integer> windows;
+    @Mixin
+    Windows windows = new Windows(4, 16);
 
     @Option(names = "--threads", defaultValue = "2", description = "Generator threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured time per window (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds;
-
-    @Option(names = "--seconds", defaultValue = "8", description = "Measured time per window (default: ${DEFAULT-VALUE}).")
-    int seconds;
-
-    @Option(names = "--our-jvm-option", description = "A JVM option for our server; repeatable.")
-    List<String> ourJvmOptions = new ArrayList<>();
+    @Mixin
+    MeasureTimes times = new MeasureTimes(3, 8);
 
     private final ResultSet results = new ResultSet();
 
@@ -63,18 +56,14 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(common.select(SignalingContenders.of(env, 2 * pairs + 100, 2, ourJvmOptions)),
-                common.rounds, deadline, (contender, server, round) -> {
-                    for (int window : windows) {
-                        if (!deadline.passed()) {
-                            measure(contender.name(), server, round, window, deadline);
-                        }
-                    }
-                });
-        Goals goals = goals();
-        String report = report(env, rounds) + "\n" + goals.table();
-        System.out.println(report);
-        if (!common.noDoc) {
+        int rounds = common.alternate(pairs.contenders(env, common.ours), deadline, (contender, server, round) -> {
+            for (int window : windows.sizes) {
+                if (!deadline.passed()) {
+                    measure(contender.name(), server, round, window, deadline);
+                }
+            }
+        });
+        return common.finish(env, "signaling-throughput", results, () -> report(env, rounds), this::goals, () -> {
             BarChart chart = new BarChart("Maximum relayed signals per second", "window (signals in flight per client)",
                     "signals relayed per second");
             for (double window : results.loads("perSecond")) {
@@ -82,16 +71,14 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
                 chart.bar(String.format("%.0f", window), "ours", results.spread(SignalingContenders.OURS, window, "perSecond"));
             }
             chart.write(env.imageDir().resolve("signaling-throughput.png"));
-            BenchDoc.writeSection(env.docs(), "signaling-throughput", report);
-        }
-        return common.exitStatus(goals);
+        });
     }
 
     /** What one generator thread counted inside the measured interval. */
     private record Count(long received, LatencyHistogram latency, int errors, String problem) { }
 
     private void measure(String name, ServerProcess server, int round, int window, Deadline deadline) throws Exception {
-        int pairsPerThread = pairs / threads;
+        int pairsPerThread = pairs.count / threads;
         CountDownLatch allOpen = new CountDownLatch(threads);
         long epoch = System.nanoTime();
         long[] measureFrom = new long[1];
@@ -108,10 +95,10 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
             }
             ProcessStats.CpuMeter serverCpu;
             ProcessStats.CpuMeter ownCpu;
-            Thread.sleep(warmupSeconds * 1000L);
+            Thread.sleep(times.warmupSeconds * 1000L);
             serverCpu = ProcessStats.CpuMeter.start(server.pid());
             ownCpu = ProcessStats.CpuMeter.start(ProcessHandle.current().pid());
-            Thread.sleep(seconds * 1000L);
+            Thread.sleep(times.seconds * 1000L);
             double serverCores = serverCpu.coresSinceStart();
             double ownCores = ownCpu.coresSinceStart();
             long received = 0;
@@ -119,13 +106,13 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
             LatencyHistogram latency = new LatencyHistogram();
             String problem = "";
             for (Future<Count> count : counts) {
-                Count c = count.get(seconds + warmupSeconds + 120L, TimeUnit.SECONDS);
+                Count c = count.get(times.seconds + times.warmupSeconds + 120L, TimeUnit.SECONDS);
                 received += c.received();
                 latency.add(c.latency());
                 errors += c.errors();
                 problem = c.problem().isEmpty() ? problem : c.problem();
             }
-            double perSecond = received / (double) seconds;
+            double perSecond = received / (double) times.seconds;
             LatencyHistogram.Percentiles p = latency.percentiles();
             results.add(name, round, window, "perSecond", perSecond);
             results.add(name, round, window, "p50", p.p50Micros());
@@ -150,8 +137,8 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
             if (registered < clients.size()) {
                 return new Count(0, new LatencyHistogram(), fleet.errors, "only " + registered + " registered: " + fleet.lastProblem);
             }
-            long measureStart = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
-            long measureEnd = measureStart + Duration.ofSeconds(seconds).toNanos();
+            long measureStart = System.nanoTime() + Duration.ofSeconds(times.warmupSeconds).toNanos();
+            long measureEnd = measureStart + Duration.ofSeconds(times.seconds).toNanos();
             LatencyHistogram latency = new LatencyHistogram();
             long[] received = {0};
             fleet.onRelayed((receiver, relayed, now) -> {
@@ -192,10 +179,10 @@ public final class SignalingThroughputCommand implements Callable<Integer> {
         }
         return "### Maximum relay throughput (`bench/run.sh signaling-throughput`)\n\n"
                 + RunInfo.describe(env, "A = PeerJS server " + RunInfo.peerJsVersion(env) + ", B = ours") + " "
-                + rounds + " A/B round(s); median (min–max) over rounds. " + pairs + " client pairs over "
+                + rounds + " A/B round(s); median (min–max) over rounds. " + pairs.count + " client pairs over "
                 + threads + " generator threads; every client keeps `window` signals in flight to its partner"
-                + " (both directions), sending one more as each arrives; " + warmupSeconds + " s warm-up, "
-                + seconds + " s measured. CPU in % of one core: on 2 cores, server and generator compete.\n\n"
+                + " (both directions), sending one more as each arrives; " + times.warmupSeconds + " s warm-up, "
+                + times.seconds + " s measured. CPU in % of one core: on 2 cores, server and generator compete.\n\n"
                 + table + "\n![Relayed signals per second](img/signaling-throughput.png)\n";
     }
 

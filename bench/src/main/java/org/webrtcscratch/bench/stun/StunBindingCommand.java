@@ -2,18 +2,16 @@ package org.webrtcscratch.bench.stun;
 
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.MeasureTimes;
 import org.webrtcscratch.bench.RunInfo;
+import org.webrtcscratch.bench.Windows;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
-import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
 import org.webrtcscratch.bench.stats.ProcessStats;
@@ -32,22 +30,15 @@ public final class StunBindingCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--windows", split = ",", defaultValue = "1,16,64,256",
-            description = "Requests outstanding in total (default: ${DEFAULT-VALUE}).")
-    List<Integer> windows;
+    @Mixin
+    Windows windows = new Windows(1, 16, 64, 256);
 
     @Option(names = "--sockets", defaultValue = "8",
             description = "Client sockets the window is spread over (at most one per outstanding request; default: ${DEFAULT-VALUE}).")
     int sockets;
 
-    @Option(names = "--warmup-seconds", defaultValue = "1", description = "Unmeasured time per window (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds;
-
-    @Option(names = "--seconds", defaultValue = "4", description = "Measured time per window (default: ${DEFAULT-VALUE}).")
-    int seconds;
-
-    @Option(names = "--our-jvm-option", description = "A JVM option for our server; repeatable.")
-    List<String> ourJvmOptions = new ArrayList<>();
+    @Mixin
+    MeasureTimes times = new MeasureTimes(1, 4);
 
     private final ResultSet results = new ResultSet();
 
@@ -55,26 +46,17 @@ public final class StunBindingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(common.select(UdpContenders.of(env, ourJvmOptions)), common.rounds, deadline,
+        int rounds = common.alternate(UdpContenders.of(env, common.ours), deadline,
                 (contender, server, round) -> {
-                    for (int window : windows) {
+                    for (int window : windows.sizes) {
                         if (!deadline.passed()) {
                             measure(contender.name(), server, round, window);
                         }
                     }
                 });
-        Goals goals = goals();
-        String report = report(env, rounds) + "\n" + goals.table();
-        System.out.println(report);
-        if (!common.noDoc) {
-            new LineChart("STUN Binding answers per second against window", "requests outstanding", "answers per second")
-                    .series("coturn", results.medians(UdpContenders.ANCHOR, "perSecond"))
-                    .series("ours", results.medians(UdpContenders.OURS, "perSecond"))
-                    .series("UDP echo floor", results.medians(UdpContenders.FLOOR, "perSecond"))
-                    .write(env.imageDir().resolve("stun-binding.png"));
-            BenchDoc.writeSection(env.docs(), "stun-binding", report);
-        }
-        return common.exitStatus(goals);
+        return common.finish(env, "stun-binding", results, () -> report(env, rounds), this::goals, () ->
+                UdpContenders.chart(results, "STUN Binding answers per second against window", "requests outstanding",
+                        "answers per second").write(env.imageDir().resolve("stun-binding.png")));
     }
 
     private void measure(String name, ServerProcess server, int round, int window) throws Exception {
@@ -84,7 +66,7 @@ public final class StunBindingCommand implements Callable<Integer> {
             UdpProbeClient client = new UdpProbeClient(channels, new Probe.Binding(), window / sessions, Duration.ofSeconds(1));
             ProcessStats.CpuMeter serverCpu = ProcessStats.CpuMeter.start(server.pid());
             ProcessStats.CpuMeter ownCpu = ProcessStats.CpuMeter.start(ProcessHandle.current().pid());
-            UdpProbeClient.Result result = client.run(Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
+            UdpProbeClient.Result result = client.run(Duration.ofSeconds(times.warmupSeconds), Duration.ofSeconds(times.seconds));
             record(results, name, round, window, result, serverCpu.coresSinceStart(), ownCpu.coresSinceStart());
         } finally {
             UdpContenders.close(channels);
@@ -139,7 +121,7 @@ public final class StunBindingCommand implements Callable<Integer> {
                         "dpkg-query -W -f '${Version}' coturn 2>/dev/null || echo ?") + ", ours, and the bench's UDP echo")
                 + " " + rounds + " round(s) of coturn, ours, echo in turn; median (min–max) over rounds. The client"
                 + " keeps `window` Binding requests (20 bytes, no attributes) outstanding over up to " + sockets
-                + " sockets, sending the next as each answer arrives; " + warmupSeconds + " s warm-up, " + seconds
+                + " sockets, sending the next as each answer arrives; " + times.warmupSeconds + " s warm-up, " + times.seconds
                 + " s measured; a request unanswered after 1 s is lost. The echo floor sends each request back"
                 + " unchanged: the cost of the kernel's UDP path and the client, with no server work.\n\n"
                 + table(results, "window") + "\n![STUN Binding answers per second](img/stun-binding.png)\n";

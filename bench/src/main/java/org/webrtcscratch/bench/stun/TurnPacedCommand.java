@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.AlternatingRounds.Contender;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
@@ -16,7 +15,6 @@ import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
 import org.webrtcscratch.bench.report.MarkdownTable;
 import org.webrtcscratch.bench.report.ResultSet;
@@ -51,9 +49,9 @@ public final class TurnPacedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        List<Contender> contenders = UdpContenders.of(env, List.of()).stream()
+        List<Contender> contenders = UdpContenders.of(env, common.ours).stream()
                 .filter(c -> !c.name().equals(UdpContenders.FLOOR)).toList();
-        int rounds = AlternatingRounds.run(common.select(contenders), common.rounds, deadline, (contender, server, round) -> {
+        int rounds = common.alternate(contenders, deadline, (contender, server, round) -> {
             try (ServerProcess echo = Servers.udpEcho(env)) {
                 for (int count : clients) {
                     if (!deadline.passed()) {
@@ -62,13 +60,7 @@ public final class TurnPacedCommand implements Callable<Integer> {
                 }
             }
         });
-        Goals goals = goals();
-        String report = report(env, rounds) + "\n" + goals.table();
-        System.out.println(report);
-        if (!common.noDoc) {
-            BenchDoc.writeSection(env.docs(), "turn-paced", report);
-        }
-        return common.exitStatus(goals);
+        return common.finish(env, "turn-paced", results, () -> report(env, rounds), this::goals, () -> { });
     }
 
     private void run(String name, ServerProcess server, ServerProcess echo, int round, int count)

@@ -3,20 +3,17 @@ package org.webrtcscratch.bench.stun;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.webrtcscratch.bench.AlternatingRounds;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.MeasureTimes;
 import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.FreePorts;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
-import org.webrtcscratch.bench.report.BenchDoc;
 import org.webrtcscratch.bench.report.Goals;
-import org.webrtcscratch.bench.report.LineChart;
 import org.webrtcscratch.bench.report.ResultSet;
 import org.webrtcscratch.bench.stats.ProcessStats;
 import picocli.CommandLine.Command;
@@ -45,14 +42,8 @@ public final class TurnRelayCommand implements Callable<Integer> {
     @Option(names = "--data-bytes", defaultValue = "100", description = "ChannelData payload size, a multiple of 4 (default: ${DEFAULT-VALUE}).")
     int dataBytes;
 
-    @Option(names = "--warmup-seconds", defaultValue = "1", description = "Unmeasured time per load (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds;
-
-    @Option(names = "--seconds", defaultValue = "4", description = "Measured time per load (default: ${DEFAULT-VALUE}).")
-    int seconds;
-
-    @Option(names = "--our-jvm-option", description = "A JVM option for our server; repeatable.")
-    List<String> ourJvmOptions = new ArrayList<>();
+    @Mixin
+    MeasureTimes times = new MeasureTimes(1, 4);
 
     private final ResultSet results = new ResultSet();
 
@@ -60,7 +51,7 @@ public final class TurnRelayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchEnvironment env = common.environment();
         Deadline deadline = common.deadline();
-        int rounds = AlternatingRounds.run(common.select(UdpContenders.of(env, ourJvmOptions)), common.rounds, deadline,
+        int rounds = common.alternate(UdpContenders.of(env, common.ours), deadline,
                 (contender, server, round) -> {
                     boolean floor = contender.name().equals(UdpContenders.FLOOR);
                     try (ServerProcess echo = floor ? null : Servers.udpEcho(env)) {
@@ -71,18 +62,9 @@ public final class TurnRelayCommand implements Callable<Integer> {
                         }
                     }
                 });
-        Goals goals = goals();
-        String report = report(env, rounds) + "\n" + goals.table();
-        System.out.println(report);
-        if (!common.noDoc) {
-            new LineChart("TURN ChannelData round trips per second against sessions", "sessions", "round trips per second")
-                    .series("coturn", results.medians(UdpContenders.ANCHOR, "perSecond"))
-                    .series("ours", results.medians(UdpContenders.OURS, "perSecond"))
-                    .series("UDP echo floor", results.medians(UdpContenders.FLOOR, "perSecond"))
-                    .write(env.imageDir().resolve("turn-relay.png"));
-            BenchDoc.writeSection(env.docs(), "turn-relay", report);
-        }
-        return common.exitStatus(goals);
+        return common.finish(env, "turn-relay", results, () -> report(env, rounds), this::goals, () ->
+                UdpContenders.chart(results, "TURN ChannelData round trips per second against sessions", "sessions",
+                        "round trips per second").write(env.imageDir().resolve("turn-relay.png")));
     }
 
     /** {@code echo} is null for the floor, where {@code server} is the echo itself. */
@@ -99,7 +81,7 @@ public final class TurnRelayCommand implements Callable<Integer> {
                     window, Duration.ofSeconds(1));
             ProcessStats.CpuMeter serverCpu = ProcessStats.CpuMeter.start(server.pid());
             ProcessStats.CpuMeter ownCpu = ProcessStats.CpuMeter.start(ProcessHandle.current().pid());
-            UdpProbeClient.Result result = client.run(Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
+            UdpProbeClient.Result result = client.run(Duration.ofSeconds(times.warmupSeconds), Duration.ofSeconds(times.seconds));
             StunBindingCommand.record(results, name, round, count, result, serverCpu.coresSinceStart(), ownCpu.coresSinceStart());
         } finally {
             UdpContenders.close(channels);
@@ -114,8 +96,8 @@ public final class TurnRelayCommand implements Callable<Integer> {
                 + " is one UDP socket with its own allocation (long-term credentials), a channel bound to the echo"
                 + " peer, and " + window + " ChannelData message(s) of " + dataBytes + " bytes in flight: client →"
                 + " relay → echo → relay → client. Server CPU counts the relay only (the echo peer is a separate"
-                + " process). The floor sends the same datagrams straight to the echo. " + warmupSeconds
-                + " s warm-up, " + seconds + " s measured; a datagram unanswered after 1 s is lost.\n\n"
+                + " process). The floor sends the same datagrams straight to the echo. " + times.warmupSeconds
+                + " s warm-up, " + times.seconds + " s measured; a datagram unanswered after 1 s is lost.\n\n"
                 + StunBindingCommand.table(results, "sessions") + "\n![TURN round trips per second](img/turn-relay.png)\n";
     }
 

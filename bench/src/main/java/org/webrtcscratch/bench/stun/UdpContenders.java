@@ -8,29 +8,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.webrtcscratch.bench.AlternatingRounds.Contender;
+import org.webrtcscratch.bench.OurServerOptions;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.FreePorts;
 import org.webrtcscratch.bench.process.Servers;
+import org.webrtcscratch.bench.report.LineChart;
+import org.webrtcscratch.bench.report.ResultSet;
 
 /** The UDP servers compared: coturn (the anchor), ours when the jar has STUN/TURN, and the UDP echo floor. */
 final class UdpContenders {
 
     static final String ANCHOR = "coturn";
-    static final String OURS = "ours";
+    static final String OURS = OurServerOptions.OURS;
     static final String FLOOR = "udp-echo";
 
     private UdpContenders() { }
 
-    static List<Contender> of(BenchEnvironment env, List<String> ourJvmOptions) {
+    static List<Contender> of(BenchEnvironment env, OurServerOptions ours) {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new Contender(ANCHOR, () -> Servers.coturn(env)));
-        if (Servers.oursHasTurn(env)) {
-            contenders.add(new Contender(OURS, () -> Servers.oursTurn(env, ourJvmOptions)));
-        } else {
-            System.out.println("our server has no --turn-port yet (STUN/TURN not merged): measuring coturn and the floor only");
+        for (OurServerOptions.Build build : ours.builds(env)) {
+            if (Servers.oursHasTurn(build.env())) {
+                contenders.add(new Contender(build.name(), () -> Servers.oursTurn(build.env(), ours.jvmOptions)));
+            } else {
+                System.out.println(build.name() + " has no --turn-port (STUN/TURN not merged there): not measured");
+            }
         }
         contenders.add(new Contender(FLOOR, () -> Servers.udpEcho(env)));
         return contenders;
+    }
+
+    /** The chart both UDP benchmarks draw: each contender's answers per second against the load. */
+    static LineChart chart(ResultSet results, String title, String loadName, String rateName) {
+        return new LineChart(title, loadName, rateName)
+                .series("coturn", results.medians(ANCHOR, "perSecond"))
+                .series("ours", results.medians(OURS, "perSecond"))
+                .series("UDP echo floor", results.medians(FLOOR, "perSecond"));
     }
 
     /** Batches of sockets made so far: each batch gets a loopback source address of its own. */
