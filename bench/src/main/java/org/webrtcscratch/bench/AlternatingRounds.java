@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.webrtcscratch.bench.process.ServerProcess;
 
 /**
- * Runs the anchor and ours in turns (A B A B …), each turn on a freshly started server, so slow drifts of a
+ * Runs the anchor and ours in turns (A B, B A, A B …), each turn on a freshly started server, so slow drifts of a
  * shared machine hit both alike and every round gives one paired ratio. Stops early, between rounds, when
  * the deadline would not fit another round as long as the longest one so far.
  */
@@ -35,7 +35,7 @@ public final class AlternatingRounds {
                 break;
             }
             long roundStart = System.nanoTime();
-            for (Contender contender : contenders) {
+            for (Contender contender : inTurn(contenders, round)) {
                 if (deadline.passed()) {
                     System.out.printf("time budget used up in round %d (%s not run)%n", round, contender.name());
                     return completed;
@@ -55,5 +55,13 @@ public final class AlternatingRounds {
             longestRound = Math.max(longestRound, System.nanoTime() - roundStart);
         }
         return completed;
+    }
+
+    /**
+     * The contenders in the order of round {@code round}: as given in odd rounds, reversed in even ones
+     * (A B, B A, A B …), so that a drift of the machine over a round favours neither the first nor the last.
+     */
+    static List<Contender> inTurn(List<Contender> contenders, int round) {
+        return round % 2 == 1 ? contenders : contenders.reversed();
     }
 }
