@@ -19,11 +19,6 @@ public final class SchedulerClock implements SignalingClock {
     }
 
     @Override
-    public long millis() {
-        return System.currentTimeMillis();
-    }
-
-    @Override
     public long nanoTime() {
         return System.nanoTime();
     }
