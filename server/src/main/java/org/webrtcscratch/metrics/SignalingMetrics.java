@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.webrtcscratch.signaling.ErrorCode;
+import org.webrtcscratch.signaling.ProtocolTable;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.signaling.SignalingStats;
 
@@ -25,7 +26,7 @@ public final class SignalingMetrics {
                 .description("signals relayed to their target").register(registry);
         FunctionCounter.builder("scratch.signaling.rate.limited", stats, SignalingStats::rateLimited)
                 .description("messages dropped by the rate limit").register(registry);
-        for (String type : new String[] {"join", "signal", "leave", "ping"}) {
+        for (String type : ProtocolTable.clientMessageTypes()) {
             FunctionCounter.builder("scratch.signaling.received", stats, s -> s.received(type))
                     .tag("type", type).description("client messages received, by type").register(registry);
         }

@@ -6,37 +6,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** A named set of peers, oldest first. Guarded by its own lock; the registry decides when rooms come and go. */
+/** A named set of peers, oldest first. Guarded by its own lock; {@link MemoryRooms} decides when rooms come and go. */
 final class Room {
 
     final String name;
-    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, Peer> members = new LinkedHashMap<>();
 
     Room(String name) {
         this.name = name;
     }
 
     /**
-     * Adds {@code member} and hands {@code announce} everyone else, with no other arrival or departure in
-     * between: each member then learns of each other exactly once (by the welcome or by peer-joined) and
-     * hears of an arrival only after its own welcome. Announcements never wait on a slow peer
-     * (a send writes what the socket takes now and queues the rest), so the lock is held briefly.
+     * Adds {@code peer} and hands {@code announce} everyone else, with no other arrival or departure in
+     * between (see {@link Rooms#join}). Announcements never wait on a slow peer (a send writes what the
+     * socket takes now and queues the rest), so the lock is held briefly.
      */
-    synchronized void admit(Member member, Consumer<List<Member>> announce) {
-        members.put(member.peerId, member);
-        announce.accept(others(member));
+    synchronized void admit(Peer peer, Consumer<List<Peer>> announce) {
+        members.put(peer.peerId(), peer);
+        announce.accept(others(peer));
     }
 
-    /** Removes {@code member} and hands {@code announce} those left, as {@link #admit} does; false if it had gone. */
-    synchronized boolean remove(Member member, Consumer<List<Member>> announce) {
-        if (!members.remove(member.peerId, member)) {
+    /** Removes {@code peer} and hands {@code announce} those left, as {@link #admit} does; false if it had gone. */
+    synchronized boolean remove(Peer peer, Consumer<List<Peer>> announce) {
+        if (!members.remove(peer.peerId(), peer)) {
             return false;
         }
-        announce.accept(others(member));
+        announce.accept(others(peer));
         return true;
     }
 
-    synchronized Member member(String peerId) {
+    synchronized Peer member(String peerId) {
         return members.get(peerId);
     }
 
@@ -49,10 +48,10 @@ final class Room {
     }
 
     /** Everyone but {@code self}, oldest first. */
-    synchronized List<Member> others(Member self) {
-        List<Member> others = new ArrayList<>(members.size());
-        for (Member member : members.values()) {
-            if (member != self) {
+    synchronized List<Peer> others(Peer self) {
+        List<Peer> others = new ArrayList<>(members.size());
+        for (Peer member : members.values()) {
+            if (!member.peerId().equals(self.peerId())) {
                 others.add(member);
             }
         }

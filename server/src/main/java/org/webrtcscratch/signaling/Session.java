@@ -1,26 +1,27 @@
 package org.webrtcscratch.signaling;
 
 /**
- * The server's side of one connection: its transport, its rate guard and the room membership it holds
+ * The server's side of one connection: its transport, its rate guard and the peer it is
  * (null while not in a room). Opaque outside this package: transports only hand it back to the service.
  */
 public final class Session {
 
     final Connection connection;
     final RateGuard rateGuard;
-    private volatile Member member;
+    private volatile Peer peer;
 
     Session(Connection connection, RateGuard rateGuard) {
         this.connection = connection;
         this.rateGuard = rateGuard;
     }
 
-    Member member() {
-        return member;
+    /** The peer this connection is, or null while it is in no room. */
+    Peer peer() {
+        return peer;
     }
 
-    void member(Member value) {
-        member = value;
+    void peer(Peer value) {
+        peer = value;
     }
 
     void send(String text) {

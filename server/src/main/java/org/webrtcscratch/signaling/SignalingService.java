@@ -1,27 +1,22 @@
 package org.webrtcscratch.signaling;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.iceservers.IceServerProvider;
 
 /**
- * The signaling logic, independent of the transport: connections open, send text, close; the service keeps
- * rooms, relays signals and enforces the limits. Safe for concurrent use from many connections; each
- * connection's own messages must arrive one at a time (WebSocket containers guarantee that).
+ * The connection gate, independent of the transport: admits connections up to the limit, rate-limits and
+ * size-checks each frame, decodes it and hands it to the {@link RoomProtocol}, and closes everyone on shutdown.
+ * Safe for concurrent use from many connections; each connection's own messages must arrive one at a time
+ * (WebSocket containers guarantee that).
  */
 public final class SignalingService implements AutoCloseable {
 
-    /** Close codes after which a peer has left at once instead of getting a resume window (RFC 6455 §7.4.1). */
-    private static final Set<Integer> DELIBERATE_CLOSE_CODES = Set.of(1000, 1001);
     private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
 
     /**
@@ -32,27 +27,36 @@ public final class SignalingService implements AutoCloseable {
     private static final String PING_TYPE = new ClientMessage.Ping(null).type();
 
     private final SignalingLimits limits;
-    private final IceServerProvider iceServers;
-    private final LongSupplier nanoTime;
+    private final SignalingClock clock;
     private final SignalingCodec codec = new SignalingCodec();
     private final String pong = codec.encode(new ServerMessage.Pong());
-    private final RoomRegistry registry;
+    private final RoomProtocol protocol;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SignalingStats stats = new SignalingStats();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("signaling-timers").factory());
+    private final SignalingEvents events;
+    /** Completed when every connection has closed after {@link #closeAsync}, or its grace ran out. */
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean closing;
 
-    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, LongSupplier nanoTime) {
+    /**
+     * @param rooms       who is in which room
+     * @param delivery    how to reach each peer
+     * @param clock       time and timers; stopped when the service has closed
+     * @param subscribers told what happens, after the service's own {@link #stats()}
+     */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
+                            SignalingClock clock, SignalingEvents subscribers) {
         this.limits = limits.validate();
-        this.iceServers = iceServers;
-        this.nanoTime = nanoTime;
-        this.registry = new RoomRegistry(limits.roomCapacity(), limits.maxRooms());
+        this.clock = clock;
+        this.events = SignalingEvents.of(stats, subscribers);
+        this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec);
     }
 
+    /** This process's rooms and connections, the system clock and a scheduler thread. */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers) {
-        this(limits, iceServers, System::nanoTime);
+        this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms()), new Mailboxes(),
+                new SchedulerClock(), SignalingEvents.NONE);
     }
 
     /**
@@ -68,13 +72,13 @@ public final class SignalingService implements AutoCloseable {
             connectionCount.decrementAndGet();
             SignalingException busy = new SignalingException(ErrorCode.SERVER_BUSY,
                     "the server holds its maximum of " + limits.maxConnections() + " connections");
-            stats.countRefused(busy.code());
+            events.on(new SignalingEvent.Refused(clock.instant(), null, null, busy.code()));
             connection.send(codec.encode(ServerMessage.Error.of(busy)));
             connection.close(1013, "server busy, try again later");
             return null;
         }
         Session session = new Session(connection, new RateGuard(limits.rateLimitPerSecond(), limits.rateBurst(),
-                limits.rateAbuse(), nanoTime));
+                limits.rateAbuse(), clock::nanoTime));
         sessions.add(session);
         return session;
     }
@@ -122,18 +126,13 @@ public final class SignalingService implements AutoCloseable {
             return;
         }
         connectionCount.decrementAndGet();
-        Member member = session.member();
-        if (member == null || closing) {
+        if (closing) {
+            if (sessions.isEmpty()) {
+                drained.complete(null);
+            }
             return;
         }
-        if (DELIBERATE_CLOSE_CODES.contains(code)) {
-            leave(member, LeaveReason.LEFT);
-        } else if (limits.resumeWindow().isZero()) {
-            leave(member, LeaveReason.DISCONNECTED);
-        } else {
-            member.detach(session, () -> timers.schedule(() -> expire(member),
-                    limits.resumeWindow().toMillis(), TimeUnit.MILLISECONDS));
-        }
+        protocol.closed(session, code);
     }
 
     private boolean withinRate(Session session) {
@@ -159,93 +158,17 @@ public final class SignalingService implements AutoCloseable {
 
     private void handle(Session session, ClientMessage message) {
         switch (message) {
-            case ClientMessage.Join join -> join(session, join);
-            case ClientMessage.Signal signal -> relay(joined(session), signal);
-            case ClientMessage.Leave leave -> {
-                Member member = joined(session);
-                session.member(null);
-                leave(member, LeaveReason.LEFT);
-            }
+            case ClientMessage.Join join -> protocol.join(session, join);
+            case ClientMessage.Signal signal -> protocol.signal(session, signal);
+            case ClientMessage.Leave leave -> protocol.leave(session);
             case ClientMessage.Ping ping -> session.send(pong);
         }
     }
 
-    private void join(Session session, ClientMessage.Join join) {
-        Member current = session.member();
-        if (current != null) {
-            throw new SignalingException(ErrorCode.ALREADY_JOINED, "already in room '" + current.room.name
-                    + "'; send leave first");
-        }
-        if (join.resume() != null && resume(session, join)) {
-            return;
-        }
-        registry.join(join.room(), join.name(), session, (member, others) -> {
-            session.member(member);
-            session.send(codec.encode(welcome(member, others, false, session)));
-            broadcast(others, new ServerMessage.PeerJoined(member.info()));
-        });
-    }
-
-    private boolean resume(Session session, ClientMessage.Join join) {
-        Member member = registry.findResumable(join.resume(), join.room());
-        if (member == null) {
-            return false;
-        }
-        String welcome = codec.encode(welcome(member, member.room.others(member), true, session));
-        return member.attach(session, welcome);
-    }
-
-    private ServerMessage.Welcome welcome(Member member, List<Member> others, boolean resumed, Session session) {
-        return new ServerMessage.Welcome(member.peerId, member.room.name, member.name,
-                others.stream().map(Member::info).toList(),
-                iceServers.iceServersFor(member.peerId, session.connection.host()),
-                member.resumeToken, resumed);
-    }
-
-    private void relay(Member from, ClientMessage.Signal signal) {
-        Member to = signal.to().equals(from.peerId) ? null : from.room.member(signal.to());
-        if (to == null) {
-            throw new SignalingException(ErrorCode.UNKNOWN_PEER, "peer '" + Names.abbreviate(signal.to())
-                    + "' is not in room '" + from.room.name + "'");
-        }
-        to.deliver(codec.encode(new ServerMessage.Relayed(from.peerId, signal.payload())));
-        stats.countRelayed();
-    }
-
-    private Member joined(Session session) {
-        Member member = session.member();
-        if (member == null) {
-            throw new SignalingException(ErrorCode.NOT_JOINED, "not in a room; send join first");
-        }
-        return member;
-    }
-
-    private void leave(Member member, LeaveReason reason) {
-        if (member.retire()) {
-            announceDeparture(member, reason);
-        }
-    }
-
-    private void expire(Member member) {
-        if (member.retireIfAway()) {
-            announceDeparture(member, LeaveReason.DISCONNECTED);
-        }
-    }
-
-    private void announceDeparture(Member member, LeaveReason reason) {
-        registry.remove(member, others -> broadcast(others, new ServerMessage.PeerLeft(member.peerId, reason)));
-    }
-
-    private void broadcast(List<Member> recipients, ServerMessage message) {
-        if (recipients.isEmpty()) {
-            return;
-        }
-        String text = codec.encode(message);
-        recipients.forEach(recipient -> recipient.deliver(text));
-    }
-
     private void refuse(Session session, SignalingException e) {
-        stats.countRefused(e.code());
+        Peer peer = session.peer();
+        events.on(peer == null ? new SignalingEvent.Refused(clock.instant(), null, null, e.code())
+                : new SignalingEvent.Refused(clock.instant(), peer.room(), peer.peerId(), e.code()));
         session.send(codec.encode(ServerMessage.Error.of(e)));
     }
 
@@ -255,23 +178,26 @@ public final class SignalingService implements AutoCloseable {
     }
 
     /**
-     * Tells every connection the server is stopping and closes them, waiting up to {@code grace} for the
-     * close handshakes so that the transport can then stop without cutting anyone off mid-frame.
+     * Tells every connection the server is stopping and closes them. The future completes when their close
+     * handshakes are done, or after {@code grace} on the service's clock, so that the transport can then stop
+     * without cutting anyone off mid-frame; the clock is stopped then.
      */
-    public void close(Duration grace) {
+    public CompletableFuture<Void> closeAsync(Duration grace) {
         closing = true;
         for (Session session : sessions) {
             closeWithReason(session, 1001, "server shutting down");
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        try {
-            while (!sessions.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (sessions.isEmpty()) {
+            drained.complete(null);
+        } else {
+            clock.schedule(grace, () -> drained.complete(null));
         }
-        timers.shutdownNow();
+        return drained.whenComplete((done, failure) -> clock.stop());
+    }
+
+    /** {@link #closeAsync}, waiting for it. */
+    public void close(Duration grace) {
+        closeAsync(grace).join();
     }
 
     @Override
@@ -284,11 +210,11 @@ public final class SignalingService implements AutoCloseable {
     }
 
     public int roomCount() {
-        return registry.roomCount();
+        return protocol.roomCount();
     }
 
     public int peerCount() {
-        return registry.peerCount();
+        return protocol.peerCount();
     }
 
     public SignalingStats stats() {

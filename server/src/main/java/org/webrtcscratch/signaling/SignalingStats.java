@@ -1,12 +1,18 @@
 package org.webrtcscratch.signaling;
 
+import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of what the signaling service did, read by the metrics endpoint and tests. */
-public final class SignalingStats {
+/**
+ * Counters of what the signaling service did, read by the metrics endpoint and tests. Refusals and relays come
+ * as {@link SignalingEvents} like to any subscriber (relays through the allocation-free
+ * {@link #relayed(String, String, String, InstantSource)}); what arrives, by type and over the rate limit, is
+ * counted by the connection gate directly, as traffic rather than something the protocol did.
+ */
+public final class SignalingStats implements SignalingEvents {
 
     private final Map<String, LongAdder> receivedByType = new ConcurrentHashMap<>();
     private final Map<ErrorCode, LongAdder> refusedByCode = new EnumMap<>(ErrorCode.class);
@@ -23,11 +29,15 @@ public final class SignalingStats {
         receivedByType.computeIfAbsent(type, t -> new LongAdder()).increment();
     }
 
-    void countRefused(ErrorCode code) {
-        refusedByCode.get(code).increment();
+    @Override
+    public void on(SignalingEvent event) {
+        if (event instanceof SignalingEvent.Refused refused) {
+            refusedByCode.get(refused.code()).increment();
+        }
     }
 
-    void countRelayed() {
+    @Override
+    public void relayed(String room, String from, String to, InstantSource time) {
         relayed.increment();
     }
 

@@ -1,0 +1,46 @@
+package org.webrtcscratch.signaling;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/** The peers of this process and their live connections, by peer id; see {@link Mailbox}. */
+public final class Mailboxes implements Delivery {
+
+    private final ConcurrentMap<String, Mailbox> byPeerId = new ConcurrentHashMap<>();
+
+    @Override
+    public void open(Peer peer, Session session) {
+        byPeerId.put(peer.peerId(), new Mailbox(peer, session));
+    }
+
+    @Override
+    public Outcome send(String peerId, String text) {
+        Mailbox mailbox = byPeerId.get(peerId);
+        return mailbox == null ? Outcome.GONE : mailbox.send(text);
+    }
+
+    @Override
+    public boolean away(Peer peer, Session from, Supplier<SignalingClock.Timer> startResumeWindow) {
+        Mailbox mailbox = byPeerId.get(peer.peerId());
+        return mailbox != null && mailbox.detach(from, startResumeWindow);
+    }
+
+    @Override
+    public int resume(Peer peer, Session to, String welcome) {
+        Mailbox mailbox = byPeerId.get(peer.peerId());
+        return mailbox == null ? -1 : mailbox.attach(to, welcome);
+    }
+
+    @Override
+    public boolean retire(Peer peer) {
+        Mailbox mailbox = byPeerId.get(peer.peerId());
+        return mailbox != null && mailbox.retire() && byPeerId.remove(peer.peerId(), mailbox);
+    }
+
+    @Override
+    public boolean retireIfAway(Peer peer) {
+        Mailbox mailbox = byPeerId.get(peer.peerId());
+        return mailbox != null && mailbox.retireIfAway() && byPeerId.remove(peer.peerId(), mailbox);
+    }
+}

@@ -1,0 +1,97 @@
+package org.webrtcscratch.signaling;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The rooms of this process. A room exists while it has a peer: it is created by the first join and removed
+ * with its last peer, atomically with respect to joins ({@link ConcurrentMap#compute}); a room's own lock
+ * orders its arrivals and departures.
+ */
+public final class MemoryRooms implements Rooms {
+
+    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Peer> byResumeToken = new ConcurrentHashMap<>();
+    private final AtomicInteger peerCount = new AtomicInteger();
+    private final PeerIds ids = new PeerIds();
+    private final int roomCapacity;
+    private final int maxRooms;
+
+    public MemoryRooms(int roomCapacity, int maxRooms) {
+        this.roomCapacity = roomCapacity;
+        this.maxRooms = maxRooms;
+    }
+
+    @Override
+    public Peer join(String roomName, String displayName, BiConsumer<Peer, List<Peer>> announce) {
+        Peer[] joined = new Peer[1];
+        rooms.compute(roomName, (name, room) -> {
+            if (room == null) {
+                if (rooms.size() >= maxRooms) {
+                    throw new SignalingException(ErrorCode.SERVER_BUSY,
+                            "the server holds its maximum of " + maxRooms + " rooms");
+                }
+                room = new Room(name);
+            }
+            int size = room.size();
+            if (size >= roomCapacity) {
+                throw new SignalingException(ErrorCode.ROOM_FULL,
+                        "room '" + name + "' is full (" + size + " of " + roomCapacity + ")");
+            }
+            Peer peer = new Peer(ids.newPeerId(), displayName, name, ids.newResumeToken());
+            // Counted and resumable before anyone hears of it: a client may act on its welcome at once.
+            byResumeToken.put(peer.resumeToken(), peer);
+            peerCount.incrementAndGet();
+            room.admit(peer, others -> announce.accept(peer, others));
+            joined[0] = peer;
+            return room;
+        });
+        return joined[0];
+    }
+
+    @Override
+    public Peer resumable(String resumeToken, String roomName) {
+        Peer peer = byResumeToken.get(resumeToken);
+        return peer != null && peer.room().equals(roomName) ? peer : null;
+    }
+
+    @Override
+    public Peer find(String roomName, String peerId) {
+        Room room = rooms.get(roomName);
+        return room == null ? null : room.member(peerId);
+    }
+
+    @Override
+    public List<Peer> others(Peer peer) {
+        Room room = rooms.get(peer.room());
+        return room == null ? List.of() : room.others(peer);
+    }
+
+    @Override
+    public boolean leave(Peer peer, Consumer<List<Peer>> announce) {
+        boolean[] removed = new boolean[1];
+        rooms.computeIfPresent(peer.room(), (name, room) -> {
+            removed[0] = room.remove(peer, others -> {
+                byResumeToken.remove(peer.resumeToken(), peer);
+                peerCount.decrementAndGet();
+                announce.accept(others);
+            });
+            return room.isEmpty() ? null : room;
+        });
+        return removed[0];
+    }
+
+    @Override
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    @Override
+    public int peerCount() {
+        return peerCount.get();
+    }
+}

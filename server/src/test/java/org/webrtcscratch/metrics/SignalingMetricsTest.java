@@ -1,0 +1,56 @@
+package org.webrtcscratch.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.webrtcscratch.iceservers.IceServerProvider;
+import org.webrtcscratch.signaling.Connection;
+import org.webrtcscratch.signaling.ProtocolTable;
+import org.webrtcscratch.signaling.Session;
+import org.webrtcscratch.signaling.SignalingLimits;
+import org.webrtcscratch.signaling.SignalingService;
+
+/** The signaling meters: one received counter per client message type of the protocol table. */
+class SignalingMetricsTest {
+
+    private static final Connection SILENT = new Connection() {
+        @Override
+        public void send(String text) {
+        }
+
+        @Override
+        public void close(int code, String reason) {
+        }
+
+        @Override
+        public String remote() {
+            return "memory";
+        }
+
+        @Override
+        public String host() {
+            return null;
+        }
+    };
+
+    @Test
+    void receivedMessagesAreTaggedWithTheTablesClientTypes() {
+        SignalingService service = new SignalingService(SignalingLimits.defaults(), IceServerProvider.fixed(List.of()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SignalingMetrics.bind(service, registry);
+        Session session = service.open(SILENT);
+        service.onText(session, "{\"type\":\"join\",\"room\":\"r\",\"name\":\"Ann\"}");
+
+        List<String> tags = registry.find("scratch.signaling.received").functionCounters().stream()
+                .map(counter -> counter.getId().getTag("type")).toList();
+        assertThat(tags).containsExactlyInAnyOrderElementsOf(ProtocolTable.clientMessageTypes())
+                .contains("join", "signal", "leave", "ping");
+        FunctionCounter joins = registry.find("scratch.signaling.received").tag("type", "join").functionCounter();
+        assertThat(joins.count()).isEqualTo(1);
+        service.close(Duration.ZERO);
+    }
+}
