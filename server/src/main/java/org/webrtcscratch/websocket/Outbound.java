@@ -22,7 +22,7 @@ final class Outbound {
     enum Action {
         /** Nothing: the frame was queued or dropped, or nothing is due. */
         NONE,
-        /** Write {@link #takeWrite()} in one gathering write, then report {@link #written()} or {@link #writeFailed()}. */
+        /** Write {@link #takeWrite()} in one gathering write, then report {@link #written} or {@link #writeFailed}. */
         WRITE,
         /** End the TCP connection: the closing handshake is over (or failed) and everything is written. */
         END,
@@ -154,7 +154,7 @@ final class Outbound {
         return closeCode == 0 ? CloseCodes.ABNORMAL : closeCode;
     }
 
-    /** True once our close frame is queued, the peer's arrived or the connection is ending: no data is delivered then. */
+    /** True once our close frame is queued, the peer's came or the connection is ending: no more data is delivered. */
     boolean closing() {
         return phase != Phase.OPEN;
     }
