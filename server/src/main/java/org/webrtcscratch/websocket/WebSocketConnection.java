@@ -58,7 +58,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         this.host = host;
         this.parser = new FrameParser(settings.maxMessageBytes());
         this.assembler = new MessageAssembler(settings.maxMessageBytes());
-        this.outbound = new Outbound(settings, System.nanoTime());
+        this.outbound = new Outbound(settings, System.nanoTime()); // the upgrade request: last heard now
     }
 
     @Override
@@ -70,7 +70,6 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     public void onOpen() {
         super.onOpen();
         getEndPoint().setIdleTimeout(settings.pingInterval().toMillis());
-        outbound.heard(System.nanoTime());
         synchronized (listenerLock) {
             listener = endpoint.onOpen(this);
         }
