@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 
 /**
  * The sending side of one WebSocket as a state machine without I/O or clock: events go in (a frame to send, a
- * write completed, a close asked for or received, the idle timer, all with the time passed in) and each returns
- * the {@link Action} the shell must take. It owns the queue behind the write in flight (gathered into the next
+ * write completed, a close asked for or received, the idle timer; the time is passed in) and each returns the
+ * {@link Action} the shell must take. It owns the queue behind the write in flight (gathered into the next
  * write, a reader too slow to drain it is dropped), the order of the closing handshake (§7.1.2: nothing after
  * our close frame; the TCP connection ends once both close frames are out and in) and keep-alive (the peer is
  * pinged once it has been silent for the ping interval, until it is heard again, and dropped after the idle
