@@ -3,7 +3,6 @@ package org.webrtcscratch.websocket;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.AbstractConnection;
@@ -15,23 +14,22 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcscratch.websocket.Outbound.Action;
 
 /**
  * One WebSocket on a Jetty endpoint, once the HTTP handshake is done: the thin I/O shell around
- * {@link FrameParser}, {@link MessageAssembler} and {@link FrameEncoder}. An idle socket holds no buffer:
- * one is borrowed from the pool for each read and frames are queued only while a write is in flight, so a
- * connection costs its endpoint and a few small objects. Keep-alive needs no task of its own: the peer's
- * silence is checked when the endpoint's idle timer expires and, since our own writes reset that timer, on
- * every send ({@link #keepAlive}), so a dead peer that keeps receiving relays is dropped all the same. Reads
- * are non-blocking work run by the selector thread that noticed them, so each selector is an event loop: a
- * message is read, handled and relayed without waking another thread. Nothing on that path may wait: sends
- * never wait (a frame is written if the socket takes it now, else queued), locks are held briefly.
+ * {@link FrameParser}, {@link MessageAssembler} and {@link Outbound}. An idle socket holds no buffer: one is
+ * borrowed from the pool for each read and frames are queued only while a write is in flight, so a connection
+ * costs its endpoint and a few small objects. Keep-alive needs no task of its own: {@link Outbound} checks the
+ * peer's silence when the endpoint's idle timer expires and on every send. Reads are non-blocking work run by
+ * the selector thread that noticed them, so each selector is an event loop: a message is read, handled and
+ * relayed without waking another thread. Nothing on that path may wait: sends never wait (a frame is written
+ * if the socket takes it now, else queued), locks are held briefly. Threads and locks: see package-info.
  */
 final class WebSocketConnection extends AbstractConnection.NonBlocking implements Connection.UpgradeTo, WebSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final int READ_BUFFER_BYTES = 4096;
-    private static final ByteBuffer PING = FrameEncoder.ping().asReadOnlyBuffer();
 
     private final ByteBufferPool buffers;
     private final WebSocketSettings settings;
@@ -39,6 +37,8 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     private final String host;
     private final FrameParser parser;
     private final MessageAssembler assembler;
+    /** Guarded by its own monitor, the output lock; held only while it takes an event (see package-info). */
+    private final Outbound outbound;
     private final Callback writeCompletion = new WriteCompletion();
     private WebSocketListener listener;
     /**
@@ -48,16 +48,6 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     private final Object listenerLock = new Object();
     private boolean listenerClosed;
     private ByteBuffer upgradeBytes;
-    private volatile long lastHeardNanos;
-    private volatile long lastPingNanos;
-
-    // Output state, guarded by this.
-    private ArrayDeque<ByteBuffer> queue;
-    private long queuedBytes;
-    private boolean writing;
-    private boolean closeSent;
-    private boolean closeAfterFlush;
-    private int closeCode;
 
     WebSocketConnection(EndPoint endPoint, Executor executor, ByteBufferPool buffers, WebSocketSettings settings,
                         WebSocketEndpoint endpoint, String host) {
@@ -68,6 +58,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         this.host = host;
         this.parser = new FrameParser(settings.maxMessageBytes());
         this.assembler = new MessageAssembler(settings.maxMessageBytes());
+        this.outbound = new Outbound(settings, System.nanoTime()); // the upgrade request: last heard now
     }
 
     @Override
@@ -79,8 +70,6 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     public void onOpen() {
         super.onOpen();
         getEndPoint().setIdleTimeout(settings.pingInterval().toMillis());
-        lastHeardNanos = System.nanoTime();
-        lastPingNanos = lastHeardNanos - 1; // not pinged since
         synchronized (listenerLock) {
             listener = endpoint.onOpen(this);
         }
@@ -107,7 +96,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
                     getEndPoint().close();
                     return;
                 }
-                lastHeardNanos = System.nanoTime();
+                outbound.heard(System.nanoTime());
                 if (!consume(bytes)) {
                     return;
                 }
@@ -157,7 +146,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
                     }
                 }
             }
-            case Message.Ping ping -> send(FrameEncoder.pong(ping.data()), false);
+            case Message.Ping ping -> send(FrameEncoder.pong(ping.data()));
             case Message.Pong pong -> { }
             case Message.Close close -> {
                 onCloseFrame(close.code());
@@ -167,91 +156,74 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         return true;
     }
 
-    /** §5.5.1: answer a close frame with one (unless ours went first), then end the TCP connection. */
     private void onCloseFrame(int code) {
-        closeThenEnd(code, "");
+        Action action;
+        ByteBuffer[] write;
+        synchronized (outbound) {
+            action = outbound.closeReceived(code);
+            write = outbound.takeWrite();
+        }
+        act(action, write);
     }
 
-    /** §7.1.7: the peer broke the protocol; say why and end the connection. */
     private void fail(int code, String reason) {
-        closeThenEnd(code, reason);
+        Action action;
+        ByteBuffer[] write;
+        synchronized (outbound) {
+            action = outbound.fail(code, reason);
+            write = outbound.takeWrite();
+        }
+        act(action, write);
     }
 
-    /**
-     * Sends a close frame, unless one went already, and ends the TCP connection once it is written: at once if
-     * nothing is left to write.
-     */
-    private void closeThenEnd(int code, String reason) {
-        boolean closeNow;
-        synchronized (this) {
-            if (closeCode == 0) {
-                closeCode = code;
-            }
-            closeAfterFlush = true;
-            closeNow = closeSent && !writing;
+    private boolean closing() {
+        synchronized (outbound) {
+            return outbound.closing();
         }
-        if (closeNow) {
-            getEndPoint().close();
-        } else {
-            send(FrameEncoder.close(code, reason), true);
-        }
-    }
-
-    private synchronized boolean closing() {
-        return closeSent;
     }
 
     @Override
     public void sendText(String text) {
-        send(FrameEncoder.text(text), false);
+        send(FrameEncoder.text(text));
+    }
+
+    private void send(ByteBuffer frame) {
+        long now = System.nanoTime();
+        Action action;
+        ByteBuffer[] write;
+        synchronized (outbound) {
+            action = outbound.send(frame, now);
+            write = outbound.takeWrite();
+        }
+        act(action, write);
     }
 
     @Override
     public void close(int code, String reason) {
-        synchronized (this) {
-            if (closeCode == 0) {
-                closeCode = code;
-            }
+        Action action;
+        ByteBuffer[] write;
+        synchronized (outbound) {
+            action = outbound.close(code, reason);
+            write = outbound.takeWrite();
         }
-        send(FrameEncoder.close(code, reason), true);
+        act(action, write);
     }
 
-    /** Writes {@code frame} now, or queues it behind the write in flight; nothing goes after a close frame. */
-    private void send(ByteBuffer frame, boolean isClose) {
-        if (!isClose && !keepAlive()) {
-            return;
-        }
-        boolean tooSlow = false;
-        synchronized (this) {
-            if (closeSent) {
-                return;
+    /** Does what {@link #outbound} asked for, after its lock is released. */
+    private void act(Action action, ByteBuffer[] write) {
+        switch (action) {
+            case NONE, EXPIRE -> { }
+            case WRITE -> getEndPoint().write(writeCompletion, write);
+            case END -> getEndPoint().close();
+            case DROP_SILENT -> {
+                LOG.debug("dropping WebSocket {}: silent for {}", remoteAddress(), settings.idleTimeout());
+                getEndPoint().close();
             }
-            if (isClose) {
-                closeSent = true;
+            case DROP_SLOW -> {
+                LOG.info("dropping WebSocket {}: over {} bytes wait to be sent, it reads too slowly",
+                        remoteAddress(), settings.maxQueuedBytes());
+                getEndPoint().close();
             }
-            if (writing) {
-                queuedBytes += frame.remaining();
-                tooSlow = queuedBytes > settings.maxQueuedBytes() && !isClose;
-                if (tooSlow) {
-                    closeSent = true; // nothing more for it: it is dropped below
-                    queue = null;
-                } else {
-                    if (queue == null) {
-                        queue = new ArrayDeque<>();
-                    }
-                    queue.add(frame);
-                    return;
-                }
-            } else {
-                writing = true;
-            }
-        }
-        if (tooSlow) {
-            LOG.info("dropping WebSocket {}: over {} bytes wait to be sent, it reads too slowly",
-                    remoteAddress(), settings.maxQueuedBytes());
-            getEndPoint().close();
-        } else {
-            getEndPoint().write(writeCompletion, frame);
         }
     }
 
@@ -260,28 +232,21 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
 
         @Override
         public void succeeded() {
-            ByteBuffer[] next = null;
-            boolean closeNow = false;
-            synchronized (WebSocketConnection.this) {
-                if (queue == null || queue.isEmpty()) {
-                    writing = false;
-                    closeNow = closeSent && closeAfterFlush;
-                } else {
-                    next = queue.toArray(ByteBuffer[]::new);
-                    queue = null;
-                    queuedBytes = 0;
-                }
+            Action action;
+            ByteBuffer[] write;
+            synchronized (outbound) {
+                action = outbound.written();
+                write = outbound.takeWrite();
             }
-            if (next != null) {
-                getEndPoint().write(this, next);
-            } else if (closeNow) {
-                getEndPoint().close();
-            }
+            act(action, write);
         }
 
         @Override
         public void failed(Throwable failure) {
             LOG.debug("write to {} failed: {}", remoteAddress(), failure.toString());
+            synchronized (outbound) {
+                outbound.writeFailed();
+            }
             getEndPoint().close(failure);
         }
 
@@ -291,39 +256,18 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         }
     }
 
-    /**
-     * What the peer's silence calls for, asked by the idle timer and by every send: nothing while it was heard
-     * within the ping interval, one ping (until it is heard again) after that, the end after the idle timeout.
-     *
-     * @return false once the connection is being ended
-     */
-    private boolean keepAlive() {
-        long now = System.nanoTime();
-        long heard = lastHeardNanos;
-        if (now - heard < settings.pingInterval().toNanos()) {
-            return true;
-        }
-        if (now - heard >= settings.idleTimeout().toNanos()) {
-            LOG.debug("dropping WebSocket {}: silent for {}", remoteAddress(), settings.idleTimeout());
-            getEndPoint().close();
-            return false;
-        }
-        if (lastPingNanos - heard < 0) {
-            lastPingNanos = now; // before the send, which asks again
-            send(PING.duplicate(), false);
-        }
-        return true;
-    }
-
+    /** True lets Jetty end the connection with a timeout: our close frame went unanswered. */
     @Override
     public boolean onIdleExpired(TimeoutException timeout) {
-        synchronized (this) {
-            if (closeSent) {
-                return true; // the peer never answered our close frame
-            }
+        long now = System.nanoTime();
+        Action action;
+        ByteBuffer[] write;
+        synchronized (outbound) {
+            action = outbound.idleExpired(now);
+            write = outbound.takeWrite();
         }
-        keepAlive();
-        return false;
+        act(action, write);
+        return action == Action.EXPIRE;
     }
 
     @Override
@@ -335,10 +279,8 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     public void onClose(Throwable cause) {
         super.onClose(cause);
         int code;
-        synchronized (this) {
-            code = closeCode == 0 ? CloseCodes.ABNORMAL : closeCode;
-            closeSent = true;
-            queue = null;
+        synchronized (outbound) {
+            code = outbound.closed();
         }
         synchronized (listenerLock) {
             listenerClosed = true;
