@@ -20,8 +20,8 @@
  * <ol>
  *   <li>the <b>listener lock</b>, held while the listener runs ({@code onOpen}'s call, {@code onText},
  *       {@code onBinary}, {@code onClose}), so its calls come one at a time and {@code onClose} last. Under it
- *       the application takes its own locks (signaling: a room's map entry, the room, a member) and may send to
- *       or close any connection, its own included;</li>
+ *       the application takes its own locks (signaling: a room's map entry, the room, a mailbox) and may send
+ *       to or close any connection, its own included;</li>
  *   <li>the <b>output lock</b>, the monitor of the connection's {@code Outbound}, held only while it takes one
  *       event and hands back its action. Nothing is called under it: no I/O, no listener, no logging, no other
  *       lock. The shell writes, closes and logs after releasing it. The reader also takes it, inside the
@@ -29,7 +29,7 @@
  * </ol>
  * The reader records that the peer was heard without any lock ({@code Outbound.heard} writes one volatile).
  *
- * <p>The relay path: the selector thread reading A holds A's listener lock, then B's member lock, then B's
+ * <p>The relay path: the selector thread reading A holds A's listener lock, then B's mailbox lock, then B's
  * output lock for the moment it takes to queue the frame or start its write; it writes to B's endpoint after
  * releasing the output lock, still inside the other two. It cannot deadlock or stall because
  * <ul>
