@@ -205,10 +205,6 @@ public final class AllocationManager implements AutoCloseable {
 
     private Optional<Rejection> checkPortRequest(AllocateRequest request, Instant now) {
         if (request.port() instanceof PortRequest.ReservedPort(long token)) {
-            if (request.requestedFamily().isPresent()) {
-                return Optional.of(new Rejection(StunErrorCode.BAD_REQUEST,
-                        "RESERVATION-TOKEN and REQUESTED-ADDRESS-FAMILY cannot be combined"));
-            }
             return ports.isReserved(token, now) ? Optional.empty() : Optional.of(new Rejection(
                     StunErrorCode.INSUFFICIENT_CAPACITY, "RESERVATION-TOKEN is unknown or has expired"));
         }

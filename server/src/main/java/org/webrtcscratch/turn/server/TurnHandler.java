@@ -31,19 +31,16 @@ import org.webrtcscratch.turn.allocation.ChannelBindOutcome;
 import org.webrtcscratch.turn.allocation.ClientToPeer;
 import org.webrtcscratch.turn.allocation.CreatePermissionOutcome;
 import org.webrtcscratch.turn.allocation.DropReason;
+import org.webrtcscratch.turn.allocation.ParsedAllocate;
 import org.webrtcscratch.turn.allocation.Dropped;
-import org.webrtcscratch.turn.allocation.PortRequest;
 import org.webrtcscratch.turn.allocation.RefreshOutcome;
 import org.webrtcscratch.turn.allocation.Rejection;
-import org.webrtcscratch.turn.proto.AdditionalAddressFamily;
 import org.webrtcscratch.turn.proto.AddressErrorCode;
 import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.Data;
 import org.webrtcscratch.turn.proto.DontFragment;
-import org.webrtcscratch.turn.proto.EvenPort;
 import org.webrtcscratch.turn.proto.Lifetime;
 import org.webrtcscratch.turn.proto.RequestedAddressFamily;
-import org.webrtcscratch.turn.proto.RequestedTransport;
 import org.webrtcscratch.turn.proto.ReservationToken;
 import org.webrtcscratch.turn.proto.TurnCodec;
 import org.webrtcscratch.turn.proto.XorPeerAddress;
@@ -169,56 +166,22 @@ public final class TurnHandler {
         return unknown;
     }
 
-    /** RFC 8656 §7.2. */
+    /** RFC 8656 §7.2: the request's attributes are checked in {@link AllocateRequest#parse}, then the state. */
     private TurnReply allocate(Exchange exchange) {
-        StunMessage message = exchange.message();
-        Optional<RequestedTransport> transport = message.attribute(RequestedTransport.class);
-        if (transport.isEmpty()) {
-            return error(exchange, StunErrorCode.BAD_REQUEST, "Allocate needs REQUESTED-TRANSPORT");
-        }
-        if (transport.get().protocol() != RequestedTransport.PROTOCOL_UDP) {
-            return error(exchange, StunErrorCode.UNSUPPORTED_TRANSPORT_PROTOCOL,
-                    "only UDP (17) is relayed, not protocol " + transport.get().protocol());
-        }
-        Optional<RequestedAddressFamily> requested = message.attribute(RequestedAddressFamily.class);
-        Optional<AdditionalAddressFamily> additional = message.attribute(AdditionalAddressFamily.class);
-        Optional<EvenPort> evenPort = message.attribute(EvenPort.class);
-        Optional<ReservationToken> token = message.attribute(ReservationToken.class);
-        if (evenPort.isPresent() && token.isPresent()) {
-            return error(exchange, StunErrorCode.BAD_REQUEST, "EVEN-PORT and RESERVATION-TOKEN cannot be combined");
-        }
-        if (additional.isPresent()) {
-            if (requested.isPresent()) {
-                return error(exchange, StunErrorCode.BAD_REQUEST,
-                        "REQUESTED-ADDRESS-FAMILY and ADDITIONAL-ADDRESS-FAMILY cannot be combined");
-            }
-            if (additional.get().family().filter(f -> f == AddressFamily.IPV6)
-                    .isEmpty()) {
-                return error(exchange, StunErrorCode.BAD_REQUEST, "ADDITIONAL-ADDRESS-FAMILY may only ask for IPv6");
-            }
-        }
-        Optional<TurnReply> unknownFamily = unknownFamily(exchange, requested);
-        if (unknownFamily.isPresent()) {
-            return unknownFamily.get();
-        }
-        Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
-        PortRequest port = token.<PortRequest>map(t -> new PortRequest.ReservedPort(t.token()))
-                .or(() -> evenPort.map(e -> new PortRequest.EvenPort(e.reserveNextPort())))
-                .orElse(PortRequest.ANY);
-        AllocateRequest request = new AllocateRequest(exchange.from(), exchange.username(),
-                message.transactionId().toBytes(), family,
-                message.attribute(Lifetime.class).map(Lifetime::duration), port);
-        return switch (allocations.allocate(request)) {
-            case AllocateOutcome.Allocated allocated -> allocated(exchange, allocated, additional.isPresent());
+        return switch (AllocateRequest.parse(exchange.message(), exchange.from(), exchange.username())) {
+            case ParsedAllocate.Valid valid -> switch (allocations.allocate(valid.request())) {
+                case AllocateOutcome.Allocated allocated -> allocated(exchange, allocated, valid.ipv6Declined());
+                case Rejection rejection -> refuse(exchange, rejection);
+            };
             case Rejection rejection -> refuse(exchange, rejection);
         };
     }
 
     /** RFC 8656 §7.3: the success response; a retransmitted Allocate gets the same one again. */
-    private TurnReply allocated(Exchange exchange, AllocateOutcome.Allocated outcome, boolean dualAsked) {
+    private TurnReply allocated(Exchange exchange, AllocateOutcome.Allocated outcome, boolean ipv6Declined) {
         List<Attribute> attributes = new ArrayList<>();
         attributes.add(new XorRelayedAddress(outcome.allocation().relayedAddress()));
-        if (dualAsked) {
+        if (ipv6Declined) {
             // RFC 8656 §7.2: a server that cannot add the IPv6 address allocates IPv4 alone and says why.
             attributes.add(new AddressErrorCode(AddressFamily.IPV6,
                     new ErrorCode(StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED.code(),
@@ -235,20 +198,13 @@ public final class TurnHandler {
         return new TurnReply.Allocated(response, outcome.allocation());
     }
 
-    /** RFC 8656 §7.2 and §8.2: a REQUESTED-ADDRESS-FAMILY naming no family we know is answered with 440. */
-    private Optional<TurnReply> unknownFamily(Exchange exchange, Optional<RequestedAddressFamily> requested) {
-        return requested.filter(attribute -> attribute.family().isEmpty())
-                .map(attribute -> error(exchange, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED,
-                        "unknown address family 0x%02x".formatted(attribute.familyCode())));
-    }
-
     /** RFC 8656 §8.2. */
     private TurnReply refresh(Exchange exchange) {
         StunMessage message = exchange.message();
         Optional<RequestedAddressFamily> requested = message.attribute(RequestedAddressFamily.class);
-        Optional<TurnReply> unknownFamily = unknownFamily(exchange, requested);
+        Optional<Rejection> unknownFamily = AllocateRequest.unknownFamily(requested);
         if (unknownFamily.isPresent()) {
-            return unknownFamily.get();
+            return refuse(exchange, unknownFamily.get());
         }
         Optional<Duration> lifetime = message.attribute(Lifetime.class).map(Lifetime::duration);
         Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
