@@ -18,6 +18,7 @@ import org.webrtcscratch.turn.auth.RestApiCredentials;
 import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
+import org.webrtcscratch.turn.event.TurnEvents;
 import org.webrtcscratch.turn.server.Authenticator;
 import org.webrtcscratch.turn.server.TurnHandler;
 import org.webrtcscratch.turn.server.TurnStats;
@@ -26,7 +27,9 @@ import org.webrtcscratch.turn.transport.TurnTransports;
 /**
  * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state, the credential
  * stores (fixed users, then REST API credentials), the handler and the UDP and TCP transports, and sweeps
- * expired allocations once a second. Started by {@code ScratchServer} (with {@code serve}) and by the
+ * expired allocations once a second. One clock, given to {@link #start(TurnSettings, InstantSource)}, decides
+ * every expiry (allocations, nonces, credentials, the 401 limiter); the sweeper thread only says when to look.
+ * What happens is told to {@link #events()}, where {@link #stats()} is the first subscriber. Started by {@code ScratchServer} (with {@code serve}) and by the
  * standalone {@code turn} command; tests start it with {@code TurnServer.start(TurnSettings.onLoopback())}.
  */
 public final class TurnServer implements AutoCloseable {
@@ -39,15 +42,18 @@ public final class TurnServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final TurnCredentialIssuer credentialIssuer;
     private final TurnStats stats;
+    private final TurnEvents events;
 
     private TurnServer(TurnSettings settings, AllocationManager allocations, TurnTransports transports,
-            ScheduledExecutorService sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats) {
+            ScheduledExecutorService sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats,
+            TurnEvents events) {
         this.settings = settings;
         this.allocations = allocations;
         this.transports = transports;
         this.sweeper = sweeper;
         this.credentialIssuer = credentialIssuer;
         this.stats = stats;
+        this.events = events;
     }
 
     public static TurnServer start(TurnSettings settings) {
@@ -62,7 +68,11 @@ public final class TurnServer implements AutoCloseable {
     public static TurnServer start(TurnSettings settings, InstantSource clock) {
         settings.validate();
         TurnConfig config = settings.config();
-        AllocationManager allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock);
+        TurnStats stats = new TurnStats();
+        TurnEvents events = new TurnEvents();
+        events.subscribe(stats);
+        AllocationManager allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock,
+                events);
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));
@@ -70,8 +80,7 @@ public final class TurnServer implements AutoCloseable {
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
                         config.unauthorizedTrackedSources(), clock));
-        TurnStats stats = new TurnStats();
-        TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats);
+        TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats, events, clock);
         TurnTransports transports;
         try {
             transports = TurnTransports.start(settings.port(), settings.listenAddresses(), settings.threads(),
@@ -85,7 +94,7 @@ public final class TurnServer implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("turn-sweeper").factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(allocations), 1, 1, TimeUnit.SECONDS);
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
-                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats);
+                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events);
         LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
                 server.tcpAddresses(), config.relayIps(), config.relayPorts());
         return server;
@@ -123,6 +132,11 @@ public final class TurnServer implements AutoCloseable {
 
     public TurnStats stats() {
         return stats;
+    }
+
+    /** What the server does, as it happens: subscribe here (the stats already are). */
+    public TurnEvents events() {
+        return events;
     }
 
     public int allocationCount() {

@@ -18,6 +18,8 @@ import java.util.random.RandomGenerator;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.turn.event.TurnEvent;
+import org.webrtcscratch.turn.event.TurnEventSink;
 
 /**
  * All allocations of a TURN server, by 5-tuple, and the rules of the requests that
@@ -29,11 +31,15 @@ import org.webrtcscratch.stun.attr.StunErrorCode;
  * (they are rare next to relayed packets); changes inside one allocation take that allocation's lock.
  * Time comes from the injected clock only; call {@link #sweepExpired()} every second or so. Quotas count
  * an expired allocation until it is swept or its 5-tuple allocates again.
+ *
+ * <p>Every change is told to the {@link TurnEventSink} (allocations here, permissions and channels by the
+ * {@link Allocation}), stamped with the clock reading that decided it, once the locks are let go.
  */
 public final class AllocationManager implements AutoCloseable {
 
     private final AllocationLimits limits;
     private final InstantSource clock;
+    private final TurnEventSink events;
     private final AllocationRules rules;
     private final Map<AddressFamily, RelayIp> relayIps = new EnumMap<>(AddressFamily.class);
     private final RelayPortPool ports;
@@ -41,16 +47,19 @@ public final class AllocationManager implements AutoCloseable {
     private final Map<String, Integer> countByUser = new HashMap<>();
     private final Object lock = new Object();
 
-    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock) {
-        this(limits, binder, clock, new SecureRandom());
+    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock,
+            TurnEventSink events) {
+        this(limits, binder, clock, new SecureRandom(), events);
     }
 
     /** With the randomness used for relay ports and reservation tokens given, for reproducible tests. */
-    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock, RandomGenerator random) {
+    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock, RandomGenerator random,
+            TurnEventSink events) {
         this.limits = limits;
         this.clock = clock;
+        this.events = events;
         this.rules = new AllocationRules(clock, limits.peerPolicy(), limits.maxPermissionsPerAllocation(),
-                limits.bandwidthCapBytesPerSecond());
+                limits.bandwidthCapBytesPerSecond(), events);
         limits.relayIps().forEach(ip -> relayIps.put(ip.family(), ip));
         this.ports = new RelayPortPool(binder, limits.relayPorts(), limits.reservationLifetime(),
                 limits.maxAllocations(), random);
@@ -58,8 +67,11 @@ public final class AllocationManager implements AutoCloseable {
 
     /** RFC 8656 §7.2: creates an allocation, or answers a retransmitted Allocate with the first answer. */
     public AllocateOutcome allocate(AllocateRequest request) {
+        Instant now;
+        Allocation expired = null;
+        AllocateOutcome outcome;
         synchronized (lock) {
-            Instant now = clock.instant();
+            now = clock.instant();
             Allocation existing = byFiveTuple.get(request.fiveTuple());
             if (existing != null && existing.isLive(now)) {
                 return existing.wasCreatedBy(request.transactionId()) && existing.username().equals(request.username())
@@ -68,18 +80,31 @@ public final class AllocationManager implements AutoCloseable {
                         : new Rejection(StunErrorCode.ALLOCATION_MISMATCH,
                                 "an allocation already exists for " + request.fiveTuple());
             }
-            if (existing != null) {
-                remove(existing);
+            if (existing != null && remove(existing)) {
+                expired = existing;
             }
-            Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request.username()));
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            return bindRelayPort(request, now)
-                    .<AllocateOutcome>map(bound -> register(request, bound))
-                    .orElseGet(() -> new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "no relay port free in "
-                            + limits.relayPorts() + " to satisfy " + request.port()));
+            outcome = create(request, now);
         }
+        if (expired != null) {
+            events.on(new TurnEvent.Expired(now, expired.fiveTuple(), expired.username()));
+        }
+        if (outcome instanceof AllocateOutcome.Allocated allocated) {
+            events.on(new TurnEvent.Allocated(now, request.fiveTuple(), request.username(),
+                    allocated.allocation().relayedAddress(), allocated.lifetime()));
+        }
+        return outcome;
+    }
+
+    /** A new allocation for a 5-tuple that holds none; the caller holds the lock. */
+    private AllocateOutcome create(AllocateRequest request, Instant now) {
+        Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request.username()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return bindRelayPort(request, now)
+                .<AllocateOutcome>map(bound -> register(request, bound))
+                .orElseGet(() -> new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "no relay port free in "
+                        + limits.relayPorts() + " to satisfy " + request.port()));
     }
 
     /**
@@ -98,9 +123,7 @@ public final class AllocationManager implements AutoCloseable {
                     + allocation.family() + ", the Refresh asks for " + requestedFamily.get());
         }
         if (requestedLifetime.filter(Duration::isZero).isPresent()) {
-            synchronized (lock) {
-                remove(allocation);
-            }
+            deleted(List.of(allocation), TurnEvent.DeleteCause.REFRESH);
             return new RefreshOutcome.Refreshed(allocation, Duration.ZERO);
         }
         Duration lifetime = grantLifetime(requestedLifetime);
@@ -136,13 +159,9 @@ public final class AllocationManager implements AutoCloseable {
      * (RFC 8656 §7: a TCP allocation ends with its connection).
      */
     public Optional<Allocation> release(FiveTuple fiveTuple) {
-        synchronized (lock) {
-            Allocation allocation = byFiveTuple.get(fiveTuple);
-            if (allocation != null) {
-                remove(allocation);
-            }
-            return Optional.ofNullable(allocation);
-        }
+        Optional<Allocation> allocation = Optional.ofNullable(byFiveTuple.get(fiveTuple));
+        allocation.ifPresent(found -> deleted(List.of(found), TurnEvent.DeleteCause.CONNECTION_CLOSED));
+        return allocation;
     }
 
     /**
@@ -164,6 +183,9 @@ public final class AllocationManager implements AutoCloseable {
                 }
             }
             ports.sweep(now);
+        }
+        for (Allocation allocation : expired) {
+            events.on(new TurnEvent.Expired(now, allocation.fiveTuple(), allocation.username()));
         }
         return expired;
     }
@@ -188,8 +210,8 @@ public final class AllocationManager implements AutoCloseable {
     /** Deletes every allocation and reservation, releasing all relay ports. */
     @Override
     public void close() {
+        deleted(List.copyOf(byFiveTuple.values()), TurnEvent.DeleteCause.SERVER_CLOSED);
         synchronized (lock) {
-            List.copyOf(byFiveTuple.values()).forEach(this::remove);
             ports.close();
         }
     }
@@ -256,13 +278,31 @@ public final class AllocationManager implements AutoCloseable {
         return new AllocateOutcome.Allocated(allocation, lifetime, bound.reservationToken(), false);
     }
 
-    /** Unindexes and releases {@code allocation}; the caller holds the lock. */
-    private void remove(Allocation allocation) {
+    /** Deletes {@code allocations} and tells of each that was still there (a race may have taken it). */
+    private void deleted(List<Allocation> allocations, TurnEvent.DeleteCause cause) {
+        Instant now;
+        List<Allocation> removed = new ArrayList<>();
+        synchronized (lock) {
+            now = clock.instant();
+            for (Allocation allocation : allocations) {
+                if (remove(allocation)) {
+                    removed.add(allocation);
+                }
+            }
+        }
+        for (Allocation allocation : removed) {
+            events.on(new TurnEvent.Deleted(now, allocation.fiveTuple(), allocation.username(), cause));
+        }
+    }
+
+    /** Unindexes and releases {@code allocation}, false if it was gone already; the caller holds the lock. */
+    private boolean remove(Allocation allocation) {
         if (!byFiveTuple.remove(allocation.fiveTuple(), allocation)) {
-            return;
+            return false;
         }
         countByUser.computeIfPresent(allocation.username(), (user, count) -> count > 1 ? count - 1 : null);
         allocation.release();
+        return true;
     }
 
     private Optional<Rejection> checkOwner(Allocation allocation, FiveTuple fiveTuple, String username) {

@@ -2,6 +2,7 @@ package org.webrtcscratch.turn.server;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,8 @@ import org.webrtcscratch.turn.allocation.ParsedAllocate;
 import org.webrtcscratch.turn.allocation.Dropped;
 import org.webrtcscratch.turn.allocation.RefreshOutcome;
 import org.webrtcscratch.turn.allocation.Rejection;
+import org.webrtcscratch.turn.event.TurnEvent;
+import org.webrtcscratch.turn.event.TurnEventSink;
 import org.webrtcscratch.turn.proto.AddressErrorCode;
 import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.Data;
@@ -57,8 +60,8 @@ import org.webrtcscratch.turn.proto.XorRelayedAddress;
  * {@link Allocation#routeChannelData}, without decoding a STUN message per packet.
  *
  * <p>Never throws: input that is not STUN is dropped, a request whose header could be read but whose body
- * could not gets a 400, and a bug gets a 500 and a log line. Thread-safe; time comes from the allocation
- * manager's and the authenticator's clocks.
+ * could not gets a 400, and a bug gets a 500 and a log line. Thread-safe; time comes from the injected clocks
+ * (the allocation manager's, the authenticator's, and the one stamping {@link TurnEvent.Refused}).
  */
 public final class TurnHandler {
 
@@ -70,16 +73,23 @@ public final class TurnHandler {
     private final Authenticator authenticator;
     private final Responses responses;
     private final TurnStats stats;
+    private final TurnEventSink events;
+    private final InstantSource clock;
 
     /**
      * @param software the SOFTWARE attribute for every response; empty sends none (it tells attackers what runs)
+     * @param stats    the per-message counters (requests, ignored messages, drops), bumped without an event object
+     * @param events   told of every error response ({@link TurnEvent.Refused}); the allocation state tells the rest
+     * @param clock    the time of those events
      */
     public TurnHandler(AllocationManager allocations, Authenticator authenticator, Optional<String> software,
-            TurnStats stats) {
+            TurnStats stats, TurnEventSink events, InstantSource clock) {
         this.allocations = Objects.requireNonNull(allocations, "allocations");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.stats = Objects.requireNonNull(stats, "stats");
-        this.responses = new Responses(software, stats);
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.responses = new Responses(software);
     }
 
     /** Handles the STUN message in the buffer's remaining bytes (the buffer is left as it was). */
@@ -191,11 +201,7 @@ public final class TurnHandler {
         outcome.reservationToken().ifPresent(token -> attributes.add(new ReservationToken(token)));
         attributes.add(new XorMappedAddress(exchange.from().client()));
         ByteBuffer response = responses.success(exchange, attributes);
-        if (outcome.retransmission()) {
-            return respond(response);
-        }
-        stats.countAllocationCreated();
-        return new TurnReply.Allocated(response, outcome.allocation());
+        return outcome.retransmission() ? respond(response) : new TurnReply.Allocated(response, outcome.allocation());
     }
 
     /** RFC 8656 §8.2. */
@@ -314,7 +320,10 @@ public final class TurnHandler {
     }
 
     private TurnReply error(Exchange exchange, StunErrorCode code, String reason, List<Attribute> attributes) {
-        return respond(responses.error(exchange, code, reason, attributes));
+        ByteBuffer response = responses.error(exchange, code, reason, attributes);
+        events.on(new TurnEvent.Refused(clock.instant(), exchange.from(),
+                exchange.credentials().map(Credentials::username), exchange.message().type().method(), code, reason));
+        return respond(response);
     }
 
     private static TurnReply respond(ByteBuffer message) {
