@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import org.webrtcscratch.stun.header.TransactionId;
 
 /**
- * An attribute whose value is a transport address in the clear, as RFC 8489 §14.1 lays it out: MAPPED-ADDRESS
- * and ALTERNATE-SERVER, which differ only in their type code.
+ * An attribute whose value is a transport address as RFC 8489 §14.1 lays it out: MAPPED-ADDRESS and
+ * ALTERNATE-SERVER in the clear, and the XOR-ed ones ({@link XorAddressAttribute}), which differ only in their
+ * type code. The value is written here once, through {@link SocketAddressCodec}.
  */
-public sealed interface AddressAttribute extends Attribute permits MappedAddress, AlternateServer {
+public sealed interface AddressAttribute extends Attribute permits MappedAddress, AlternateServer, XorAddressAttribute {
 
     InetSocketAddress address();
 
