@@ -321,7 +321,7 @@ public final class Allocation {
         }
     }
 
-        private static Rejection gone() {
+    private static Rejection gone() {
         return new Rejection(StunErrorCode.ALLOCATION_MISMATCH, "the allocation has expired");
     }
 
