@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.attr.AddressFamily;
@@ -123,7 +124,7 @@ public final class AllocationManager implements AutoCloseable {
                     + allocation.family() + ", the Refresh asks for " + requestedFamily.get());
         }
         if (requestedLifetime.filter(Duration::isZero).isPresent()) {
-            deleted(List.of(allocation), TurnEvent.DeleteCause.REFRESH);
+            delete(() -> List.of(allocation), TurnEvent.DeleteCause.REFRESH);
             return new RefreshOutcome.Refreshed(allocation, Duration.ZERO);
         }
         Duration lifetime = grantLifetime(requestedLifetime);
@@ -159,9 +160,8 @@ public final class AllocationManager implements AutoCloseable {
      * (RFC 8656 §7: a TCP allocation ends with its connection).
      */
     public Optional<Allocation> release(FiveTuple fiveTuple) {
-        Optional<Allocation> allocation = Optional.ofNullable(byFiveTuple.get(fiveTuple));
-        allocation.ifPresent(found -> deleted(List.of(found), TurnEvent.DeleteCause.CONNECTION_CLOSED));
-        return allocation;
+        return delete(() -> Optional.ofNullable(byFiveTuple.get(fiveTuple)).stream().toList(),
+                TurnEvent.DeleteCause.CONNECTION_CLOSED).stream().findFirst();
     }
 
     /**
@@ -210,7 +210,7 @@ public final class AllocationManager implements AutoCloseable {
     /** Deletes every allocation and reservation, releasing all relay ports. */
     @Override
     public void close() {
-        deleted(List.copyOf(byFiveTuple.values()), TurnEvent.DeleteCause.SERVER_CLOSED);
+        delete(() -> List.copyOf(byFiveTuple.values()), TurnEvent.DeleteCause.SERVER_CLOSED);
         synchronized (lock) {
             ports.close();
         }
@@ -278,13 +278,17 @@ public final class AllocationManager implements AutoCloseable {
         return new AllocateOutcome.Allocated(allocation, lifetime, bound.reservationToken(), false);
     }
 
-    /** Deletes {@code allocations} and tells of each that was still there (a race may have taken it). */
-    private void deleted(List<Allocation> allocations, TurnEvent.DeleteCause cause) {
+    /**
+     * Deletes the allocations {@code which} picks under the lock, and tells of each once the lock is let go.
+     *
+     * @return those deleted: all picked, but for any a racing request or sweep deleted first
+     */
+    private List<Allocation> delete(Supplier<List<Allocation>> which, TurnEvent.DeleteCause cause) {
         Instant now;
         List<Allocation> removed = new ArrayList<>();
         synchronized (lock) {
             now = clock.instant();
-            for (Allocation allocation : allocations) {
+            for (Allocation allocation : which.get()) {
                 if (remove(allocation)) {
                     removed.add(allocation);
                 }
@@ -293,6 +297,7 @@ public final class AllocationManager implements AutoCloseable {
         for (Allocation allocation : removed) {
             events.on(new TurnEvent.Deleted(now, allocation.fiveTuple(), allocation.username(), cause));
         }
+        return removed;
     }
 
     /** Unindexes and releases {@code allocation}, false if it was gone already; the caller holds the lock. */
