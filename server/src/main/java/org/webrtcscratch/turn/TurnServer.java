@@ -3,11 +3,9 @@ package org.webrtcscratch.turn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.turn.allocation.AllocationManager;
@@ -18,6 +16,7 @@ import org.webrtcscratch.turn.auth.RestApiCredentials;
 import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
+import org.webrtcscratch.turn.event.TurnEvents;
 import org.webrtcscratch.turn.server.Authenticator;
 import org.webrtcscratch.turn.server.TurnHandler;
 import org.webrtcscratch.turn.server.TurnStats;
@@ -26,7 +25,10 @@ import org.webrtcscratch.turn.transport.TurnTransports;
 /**
  * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state, the credential
  * stores (fixed users, then REST API credentials), the handler and the UDP and TCP transports, and sweeps
- * expired allocations once a second. Started by {@code ScratchServer} (with {@code serve}) and by the
+ * expired allocations once a second. One clock, given to {@link #start(TurnSettings, InstantSource, Ticker)},
+ * decides every expiry (allocations, nonces, credentials, the 401 limiter); the {@link Ticker} only says when to
+ * sweep (a thread of its own by default).
+ * What happens is told to {@link #events()}, where {@link #stats()} is the first subscriber. Started by {@code ScratchServer} (with {@code serve}) and by the
  * standalone {@code turn} command; tests start it with {@code TurnServer.start(TurnSettings.onLoopback())}.
  */
 public final class TurnServer implements AutoCloseable {
@@ -36,33 +38,44 @@ public final class TurnServer implements AutoCloseable {
     private final TurnSettings settings;
     private final AllocationManager allocations;
     private final TurnTransports transports;
-    private final ScheduledExecutorService sweeper;
+    private final Ticker.Stop sweeper;
     private final TurnCredentialIssuer credentialIssuer;
     private final TurnStats stats;
+    private final TurnEvents events;
 
     private TurnServer(TurnSettings settings, AllocationManager allocations, TurnTransports transports,
-            ScheduledExecutorService sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats) {
+            Ticker.Stop sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats,
+            TurnEvents events) {
         this.settings = settings;
         this.allocations = allocations;
         this.transports = transports;
         this.sweeper = sweeper;
         this.credentialIssuer = credentialIssuer;
         this.stats = stats;
+        this.events = events;
     }
 
+    /** How often expired allocations, permissions, bindings and reservations are let go. */
+    static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
+
     public static TurnServer start(TurnSettings settings) {
-        return start(settings, InstantSource.system());
+        return start(settings, InstantSource.system(), Ticker.thread("turn-sweeper"));
     }
 
     /**
-     * Starts serving on the settings' addresses and port, reading time from {@code clock}.
+     * Starts serving on the settings' addresses and port, reading time from {@code clock} and sweeping expired
+     * state when {@code sweepTicker} ticks (every {@link #SWEEP_PERIOD}).
      *
      * @throws UncheckedIOException when the port or an address cannot be bound
      */
-    public static TurnServer start(TurnSettings settings, InstantSource clock) {
+    public static TurnServer start(TurnSettings settings, InstantSource clock, Ticker sweepTicker) {
         settings.validate();
         TurnConfig config = settings.config();
-        AllocationManager allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock);
+        TurnStats stats = new TurnStats();
+        TurnEvents events = new TurnEvents();
+        events.subscribe(stats);
+        AllocationManager allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock,
+                events);
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));
@@ -70,8 +83,7 @@ public final class TurnServer implements AutoCloseable {
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
                         config.unauthorizedTrackedSources(), clock));
-        TurnStats stats = new TurnStats();
-        TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats);
+        TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats, events, clock);
         TurnTransports transports;
         try {
             transports = TurnTransports.start(settings.port(), settings.listenAddresses(), settings.threads(),
@@ -81,11 +93,9 @@ public final class TurnServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen for STUN/TURN on " + settings.listenAddresses()
                     + " port " + settings.port() + ": " + e.getMessage(), e);
         }
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("turn-sweeper").factory());
-        sweeper.scheduleWithFixedDelay(() -> sweep(allocations), 1, 1, TimeUnit.SECONDS);
+        Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations));
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
-                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats);
+                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events);
         LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
                 server.tcpAddresses(), config.relayIps(), config.relayPorts());
         return server;
@@ -125,6 +135,11 @@ public final class TurnServer implements AutoCloseable {
         return stats;
     }
 
+    /** What the server does, as it happens: subscribe here (the stats already are). */
+    public TurnEvents events() {
+        return events;
+    }
+
     public int allocationCount() {
         return allocations.allocationCount();
     }
@@ -133,7 +148,7 @@ public final class TurnServer implements AutoCloseable {
     @Override
     public void close() {
         transports.close();
-        sweeper.shutdownNow();
+        sweeper.close();
         allocations.close();
     }
 }

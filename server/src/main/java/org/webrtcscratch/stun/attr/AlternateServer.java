@@ -1,8 +1,6 @@
 package org.webrtcscratch.stun.attr;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * ALTERNATE-SERVER, RFC 8489 §14.15: where a 300 (Try Alternate) sends the client; laid out like
@@ -17,7 +15,7 @@ import org.webrtcscratch.stun.header.TransactionId;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record AlternateServer(InetSocketAddress address) implements Attribute {
+public record AlternateServer(InetSocketAddress address) implements AddressAttribute {
 
     public AlternateServer {
         SocketAddressCodec.requireResolved(address);
@@ -30,15 +28,5 @@ public record AlternateServer(InetSocketAddress address) implements Attribute {
     @Override
     public int type() {
         return AttributeType.ALTERNATE_SERVER.code();
-    }
-
-    @Override
-    public int valueLength() {
-        return SocketAddressCodec.valueLength(address);
-    }
-
-    @Override
-    public void writeValue(ByteBuffer out, TransactionId transactionId) {
-        SocketAddressCodec.write(out, address);
     }
 }

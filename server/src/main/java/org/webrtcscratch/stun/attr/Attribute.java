@@ -18,7 +18,7 @@ import org.webrtcscratch.stun.header.TransactionId;
  * padding. Attributes of STUN usages (TURN, ICE) live in their own packages as {@link ExtensionAttribute}s.
  */
 public sealed interface Attribute
-        permits MappedAddress, XorMappedAddress, AlternateServer, TextAttribute, UserHash,
+        permits AddressAttribute, TextAttribute, UserHash,
         MessageIntegrity, MessageIntegritySha256, Fingerprint, ErrorCode, UnknownAttributes,
         PasswordAlgorithm, PasswordAlgorithms, RawAttribute, ExtensionAttribute {
 

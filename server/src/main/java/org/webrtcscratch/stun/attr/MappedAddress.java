@@ -1,8 +1,6 @@
 package org.webrtcscratch.stun.attr;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * MAPPED-ADDRESS, RFC 8489 §14.1: the client's reflexive transport address in the clear. Only RFC 3489 clients
@@ -19,7 +17,7 @@ import org.webrtcscratch.stun.header.TransactionId;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record MappedAddress(InetSocketAddress address) implements Attribute {
+public record MappedAddress(InetSocketAddress address) implements AddressAttribute {
 
     public MappedAddress {
         SocketAddressCodec.requireResolved(address);
@@ -32,15 +30,5 @@ public record MappedAddress(InetSocketAddress address) implements Attribute {
     @Override
     public int type() {
         return AttributeType.MAPPED_ADDRESS.code();
-    }
-
-    @Override
-    public int valueLength() {
-        return SocketAddressCodec.valueLength(address);
-    }
-
-    @Override
-    public void writeValue(ByteBuffer out, TransactionId transactionId) {
-        SocketAddressCodec.write(out, address);
     }
 }

@@ -1,8 +1,6 @@
 package org.webrtcscratch.stun.attr;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * XOR-MAPPED-ADDRESS, RFC 8489 §14.2: the client's reflexive transport address, XOR-ed with the magic cookie
@@ -17,7 +15,7 @@ import org.webrtcscratch.stun.header.TransactionId;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record XorMappedAddress(InetSocketAddress address) implements Attribute {
+public record XorMappedAddress(InetSocketAddress address) implements XorAddressAttribute {
 
     public XorMappedAddress {
         SocketAddressCodec.requireResolved(address);
@@ -30,15 +28,5 @@ public record XorMappedAddress(InetSocketAddress address) implements Attribute {
     @Override
     public int type() {
         return AttributeType.XOR_MAPPED_ADDRESS.code();
-    }
-
-    @Override
-    public int valueLength() {
-        return SocketAddressCodec.valueLength(address);
-    }
-
-    @Override
-    public void writeValue(ByteBuffer out, TransactionId transactionId) {
-        SocketAddressCodec.writeXor(out, address, transactionId);
     }
 }

@@ -7,7 +7,9 @@
  * module, where a sealed type may only permit subtypes of its own package. Rather than pour the TURN attributes
  * into this package or unseal everything, {@code Attribute} permits the RFC 8489 records plus one
  * {@code non-sealed} {@link org.webrtcscratch.stun.attr.ExtensionAttribute}; {@code turn.proto} seals its own
- * {@code TurnAttribute} under it. Switches over either level stay exhaustive, and decoding is extended through
+ * {@code TurnAttribute} under it. The XOR-ed address layout is the one other {@code non-sealed} door,
+ * {@link org.webrtcscratch.stun.attr.XorAddressAttribute}, so that TURN's two XOR-ed addresses share its code.
+ * Switches over either level stay exhaustive, and decoding is extended through
  * {@link org.webrtcscratch.stun.attr.AttributeDecoders#with} instead of this package knowing TURN's classes
  * ({@link org.webrtcscratch.stun.attr.AttributeType} does list TURN's codes: it mirrors the one IANA registry).
  *

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.turn.event.TurnEvent;
 import org.webrtcscratch.turn.policy.EmbeddedIpv4;
 import org.webrtcscratch.turn.policy.PeerVerdict;
 import org.webrtcscratch.turn.proto.ChannelData;
@@ -23,7 +24,7 @@ import org.webrtcscratch.turn.proto.ChannelData;
  * <p>The relay hot path ({@link #routeSend}, {@link #routeChannelData}, {@link #routeFromPeer}) reads
  * concurrent maps and volatile fields without locking, and the clock once per datagram. Changes (permissions,
  * bindings, lifetime) take this allocation's lock, so a check-then-change such as "is channel 0x4001 free?" is
- * atomic.
+ * atomic; each is told as a {@link TurnEvent} once the lock is let go.
  *
  * <p>Peer addresses are normalised ({@link EmbeddedIpv4#unmap}) where permissions and bindings are made, not
  * per datagram: the addresses the relay path gets come from the JDK (a socket's source address, or
@@ -174,8 +175,10 @@ public final class Allocation {
                 return refused.get();
             }
         }
+        Instant now;
+        List<InetAddress> created;
         synchronized (lock) {
-            Instant now = rules.clock().instant();
+            now = rules.clock().instant();
             if (!isLive(now)) {
                 return gone();
             }
@@ -183,8 +186,10 @@ public final class Allocation {
             if (full.isPresent()) {
                 return full.get();
             }
+            created = permissions.missing(peers, now);
             permissions.installOrRefresh(peers, now);
         }
+        tellPermissions(peers, created, now);
         return new CreatePermissionOutcome.Installed(peers);
     }
 
@@ -203,8 +208,13 @@ public final class Allocation {
         if (refused.isPresent()) {
             return refused.get();
         }
+        Instant now;
+        List<InetAddress> peerIp = List.of(peer.getAddress());
+        List<InetAddress> created;
+        boolean renewed;
+        ChannelBinding binding;
         synchronized (lock) {
-            Instant now = rules.clock().instant();
+            now = rules.clock().instant();
             if (!isLive(now)) {
                 return gone();
             }
@@ -212,26 +222,33 @@ public final class Allocation {
             if (conflict.isPresent()) {
                 return new Rejection(StunErrorCode.BAD_REQUEST, conflict.get());
             }
-            List<InetAddress> peerIp = List.of(peer.getAddress());
             Optional<Rejection> full = checkRoomFor(peerIp, now);
             if (full.isPresent()) {
                 return full.get();
             }
+            created = permissions.missing(peerIp, now);
+            // No conflict, so a binding of this number in force is one to this very peer.
+            renewed = channels.activeByNumber(number, now) != null;
             permissions.installOrRefresh(peerIp, now);
-            return new ChannelBindOutcome.Bound(channels.bind(number, peer, now));
+            binding = channels.bind(number, peer, now);
         }
+        tellPermissions(peerIp, created, now);
+        rules.events().on(new TurnEvent.ChannelBound(now, fiveTuple, username, number, peer, renewed));
+        return new ChannelBindOutcome.Bound(binding);
     }
 
     /** Sets the time to expiry to {@code lifetime} from now; false if the allocation is already gone. */
     boolean extend(Duration lifetime) {
+        Instant now;
         synchronized (lock) {
-            Instant now = rules.clock().instant();
+            now = rules.clock().instant();
             if (!isLive(now)) {
                 return false;
             }
             expiresAt = now.plus(lifetime);
-            return true;
         }
+        rules.events().on(new TurnEvent.Refreshed(now, fiveTuple, username, lifetime));
+        return true;
     }
 
     /** Marks the allocation gone if its lifetime has run out; true if it did so. */
@@ -288,12 +305,20 @@ public final class Allocation {
     }
 
     private Optional<Rejection> checkRoomFor(List<InetAddress> peers, Instant now) {
-        long wanted = permissions.activeCount(now) + permissions.missing(peers, now);
+        long wanted = permissions.activeCount(now) + permissions.missing(peers, now).size();
         if (wanted > rules.maxPermissions()) {
             return Optional.of(new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "allocation would hold " + wanted
                     + " permissions, the limit is " + rules.maxPermissions()));
         }
         return Optional.empty();
+    }
+
+    private void tellPermissions(List<InetAddress> peers, List<InetAddress> created, Instant now) {
+        for (InetAddress peer : peers) {
+            rules.events().on(created.contains(peer)
+                    ? new TurnEvent.PermissionCreated(now, fiveTuple, username, peer)
+                    : new TurnEvent.PermissionRefreshed(now, fiveTuple, username, peer));
+        }
     }
 
     private static Rejection gone() {

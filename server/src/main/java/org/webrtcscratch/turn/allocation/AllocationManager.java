@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.turn.event.TurnEvent;
+import org.webrtcscratch.turn.event.TurnEventSink;
 
 /**
  * All allocations of a TURN server, by 5-tuple, and the rules of the requests that
@@ -29,11 +32,15 @@ import org.webrtcscratch.stun.attr.StunErrorCode;
  * (they are rare next to relayed packets); changes inside one allocation take that allocation's lock.
  * Time comes from the injected clock only; call {@link #sweepExpired()} every second or so. Quotas count
  * an expired allocation until it is swept or its 5-tuple allocates again.
+ *
+ * <p>Every change is told to the {@link TurnEventSink} (allocations here, permissions and channels by the
+ * {@link Allocation}), stamped with the clock reading that decided it, once the locks are let go.
  */
 public final class AllocationManager implements AutoCloseable {
 
     private final AllocationLimits limits;
     private final InstantSource clock;
+    private final TurnEventSink events;
     private final AllocationRules rules;
     private final Map<AddressFamily, RelayIp> relayIps = new EnumMap<>(AddressFamily.class);
     private final RelayPortPool ports;
@@ -41,16 +48,19 @@ public final class AllocationManager implements AutoCloseable {
     private final Map<String, Integer> countByUser = new HashMap<>();
     private final Object lock = new Object();
 
-    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock) {
-        this(limits, binder, clock, new SecureRandom());
+    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock,
+            TurnEventSink events) {
+        this(limits, binder, clock, new SecureRandom(), events);
     }
 
     /** With the randomness used for relay ports and reservation tokens given, for reproducible tests. */
-    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock, RandomGenerator random) {
+    public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock, RandomGenerator random,
+            TurnEventSink events) {
         this.limits = limits;
         this.clock = clock;
+        this.events = events;
         this.rules = new AllocationRules(clock, limits.peerPolicy(), limits.maxPermissionsPerAllocation(),
-                limits.bandwidthCapBytesPerSecond());
+                limits.bandwidthCapBytesPerSecond(), events);
         limits.relayIps().forEach(ip -> relayIps.put(ip.family(), ip));
         this.ports = new RelayPortPool(binder, limits.relayPorts(), limits.reservationLifetime(),
                 limits.maxAllocations(), random);
@@ -58,8 +68,11 @@ public final class AllocationManager implements AutoCloseable {
 
     /** RFC 8656 §7.2: creates an allocation, or answers a retransmitted Allocate with the first answer. */
     public AllocateOutcome allocate(AllocateRequest request) {
+        Instant now;
+        Allocation expired = null;
+        AllocateOutcome outcome;
         synchronized (lock) {
-            Instant now = clock.instant();
+            now = clock.instant();
             Allocation existing = byFiveTuple.get(request.fiveTuple());
             if (existing != null && existing.isLive(now)) {
                 return existing.wasCreatedBy(request.transactionId()) && existing.username().equals(request.username())
@@ -68,18 +81,31 @@ public final class AllocationManager implements AutoCloseable {
                         : new Rejection(StunErrorCode.ALLOCATION_MISMATCH,
                                 "an allocation already exists for " + request.fiveTuple());
             }
-            if (existing != null) {
-                remove(existing);
+            if (existing != null && remove(existing)) {
+                expired = existing;
             }
-            Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request.username()));
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            return bindRelayPort(request, now)
-                    .<AllocateOutcome>map(bound -> register(request, bound))
-                    .orElseGet(() -> new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "no relay port free in "
-                            + limits.relayPorts() + " to satisfy " + request.port()));
+            outcome = create(request, now);
         }
+        if (expired != null) {
+            events.on(new TurnEvent.Expired(now, expired.fiveTuple(), expired.username()));
+        }
+        if (outcome instanceof AllocateOutcome.Allocated allocated) {
+            events.on(new TurnEvent.Allocated(now, request.fiveTuple(), request.username(),
+                    allocated.allocation().relayedAddress(), allocated.lifetime()));
+        }
+        return outcome;
+    }
+
+    /** A new allocation for a 5-tuple that holds none; the caller holds the lock. */
+    private AllocateOutcome create(AllocateRequest request, Instant now) {
+        Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request.username()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return bindRelayPort(request, now)
+                .<AllocateOutcome>map(bound -> register(request, bound))
+                .orElseGet(() -> new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "no relay port free in "
+                        + limits.relayPorts() + " to satisfy " + request.port()));
     }
 
     /**
@@ -98,9 +124,7 @@ public final class AllocationManager implements AutoCloseable {
                     + allocation.family() + ", the Refresh asks for " + requestedFamily.get());
         }
         if (requestedLifetime.filter(Duration::isZero).isPresent()) {
-            synchronized (lock) {
-                remove(allocation);
-            }
+            delete(() -> List.of(allocation), TurnEvent.DeleteCause.REFRESH);
             return new RefreshOutcome.Refreshed(allocation, Duration.ZERO);
         }
         Duration lifetime = grantLifetime(requestedLifetime);
@@ -136,13 +160,8 @@ public final class AllocationManager implements AutoCloseable {
      * (RFC 8656 §7: a TCP allocation ends with its connection).
      */
     public Optional<Allocation> release(FiveTuple fiveTuple) {
-        synchronized (lock) {
-            Allocation allocation = byFiveTuple.get(fiveTuple);
-            if (allocation != null) {
-                remove(allocation);
-            }
-            return Optional.ofNullable(allocation);
-        }
+        return delete(() -> Optional.ofNullable(byFiveTuple.get(fiveTuple)).stream().toList(),
+                TurnEvent.DeleteCause.CONNECTION_CLOSED).stream().findFirst();
     }
 
     /**
@@ -164,6 +183,9 @@ public final class AllocationManager implements AutoCloseable {
                 }
             }
             ports.sweep(now);
+        }
+        for (Allocation allocation : expired) {
+            events.on(new TurnEvent.Expired(now, allocation.fiveTuple(), allocation.username()));
         }
         return expired;
     }
@@ -188,8 +210,8 @@ public final class AllocationManager implements AutoCloseable {
     /** Deletes every allocation and reservation, releasing all relay ports. */
     @Override
     public void close() {
+        delete(() -> List.copyOf(byFiveTuple.values()), TurnEvent.DeleteCause.SERVER_CLOSED);
         synchronized (lock) {
-            List.copyOf(byFiveTuple.values()).forEach(this::remove);
             ports.close();
         }
     }
@@ -205,10 +227,6 @@ public final class AllocationManager implements AutoCloseable {
 
     private Optional<Rejection> checkPortRequest(AllocateRequest request, Instant now) {
         if (request.port() instanceof PortRequest.ReservedPort(long token)) {
-            if (request.requestedFamily().isPresent()) {
-                return Optional.of(new Rejection(StunErrorCode.BAD_REQUEST,
-                        "RESERVATION-TOKEN and REQUESTED-ADDRESS-FAMILY cannot be combined"));
-            }
             return ports.isReserved(token, now) ? Optional.empty() : Optional.of(new Rejection(
                     StunErrorCode.INSUFFICIENT_CAPACITY, "RESERVATION-TOKEN is unknown or has expired"));
         }
@@ -260,13 +278,36 @@ public final class AllocationManager implements AutoCloseable {
         return new AllocateOutcome.Allocated(allocation, lifetime, bound.reservationToken(), false);
     }
 
-    /** Unindexes and releases {@code allocation}; the caller holds the lock. */
-    private void remove(Allocation allocation) {
+    /**
+     * Deletes the allocations {@code which} picks under the lock, and tells of each once the lock is let go.
+     *
+     * @return those deleted: all picked, but for any a racing request or sweep deleted first
+     */
+    private List<Allocation> delete(Supplier<List<Allocation>> which, TurnEvent.DeleteCause cause) {
+        Instant now;
+        List<Allocation> removed = new ArrayList<>();
+        synchronized (lock) {
+            now = clock.instant();
+            for (Allocation allocation : which.get()) {
+                if (remove(allocation)) {
+                    removed.add(allocation);
+                }
+            }
+        }
+        for (Allocation allocation : removed) {
+            events.on(new TurnEvent.Deleted(now, allocation.fiveTuple(), allocation.username(), cause));
+        }
+        return removed;
+    }
+
+    /** Unindexes and releases {@code allocation}, false if it was gone already; the caller holds the lock. */
+    private boolean remove(Allocation allocation) {
         if (!byFiveTuple.remove(allocation.fiveTuple(), allocation)) {
-            return;
+            return false;
         }
         countByUser.computeIfPresent(allocation.username(), (user, count) -> count > 1 ? count - 1 : null);
         allocation.release();
+        return true;
     }
 
     private Optional<Rejection> checkOwner(Allocation allocation, FiveTuple fiveTuple, String username) {

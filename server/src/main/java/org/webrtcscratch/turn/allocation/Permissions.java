@@ -3,6 +3,7 @@ package org.webrtcscratch.turn.allocation;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -20,9 +21,9 @@ final class Permissions {
         return permission != null && permission.isActive(now);
     }
 
-    /** How many of {@code peers} (distinct) have no active permission yet. */
-    long missing(Collection<InetAddress> peers, Instant now) {
-        return peers.stream().distinct().filter(peer -> !allows(peer, now)).count();
+    /** Those of {@code peers} (distinct) that have no active permission yet. */
+    List<InetAddress> missing(Collection<InetAddress> peers, Instant now) {
+        return peers.stream().distinct().filter(peer -> !allows(peer, now)).toList();
     }
 
     /** Active permissions, after dropping expired ones. */

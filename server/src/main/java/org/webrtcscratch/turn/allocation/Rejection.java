@@ -9,7 +9,7 @@ import org.webrtcscratch.stun.attr.StunErrorCode;
  * answer all refusals in one place.
  */
 public record Rejection(StunErrorCode code, String reason)
-        implements AllocateOutcome, RefreshOutcome, CreatePermissionOutcome, ChannelBindOutcome {
+        implements ParsedAllocate, AllocateOutcome, RefreshOutcome, CreatePermissionOutcome, ChannelBindOutcome {
 
     public Rejection {
         Objects.requireNonNull(code, "code");

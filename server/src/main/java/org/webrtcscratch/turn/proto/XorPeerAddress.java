@@ -1,11 +1,10 @@
 package org.webrtcscratch.turn.proto;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.SocketAddressCodec;
-import org.webrtcscratch.stun.header.TransactionId;
+import org.webrtcscratch.stun.attr.XorAddressAttribute;
 
 /**
  * XOR-PEER-ADDRESS, RFC 8656 §18.3: a peer's address as the server sees it, XOR-ed like XOR-MAPPED-ADDRESS.
@@ -19,7 +18,7 @@ import org.webrtcscratch.stun.header.TransactionId;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record XorPeerAddress(InetSocketAddress address) implements TurnAttribute {
+public record XorPeerAddress(InetSocketAddress address) implements TurnAttribute, XorAddressAttribute {
 
     public XorPeerAddress {
         SocketAddressCodec.requireResolved(address);
@@ -32,15 +31,5 @@ public record XorPeerAddress(InetSocketAddress address) implements TurnAttribute
     @Override
     public int type() {
         return AttributeType.XOR_PEER_ADDRESS.code();
-    }
-
-    @Override
-    public int valueLength() {
-        return SocketAddressCodec.valueLength(address);
-    }
-
-    @Override
-    public void writeValue(ByteBuffer out, TransactionId transactionId) {
-        SocketAddressCodec.writeXor(out, address, transactionId);
     }
 }

@@ -1,11 +1,10 @@
 package org.webrtcscratch.turn.proto;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import org.webrtcscratch.stun.attr.AttributeType;
 import org.webrtcscratch.stun.attr.AttributeValue;
 import org.webrtcscratch.stun.attr.SocketAddressCodec;
-import org.webrtcscratch.stun.header.TransactionId;
+import org.webrtcscratch.stun.attr.XorAddressAttribute;
 
 /**
  * XOR-RELAYED-ADDRESS, RFC 8656 §18.5: the relayed transport address the server allocated, XOR-ed like
@@ -20,7 +19,7 @@ import org.webrtcscratch.stun.header.TransactionId;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public record XorRelayedAddress(InetSocketAddress address) implements TurnAttribute {
+public record XorRelayedAddress(InetSocketAddress address) implements TurnAttribute, XorAddressAttribute {
 
     public XorRelayedAddress {
         SocketAddressCodec.requireResolved(address);
@@ -33,15 +32,5 @@ public record XorRelayedAddress(InetSocketAddress address) implements TurnAttrib
     @Override
     public int type() {
         return AttributeType.XOR_RELAYED_ADDRESS.code();
-    }
-
-    @Override
-    public int valueLength() {
-        return SocketAddressCodec.valueLength(address);
-    }
-
-    @Override
-    public void writeValue(ByteBuffer out, TransactionId transactionId) {
-        SocketAddressCodec.writeXor(out, address, transactionId);
     }
 }

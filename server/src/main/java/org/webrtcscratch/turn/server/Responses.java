@@ -37,11 +37,9 @@ final class Responses {
     private static final int NO_FINGERPRINT = 4;
 
     private final Optional<Software> software;
-    private final TurnStats stats;
 
-    Responses(Optional<String> software, TurnStats stats) {
+    Responses(Optional<String> software) {
         this.software = software.filter(s -> !s.isBlank()).map(Software::new);
-        this.stats = stats;
     }
 
     ByteBuffer success(Exchange exchange, List<Attribute> attributes) {
@@ -49,7 +47,6 @@ final class Responses {
     }
 
     ByteBuffer error(Exchange exchange, StunErrorCode code, String reason, List<Attribute> attributes) {
-        stats.countError(code);
         return encode(exchange, code, reason, attributes);
     }
 

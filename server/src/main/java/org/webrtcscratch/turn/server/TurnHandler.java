@@ -2,6 +2,7 @@ package org.webrtcscratch.turn.server;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,18 +33,17 @@ import org.webrtcscratch.turn.allocation.ClientToPeer;
 import org.webrtcscratch.turn.allocation.CreatePermissionOutcome;
 import org.webrtcscratch.turn.allocation.DropReason;
 import org.webrtcscratch.turn.allocation.Dropped;
-import org.webrtcscratch.turn.allocation.PortRequest;
+import org.webrtcscratch.turn.allocation.ParsedAllocate;
 import org.webrtcscratch.turn.allocation.RefreshOutcome;
 import org.webrtcscratch.turn.allocation.Rejection;
-import org.webrtcscratch.turn.proto.AdditionalAddressFamily;
+import org.webrtcscratch.turn.event.TurnEvent;
+import org.webrtcscratch.turn.event.TurnEventSink;
 import org.webrtcscratch.turn.proto.AddressErrorCode;
 import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.Data;
 import org.webrtcscratch.turn.proto.DontFragment;
-import org.webrtcscratch.turn.proto.EvenPort;
 import org.webrtcscratch.turn.proto.Lifetime;
 import org.webrtcscratch.turn.proto.RequestedAddressFamily;
-import org.webrtcscratch.turn.proto.RequestedTransport;
 import org.webrtcscratch.turn.proto.ReservationToken;
 import org.webrtcscratch.turn.proto.TurnCodec;
 import org.webrtcscratch.turn.proto.XorPeerAddress;
@@ -60,8 +60,8 @@ import org.webrtcscratch.turn.proto.XorRelayedAddress;
  * {@link Allocation#routeChannelData}, without decoding a STUN message per packet.
  *
  * <p>Never throws: input that is not STUN is dropped, a request whose header could be read but whose body
- * could not gets a 400, and a bug gets a 500 and a log line. Thread-safe; time comes from the allocation
- * manager's and the authenticator's clocks.
+ * could not gets a 400, and a bug gets a 500 and a log line. Thread-safe; time comes from the injected clocks
+ * (the allocation manager's, the authenticator's, and the one stamping {@link TurnEvent.Refused}).
  */
 public final class TurnHandler {
 
@@ -73,16 +73,23 @@ public final class TurnHandler {
     private final Authenticator authenticator;
     private final Responses responses;
     private final TurnStats stats;
+    private final TurnEventSink events;
+    private final InstantSource clock;
 
     /**
      * @param software the SOFTWARE attribute for every response; empty sends none (it tells attackers what runs)
+     * @param stats    the per-message counters (requests, ignored messages, drops), bumped without an event object
+     * @param events   told of every error response ({@link TurnEvent.Refused}); the allocation state tells the rest
+     * @param clock    the time of those events
      */
     public TurnHandler(AllocationManager allocations, Authenticator authenticator, Optional<String> software,
-            TurnStats stats) {
+            TurnStats stats, TurnEventSink events, InstantSource clock) {
         this.allocations = Objects.requireNonNull(allocations, "allocations");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.stats = Objects.requireNonNull(stats, "stats");
-        this.responses = new Responses(software, stats);
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.responses = new Responses(software);
     }
 
     /** Handles the STUN message in the buffer's remaining bytes (the buffer is left as it was). */
@@ -169,56 +176,22 @@ public final class TurnHandler {
         return unknown;
     }
 
-    /** RFC 8656 §7.2. */
+    /** RFC 8656 §7.2: the request's attributes are checked in {@link AllocateRequest#parse}, then the state. */
     private TurnReply allocate(Exchange exchange) {
-        StunMessage message = exchange.message();
-        Optional<RequestedTransport> transport = message.attribute(RequestedTransport.class);
-        if (transport.isEmpty()) {
-            return error(exchange, StunErrorCode.BAD_REQUEST, "Allocate needs REQUESTED-TRANSPORT");
-        }
-        if (transport.get().protocol() != RequestedTransport.PROTOCOL_UDP) {
-            return error(exchange, StunErrorCode.UNSUPPORTED_TRANSPORT_PROTOCOL,
-                    "only UDP (17) is relayed, not protocol " + transport.get().protocol());
-        }
-        Optional<RequestedAddressFamily> requested = message.attribute(RequestedAddressFamily.class);
-        Optional<AdditionalAddressFamily> additional = message.attribute(AdditionalAddressFamily.class);
-        Optional<EvenPort> evenPort = message.attribute(EvenPort.class);
-        Optional<ReservationToken> token = message.attribute(ReservationToken.class);
-        if (evenPort.isPresent() && token.isPresent()) {
-            return error(exchange, StunErrorCode.BAD_REQUEST, "EVEN-PORT and RESERVATION-TOKEN cannot be combined");
-        }
-        if (additional.isPresent()) {
-            if (requested.isPresent()) {
-                return error(exchange, StunErrorCode.BAD_REQUEST,
-                        "REQUESTED-ADDRESS-FAMILY and ADDITIONAL-ADDRESS-FAMILY cannot be combined");
-            }
-            if (additional.get().family().filter(f -> f == AddressFamily.IPV6)
-                    .isEmpty()) {
-                return error(exchange, StunErrorCode.BAD_REQUEST, "ADDITIONAL-ADDRESS-FAMILY may only ask for IPv6");
-            }
-        }
-        Optional<TurnReply> unknownFamily = unknownFamily(exchange, requested);
-        if (unknownFamily.isPresent()) {
-            return unknownFamily.get();
-        }
-        Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
-        PortRequest port = token.<PortRequest>map(t -> new PortRequest.ReservedPort(t.token()))
-                .or(() -> evenPort.map(e -> new PortRequest.EvenPort(e.reserveNextPort())))
-                .orElse(PortRequest.ANY);
-        AllocateRequest request = new AllocateRequest(exchange.from(), exchange.username(),
-                message.transactionId().toBytes(), family,
-                message.attribute(Lifetime.class).map(Lifetime::duration), port);
-        return switch (allocations.allocate(request)) {
-            case AllocateOutcome.Allocated allocated -> allocated(exchange, allocated, additional.isPresent());
+        return switch (AllocateRequest.parse(exchange.message(), exchange.from(), exchange.username())) {
+            case ParsedAllocate.Valid valid -> switch (allocations.allocate(valid.request())) {
+                case AllocateOutcome.Allocated allocated -> allocated(exchange, allocated, valid.ipv6Declined());
+                case Rejection rejection -> refuse(exchange, rejection);
+            };
             case Rejection rejection -> refuse(exchange, rejection);
         };
     }
 
     /** RFC 8656 §7.3: the success response; a retransmitted Allocate gets the same one again. */
-    private TurnReply allocated(Exchange exchange, AllocateOutcome.Allocated outcome, boolean dualAsked) {
+    private TurnReply allocated(Exchange exchange, AllocateOutcome.Allocated outcome, boolean ipv6Declined) {
         List<Attribute> attributes = new ArrayList<>();
         attributes.add(new XorRelayedAddress(outcome.allocation().relayedAddress()));
-        if (dualAsked) {
+        if (ipv6Declined) {
             // RFC 8656 §7.2: a server that cannot add the IPv6 address allocates IPv4 alone and says why.
             attributes.add(new AddressErrorCode(AddressFamily.IPV6,
                     new ErrorCode(StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED.code(),
@@ -228,27 +201,16 @@ public final class TurnHandler {
         outcome.reservationToken().ifPresent(token -> attributes.add(new ReservationToken(token)));
         attributes.add(new XorMappedAddress(exchange.from().client()));
         ByteBuffer response = responses.success(exchange, attributes);
-        if (outcome.retransmission()) {
-            return respond(response);
-        }
-        stats.countAllocationCreated();
-        return new TurnReply.Allocated(response, outcome.allocation());
-    }
-
-    /** RFC 8656 §7.2 and §8.2: a REQUESTED-ADDRESS-FAMILY naming no family we know is answered with 440. */
-    private Optional<TurnReply> unknownFamily(Exchange exchange, Optional<RequestedAddressFamily> requested) {
-        return requested.filter(attribute -> attribute.family().isEmpty())
-                .map(attribute -> error(exchange, StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED,
-                        "unknown address family 0x%02x".formatted(attribute.familyCode())));
+        return outcome.retransmission() ? respond(response) : new TurnReply.Allocated(response, outcome.allocation());
     }
 
     /** RFC 8656 §8.2. */
     private TurnReply refresh(Exchange exchange) {
         StunMessage message = exchange.message();
         Optional<RequestedAddressFamily> requested = message.attribute(RequestedAddressFamily.class);
-        Optional<TurnReply> unknownFamily = unknownFamily(exchange, requested);
+        Optional<Rejection> unknownFamily = AllocateRequest.unknownFamily(requested);
         if (unknownFamily.isPresent()) {
-            return unknownFamily.get();
+            return refuse(exchange, unknownFamily.get());
         }
         Optional<Duration> lifetime = message.attribute(Lifetime.class).map(Lifetime::duration);
         Optional<AddressFamily> family = requested.flatMap(RequestedAddressFamily::family);
@@ -358,7 +320,10 @@ public final class TurnHandler {
     }
 
     private TurnReply error(Exchange exchange, StunErrorCode code, String reason, List<Attribute> attributes) {
-        return respond(responses.error(exchange, code, reason, attributes));
+        ByteBuffer response = responses.error(exchange, code, reason, attributes);
+        events.on(new TurnEvent.Refused(clock.instant(), exchange.from(),
+                exchange.credentials().map(Credentials::username), exchange.message().type().method(), code, reason));
+        return respond(response);
     }
 
     private static TurnReply respond(ByteBuffer message) {

@@ -6,13 +6,17 @@ import java.util.concurrent.atomic.LongAdder;
 import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.allocation.DropReason;
+import org.webrtcscratch.turn.event.TurnEvent;
+import org.webrtcscratch.turn.event.TurnEventSink;
 
 /**
- * Counters of what the STUN/TURN server did, kept by the handler and the transports and read by
- * {@code metrics.TurnMetrics} and tests. Every counter is a {@link LongAdder}: the relay threads bump them
- * per packet without contending.
+ * Counters of what the STUN/TURN server did, read by {@code metrics.TurnMetrics} and tests. Allocations and
+ * error responses are counted from {@link TurnEvent}s, as one subscriber among others. Requests, ignored
+ * messages and the relay path's packets, bytes and drops are bumped directly by the handler and the transports:
+ * they happen per datagram, where building an event object each time would cost an allocation. Every counter is
+ * a {@link LongAdder}, so the relay threads bump them without contending.
  */
-public final class TurnStats {
+public final class TurnStats implements TurnEventSink {
 
     /** Which way relayed data went. */
     public enum Direction {
@@ -42,17 +46,18 @@ public final class TurnStats {
         requests.get(method).increment();
     }
 
-    void countError(StunErrorCode code) {
-        errors.get(code).increment();
-    }
-
     /** A message from a client dropped without an answer. */
     public void countIgnored(Ignored reason) {
         ignored.get(reason).increment();
     }
 
-    void countAllocationCreated() {
-        allocationsCreated.increment();
+    @Override
+    public void on(TurnEvent event) {
+        switch (event) {
+            case TurnEvent.Allocated allocated -> allocationsCreated.increment();
+            case TurnEvent.Refused refused -> errors.get(refused.code()).increment();
+            default -> { }
+        }
     }
 
     /** A datagram the relay path discarded, in either direction. */

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.turn.SettableClock;
 import org.webrtcscratch.turn.TurnConfig;
+import org.webrtcscratch.turn.event.RecordingSink;
 
 /** A manager on an in-memory binder and a settable clock, with helpers for requests. */
 final class Fixture {
@@ -24,6 +25,7 @@ final class Fixture {
 
     final SettableClock clock = SettableClock.atEpochSecond(1_700_000_000);
     final InMemoryRelayPortBinder binder = new InMemoryRelayPortBinder();
+    final RecordingSink events = new RecordingSink();
     final TurnConfig config;
     final AllocationManager manager;
 
@@ -35,7 +37,7 @@ final class Fixture {
         config = customise.apply(TurnConfig.builder()
                 .relayIps(List.of(new RelayIp(RELAY_BIND, RELAY_PUBLIC), RelayIp.of(RELAY_V6)))
                 .relayPorts(PORTS)).build();
-        manager = new AllocationManager(config.allocationLimits(), binder, clock, new SplittableRandom(7));
+        manager = new AllocationManager(config.allocationLimits(), binder, clock, new SplittableRandom(7), events);
     }
 
     static FiveTuple tuple(int clientPort) {

@@ -142,18 +142,4 @@ class RelayPortAllocationTest {
                 .isInstanceOfSatisfying(Rejection.class,
                         r -> assertThat(r.code()).isEqualTo(StunErrorCode.INSUFFICIENT_CAPACITY));
     }
-
-    @Test
-    void aTokenWithRequestedAddressFamilyIsBadRequest() {
-        Fixture f = new Fixture();
-        var rtp = (AllocateOutcome.Allocated) f.allocate(tuple(1000), ALICE, 1, new PortRequest.EvenPort(true));
-
-        AllocateOutcome outcome = f.manager.allocate(new AllocateRequest(tuple(1001), ALICE, tx(2),
-                Optional.of(AddressFamily.IPV4), Optional.empty(),
-                new PortRequest.ReservedPort(rtp.reservationToken().orElseThrow())));
-
-        assertThat(outcome).isInstanceOfSatisfying(Rejection.class,
-                r -> assertThat(r.code()).isEqualTo(StunErrorCode.BAD_REQUEST));
-        assertThat(f.manager.reservationCount()).isEqualTo(1);
-    }
 }

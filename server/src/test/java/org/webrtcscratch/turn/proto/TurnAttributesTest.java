@@ -91,10 +91,10 @@ class TurnAttributesTest {
     void rawCodesStayAvailableToTheHandler() {
         assertThat(new RequestedAddressFamily(3).family()).isEmpty();
         assertThat(RequestedAddressFamily.of(AddressFamily.IPV4).family()).contains(AddressFamily.IPV4);
-        assertThat(new ChannelNumber(0x3FFF).isValid()).isFalse();
-        assertThat(new ChannelNumber(0x4FFF).isValid()).isTrue();
-        assertThat(new ChannelNumber(0x7FFF).isValid()).as("RFC 5766's range, still used by clients").isTrue();
-        assertThat(new ChannelNumber(0x8000).isValid()).isFalse();
+        assertThat(ChannelData.isValidChannelNumber(0x3FFF)).isFalse();
+        assertThat(ChannelData.isValidChannelNumber(0x4FFF)).isTrue();
+        assertThat(ChannelData.isValidChannelNumber(0x7FFF)).as("RFC 5766's range, still used by clients").isTrue();
+        assertThat(ChannelData.isValidChannelNumber(0x8000)).isFalse();
         assertThat(Lifetime.of(Duration.ofMinutes(10).plusMillis(999))).isEqualTo(new Lifetime(600));
         assertThat(new Lifetime(600).duration()).isEqualTo(Duration.ofMinutes(10));
     }

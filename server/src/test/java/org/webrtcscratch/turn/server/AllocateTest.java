@@ -119,6 +119,16 @@ class AllocateTest {
     }
 
     @Test
+    void aReservationTokenWithARequestedFamilyIs400() {
+        long token = allocate(client(1), RequestedTransport.UDP, new EvenPort(true)).message()
+                .attribute(ReservationToken.class).orElseThrow().token();
+        assertThat(errorCode(allocate(client(2), RequestedTransport.UDP, new ReservationToken(token),
+                RequestedAddressFamily.of(AddressFamily.IPV4)))).isEqualTo(400);
+        assertThat(isSuccess(allocate(client(3), RequestedTransport.UDP, new ReservationToken(token))))
+                .as("the refused request left the reservation alone").isTrue();
+    }
+
+    @Test
     void evenPortWithReserveReturnsATokenThatClaimsTheNextPort() {
         DecodedMessage even = allocate(client(1), RequestedTransport.UDP, new EvenPort(true));
         int port = even.message().attribute(XorRelayedAddress.class).orElseThrow().address().getPort();

@@ -36,6 +36,8 @@ import org.webrtcscratch.turn.auth.CredentialStore;
 import org.webrtcscratch.turn.auth.NonceManager;
 import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
+import org.webrtcscratch.turn.event.RecordingSink;
+import org.webrtcscratch.turn.event.TurnEvents;
 import org.webrtcscratch.turn.proto.TurnCodec;
 
 /**
@@ -57,6 +59,8 @@ final class HandlerFixture implements AutoCloseable {
 
     final SettableClock clock = SettableClock.atEpochSecond(1_700_000_000);
     final TurnStats stats = new TurnStats();
+    /** Every event the handler and the allocation state told, through the same hub as the server's. */
+    final RecordingSink events = new RecordingSink();
     final TurnConfig config;
     final AllocationManager allocations;
     final TurnHandler handler;
@@ -77,14 +81,17 @@ final class HandlerFixture implements AutoCloseable {
                 .relayIps(List.of(RelayIp.of(InetAddress.getLoopbackAddress())))
                 .allowLoopbackPeers(true)
                 .unauthorizedLimit(UNAUTHORIZED_LIMIT)).build();
-        allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock);
+        TurnEvents hub = new TurnEvents();
+        hub.subscribe(stats);
+        hub.subscribe(events);
+        allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock, hub);
         CredentialStore credentials = StaticCredentials.parse(
                 List.of(USER + ":" + PASSWORD, OTHER_USER + ":" + OTHER_PASSWORD), REALM);
         Authenticator authenticator = new Authenticator(REALM, credentials,
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
                         config.unauthorizedTrackedSources(), clock));
-        handler = new TurnHandler(allocations, authenticator, software, stats);
+        handler = new TurnHandler(allocations, authenticator, software, stats, hub, clock);
     }
 
     /** A UDP 5-tuple from a documentation address (no packet ever goes there). */

@@ -24,9 +24,12 @@ import org.webrtcscratch.stun.attr.XorMappedAddress;
 import org.webrtcscratch.stun.header.MessageClass;
 import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.testing.TurnTestClient;
+import org.webrtcscratch.turn.ManualTicker;
 import org.webrtcscratch.turn.SettableClock;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.event.RecordingSink;
+import org.webrtcscratch.turn.event.TurnEvent;
 import org.webrtcscratch.turn.proto.ChannelData;
 import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.RequestedTransport;
@@ -138,7 +141,10 @@ class TurnListenersTest {
     @Test
     void expiredAllocationsAreSweptAndTheirRelayPortsFreed() throws IOException {
         SettableClock clock = SettableClock.atEpochSecond(4_000_000_000L);
-        server = TurnServer.start(TurnSettings.onLoopback().withUsers(List.of("alice:pw")), clock);
+        ManualTicker sweeps = new ManualTicker();
+        server = TurnServer.start(TurnSettings.onLoopback().withUsers(List.of("alice:pw")), clock, sweeps);
+        RecordingSink events = new RecordingSink();
+        server.events().subscribe(events);
         InetSocketAddress relayed;
         try (TurnTestClient client = TurnTestClient.udp(new InetSocketAddress(V4, server.port())).credentials("alice", "pw")) {
             relayed = client.authenticated(StunMethod.ALLOCATE, RequestedTransport.UDP).message()
@@ -146,7 +152,13 @@ class TurnListenersTest {
         }
         assertThat(server.allocationCount()).isEqualTo(1);
         clock.advance(server.settings().config().allocationLifetime());
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.allocationCount() == 0);
+        assertThat(server.allocationCount()).as("expired, but not yet swept").isEqualTo(1);
+
+        sweeps.tick();
+
+        assertThat(server.allocationCount()).isZero();
+        assertThat(events.of(TurnEvent.Expired.class)).extracting(TurnEvent.Expired::username).containsExactly("alice");
+        // The port closes once its event loop lets go of it, on that loop's thread.
         await().atMost(Duration.ofSeconds(10)).until(() -> canBind(relayed));
     }
 
