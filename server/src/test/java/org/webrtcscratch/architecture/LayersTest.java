@@ -37,7 +37,7 @@ class LayersTest {
     static final List<String> ORDER = List.of(
             "cli", "", "http", "config", "metrics", "tls",
             "websocket", "signaling", "turn", "turn.transport", "turn.server",
-            "iceservers", "turn.auth", "turn.allocation", "turn.policy",
+            "iceservers", "turn.auth", "turn.allocation", "turn.policy", "turn.event",
             "turn.proto", "stun", "stun.attr", "stun.header",
             "net");
 
