@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.iceservers.IceServerProvider;
-import org.webrtcscratch.signaling.Connection;
+import org.webrtcscratch.signaling.FakeConnection;
 import org.webrtcscratch.signaling.ProtocolTable;
 import org.webrtcscratch.signaling.Session;
 import org.webrtcscratch.signaling.SignalingLimits;
@@ -17,32 +17,12 @@ import org.webrtcscratch.signaling.SignalingService;
 /** The signaling meters: one received counter per client message type of the protocol table. */
 class SignalingMetricsTest {
 
-    private static final Connection SILENT = new Connection() {
-        @Override
-        public void send(String text) {
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-
-        @Override
-        public String remote() {
-            return "memory";
-        }
-
-        @Override
-        public String host() {
-            return null;
-        }
-    };
-
     @Test
     void receivedMessagesAreTaggedWithTheTablesClientTypes() {
         SignalingService service = new SignalingService(SignalingLimits.defaults(), IceServerProvider.fixed(List.of()));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SignalingMetrics.bind(service, registry);
-        Session session = service.open(SILENT);
+        Session session = service.open(new FakeConnection());
         service.onText(session, "{\"type\":\"join\",\"room\":\"r\",\"name\":\"Ann\"}");
 
         List<String> tags = registry.find("scratch.signaling.received").functionCounters().stream()

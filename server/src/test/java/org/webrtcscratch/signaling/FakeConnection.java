@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A {@link Connection} that records the frames it is sent and how it was closed, in place of a WebSocket. */
-final class FakeConnection implements Connection {
+/**
+ * A {@link Connection} that records the frames it is sent and how it was closed, in place of a WebSocket.
+ * Public for the tests of other packages that need a connection to open a session with.
+ */
+public final class FakeConnection implements Connection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +38,11 @@ final class FakeConnection implements Connection {
     @Override
     public String host() {
         return null;
+    }
+
+    /** How many frames of {@code type} were sent. */
+    long count(String type) {
+        return sent.stream().filter(m -> m.path("type").asText().equals(type)).count();
     }
 
     /** The types of the frames sent so far, in order. */

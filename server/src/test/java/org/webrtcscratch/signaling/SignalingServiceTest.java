@@ -3,11 +3,9 @@ package org.webrtcscratch.signaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,52 +16,16 @@ import org.webrtcscratch.iceservers.IceServerProvider;
 /** The service's rules under concurrency, with in-memory connections standing in for WebSockets. */
 class SignalingServiceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Records what the service sends, like a WebSocket would deliver it. */
-    private static final class RecordingConnection implements Connection {
-        final ConcurrentLinkedQueue<JsonNode> sent = new ConcurrentLinkedQueue<>();
-        volatile int closedWith;
-
-        @Override
-        public void send(String text) {
-            try {
-                sent.add(JSON.readTree(text));
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            closedWith = code;
-        }
-
-        @Override
-        public String remote() {
-            return "memory";
-        }
-
-        @Override
-        public String host() {
-            return null;
-        }
-
-        long count(String type) {
-            return sent.stream().filter(m -> m.path("type").asText().equals(type)).count();
-        }
-    }
-
     @Test
     void concurrentJoinsNeverOverfillARoom() throws InterruptedException {
         int capacity = 5;
         int joiners = 40;
         SignalingService service = new SignalingService(SignalingLimits.defaults().withRoomCapacity(capacity),
                 IceServerProvider.fixed(List.of()));
-        List<RecordingConnection> connections = new ArrayList<>();
+        List<FakeConnection> connections = new ArrayList<>();
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < joiners; i++) {
-            RecordingConnection connection = new RecordingConnection();
+            FakeConnection connection = new FakeConnection();
             connections.add(connection);
             sessions.add(service.open(connection));
         }
@@ -89,7 +51,7 @@ class SignalingServiceTest {
         assertThat(refused).isEqualTo(joiners - capacity);
         assertThat(service.peerCount()).isEqualTo(capacity);
         // Everyone admitted learns of everyone else exactly once: by welcome or by peer-joined.
-        for (RecordingConnection connection : connections) {
+        for (FakeConnection connection : connections) {
             if (connection.count("welcome") == 1) {
                 JsonNode welcome = connection.sent.stream()
                         .filter(m -> m.path("type").asText().equals("welcome")).findFirst().orElseThrow();
@@ -106,7 +68,7 @@ class SignalingServiceTest {
         for (int i = 0; i < 400; i++) {
             String room = "churn-" + (i % 7);
             pool.submit(() -> {
-                Session session = service.open(new RecordingConnection());
+                Session session = service.open(new FakeConnection());
                 service.onText(session, "{\"type\":\"join\",\"room\":\"" + room + "\",\"name\":\"x\"}");
                 service.onText(session, "{\"type\":\"leave\"}");
                 service.onClose(session, 1000);
@@ -125,11 +87,11 @@ class SignalingServiceTest {
         SignalingLimits limits = new SignalingLimits(8, 65536, 50, 200, Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(15), 10, 2);
         SignalingService service = new SignalingService(limits, IceServerProvider.fixed(List.of()));
-        assertThat(service.open(new RecordingConnection())).isNotNull();
-        assertThat(service.open(new RecordingConnection())).isNotNull();
-        RecordingConnection third = new RecordingConnection();
+        assertThat(service.open(new FakeConnection())).isNotNull();
+        assertThat(service.open(new FakeConnection())).isNotNull();
+        FakeConnection third = new FakeConnection();
         assertThat(service.open(third)).isNull();
-        assertThat(third.sent.peek().path("code").asText()).isEqualTo("server-busy");
+        assertThat(third.sent.getFirst().path("code").asText()).isEqualTo("server-busy");
         assertThat(third.closedWith).isEqualTo(1013);
         assertThat(service.stats().refused(ErrorCode.SERVER_BUSY)).as("counted like every refusal").isEqualTo(1);
         service.close(Duration.ZERO);
