@@ -41,11 +41,11 @@ final class StartupBanner {
 
     static void printTurn(TurnServer turn) {
         System.out.printf("STUN/TURN on port %d (UDP and TCP), relaying from %s, ports %s%n", turn.port(),
-                turn.settings().config().relayIps().stream()
+                turn.settings().config().allocation().relayIps().stream()
                         .map(ip -> ip.bind().equals(ip.advertised()) ? ip.bind().getHostAddress()
                                 : ip.bind().getHostAddress() + " (advertised as " + ip.advertised().getHostAddress() + ")")
                         .toList(),
-                turn.settings().config().relayPorts());
+                turn.settings().config().allocation().relayPorts());
     }
 
     private static List<String> lanAddresses() {

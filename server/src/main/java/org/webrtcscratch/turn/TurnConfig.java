@@ -17,25 +17,28 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  * defaults below and validates on {@link Builder#build()}.
  *
  * @param realm                       REALM of the long-term credential mechanism (RFC 8489 §9.2, §14.9)
- * @param relayIps                    where relay sockets bind, at most one per address family
- * @param relayPorts                  relay port range. Default 61000-65535: Linux hands out ephemeral ports
- *                                    from 32768-60999 ({@code net.ipv4.ip_local_port_range}), so the IANA
- *                                    dynamic range 49152-65535 would race the kernel for ports
- * @param allocationLifetime          lifetime granted when the client asks for less or nothing; 600 s, the
- *                                    RFC 8656 §7.2 default
- * @param maxAllocationLifetime       the most a client can get by asking (RFC 8656 §7.2); default 3600 s
- * @param reservationLifetime         how long a port reserved by EVEN-PORT's R bit is held (RFC 8656 §7.2
- *                                    suggests about 30 s)
- * @param maxAllocations              allocations on this server; past it Allocate gets 508
- * @param maxAllocationsPerUser       allocations per username; past it Allocate gets 486 (RFC 8656 §7.2)
- * @param maxPermissionsPerAllocation distinct peer IPs with a permission; past it CreatePermission and
- *                                    ChannelBind get 508 (RFC 8656 §10.2 "capacity limit")
- * @param bandwidthCapBytesPerSecond  relayed bytes per second per allocation, each direction on its own;
- *                                    0 for no cap
- * @param allowLoopbackPeers          relay to 127/8 and ::1 (tests and single-host demos only)
- * @param allowPrivatePeers           relay to RFC 1918, CGNAT and unique-local peers (LAN deployments)
- * @param allowedPeers                peer prefixes always allowed (except never-unicast ranges)
- * @param deniedPeers                 peer prefixes always denied; put the server's own addresses here
+ * @param allocation                  what allocations may get; the builder sets its parts, with these defaults:
+ *     <ul>
+ *       <li>{@code relayIps}: where relay sockets bind, at most one per address family
+ *       <li>{@code relayPorts}: relay port range. Default 61000-65535: Linux hands out ephemeral ports from
+ *           32768-60999 ({@code net.ipv4.ip_local_port_range}), so the IANA dynamic range 49152-65535
+ *           would race the kernel for ports
+ *       <li>{@code allocationLifetime}: lifetime granted when the client asks for less or nothing; 600 s, the
+ *           RFC 8656 §7.2 default
+ *       <li>{@code maxAllocationLifetime}: the most a client can get by asking (RFC 8656 §7.2); default 3600 s
+ *       <li>{@code reservationLifetime}: how long a port reserved by EVEN-PORT's R bit is held (RFC 8656 §7.2
+ *           suggests about 30 s)
+ *       <li>{@code maxAllocations}: allocations on this server; past it Allocate gets 508
+ *       <li>{@code maxAllocationsPerUser}: allocations per username; past it Allocate gets 486 (RFC 8656 §7.2)
+ *       <li>{@code maxPermissionsPerAllocation}: distinct peer IPs with a permission; past it
+ *           CreatePermission and ChannelBind get 508 (RFC 8656 §10.2 "capacity limit")
+ *       <li>{@code bandwidthCapBytesPerSecond}: relayed bytes per second per allocation, each direction on
+ *           its own; 0 for no cap
+ *       <li>{@code allowLoopbackPeers}: relay to 127/8 and ::1 (tests and single-host demos only)
+ *       <li>{@code allowPrivatePeers}: relay to RFC 1918, CGNAT and unique-local peers (LAN deployments)
+ *       <li>{@code allowedPeers}: peer prefixes always allowed (except never-unicast ranges)
+ *       <li>{@code deniedPeers}: peer prefixes always denied; put the server's own addresses here
+ *     </ul>
  * @param nonceLifetime               how long a NONCE stays good before 438 (Stale Nonce)
  * @param unauthorizedLimit           401 answers per source (IPv4 address or IPv6 /64) per window; default
  *                                    200 per 10 s, since every allocation starts with a 401 and many clients can
@@ -47,19 +50,7 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  */
 public record TurnConfig(
         String realm,
-        List<RelayIp> relayIps,
-        PortRange relayPorts,
-        Duration allocationLifetime,
-        Duration maxAllocationLifetime,
-        Duration reservationLifetime,
-        int maxAllocations,
-        int maxAllocationsPerUser,
-        int maxPermissionsPerAllocation,
-        long bandwidthCapBytesPerSecond,
-        boolean allowLoopbackPeers,
-        boolean allowPrivatePeers,
-        List<Cidr> allowedPeers,
-        List<Cidr> deniedPeers,
+        AllocationLimits allocation,
         Duration nonceLifetime,
         int unauthorizedLimit,
         Duration unauthorizedWindow,
@@ -73,13 +64,7 @@ public record TurnConfig(
 
     public TurnConfig {
         Objects.requireNonNull(realm, "realm");
-        relayIps = List.copyOf(relayIps);
-        Objects.requireNonNull(relayPorts, "relayPorts");
-        Objects.requireNonNull(allocationLifetime, "allocationLifetime");
-        Objects.requireNonNull(maxAllocationLifetime, "maxAllocationLifetime");
-        Objects.requireNonNull(reservationLifetime, "reservationLifetime");
-        allowedPeers = List.copyOf(allowedPeers);
-        deniedPeers = List.copyOf(deniedPeers);
+        Objects.requireNonNull(allocation, "allocation");
         Objects.requireNonNull(nonceLifetime, "nonceLifetime");
         Objects.requireNonNull(unauthorizedWindow, "unauthorizedWindow");
         Objects.requireNonNull(credentialTtl, "credentialTtl");
@@ -99,19 +84,6 @@ public record TurnConfig(
         return new Builder(this);
     }
 
-    /** The peer policy these settings describe. */
-    public PeerAddressPolicy peerAddressPolicy() {
-        return new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers);
-    }
-
-    /** What the allocation manager may hand out, from these (validated) settings. */
-    public AllocationLimits allocationLimits() {
-        validate();
-        return new AllocationLimits(relayIps, relayPorts, allocationLifetime, maxAllocationLifetime,
-                reservationLifetime, maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation,
-                bandwidthCapBytesPerSecond, peerAddressPolicy());
-    }
-
     /**
      * Checks the values against each other and the protocol's limits.
      *
@@ -120,38 +92,39 @@ public record TurnConfig(
      */
     public TurnConfig validate() {
         List<String> problems = new ArrayList<>();
+        AllocationLimits a = allocation;
         if (realm.isBlank() || realm.codePointCount(0, realm.length()) > MAX_REALM_CHARACTERS
                 || realm.getBytes(StandardCharsets.UTF_8).length > 763) {
             problems.add("realm must be 1-" + MAX_REALM_CHARACTERS + " characters, got '" + realm + "'");
         }
-        if (relayIps.isEmpty()) {
+        if (a.relayIps().isEmpty()) {
             problems.add("relayIps must hold at least one address");
         }
-        if (relayIps.stream().map(RelayIp::family).distinct().count() != relayIps.size()) {
-            problems.add("relayIps holds two addresses of one family: " + relayIps);
+        if (a.relayIps().stream().map(RelayIp::family).distinct().count() != a.relayIps().size()) {
+            problems.add("relayIps holds two addresses of one family: " + a.relayIps());
         }
-        requirePositive(problems, "allocationLifetime", allocationLifetime);
-        requirePositive(problems, "reservationLifetime", reservationLifetime);
+        requirePositive(problems, "allocationLifetime", a.allocationLifetime());
+        requirePositive(problems, "reservationLifetime", a.reservationLifetime());
         requirePositive(problems, "nonceLifetime", nonceLifetime);
         requirePositive(problems, "unauthorizedWindow", unauthorizedWindow);
         requirePositive(problems, "credentialTtl", credentialTtl);
-        if (maxAllocationLifetime.compareTo(allocationLifetime) < 0
-                || maxAllocationLifetime.toSeconds() > MAX_LIFETIME_SECONDS) {
-            problems.add("maxAllocationLifetime (" + maxAllocationLifetime + ") must be between allocationLifetime ("
-                    + allocationLifetime + ") and 2^32-1 seconds");
+        if (a.maxAllocationLifetime().compareTo(a.allocationLifetime()) < 0
+                || a.maxAllocationLifetime().toSeconds() > MAX_LIFETIME_SECONDS) {
+            problems.add("maxAllocationLifetime (" + a.maxAllocationLifetime()
+                    + ") must be between allocationLifetime (" + a.allocationLifetime() + ") and 2^32-1 seconds");
         }
-        requireAtLeastOne(problems, "maxAllocations", maxAllocations);
-        requireAtLeastOne(problems, "maxAllocationsPerUser", maxAllocationsPerUser);
-        requireAtLeastOne(problems, "maxPermissionsPerAllocation", maxPermissionsPerAllocation);
+        requireAtLeastOne(problems, "maxAllocations", a.maxAllocations());
+        requireAtLeastOne(problems, "maxAllocationsPerUser", a.maxAllocationsPerUser());
+        requireAtLeastOne(problems, "maxPermissionsPerAllocation", a.maxPermissionsPerAllocation());
         requireAtLeastOne(problems, "unauthorizedLimit", unauthorizedLimit);
         requireAtLeastOne(problems, "unauthorizedTrackedSources", unauthorizedTrackedSources);
-        if (maxAllocationsPerUser > maxAllocations) {
-            problems.add("maxAllocationsPerUser (" + maxAllocationsPerUser + ") must not exceed maxAllocations ("
-                    + maxAllocations + ")");
+        if (a.maxAllocationsPerUser() > a.maxAllocations()) {
+            problems.add("maxAllocationsPerUser (" + a.maxAllocationsPerUser() + ") must not exceed maxAllocations ("
+                    + a.maxAllocations() + ")");
         }
-        if (bandwidthCapBytesPerSecond < 0) {
+        if (a.bandwidthCapBytesPerSecond() < 0) {
             problems.add("bandwidthCapBytesPerSecond must be 0 (no cap) or positive, got "
-                    + bandwidthCapBytesPerSecond);
+                    + a.bandwidthCapBytesPerSecond());
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid TURN configuration: " + String.join("; ", problems));
@@ -197,20 +170,21 @@ public record TurnConfig(
         }
 
         private Builder(TurnConfig c) {
+            AllocationLimits a = c.allocation;
             realm = c.realm;
-            relayIps = c.relayIps;
-            relayPorts = c.relayPorts;
-            allocationLifetime = c.allocationLifetime;
-            maxAllocationLifetime = c.maxAllocationLifetime;
-            reservationLifetime = c.reservationLifetime;
-            maxAllocations = c.maxAllocations;
-            maxAllocationsPerUser = c.maxAllocationsPerUser;
-            maxPermissionsPerAllocation = c.maxPermissionsPerAllocation;
-            bandwidthCapBytesPerSecond = c.bandwidthCapBytesPerSecond;
-            allowLoopbackPeers = c.allowLoopbackPeers;
-            allowPrivatePeers = c.allowPrivatePeers;
-            allowedPeers = c.allowedPeers;
-            deniedPeers = c.deniedPeers;
+            relayIps = a.relayIps();
+            relayPorts = a.relayPorts();
+            allocationLifetime = a.allocationLifetime();
+            maxAllocationLifetime = a.maxAllocationLifetime();
+            reservationLifetime = a.reservationLifetime();
+            maxAllocations = a.maxAllocations();
+            maxAllocationsPerUser = a.maxAllocationsPerUser();
+            maxPermissionsPerAllocation = a.maxPermissionsPerAllocation();
+            bandwidthCapBytesPerSecond = a.bandwidthCapBytesPerSecond();
+            allowLoopbackPeers = a.peerPolicy().allowLoopback();
+            allowPrivatePeers = a.peerPolicy().allowPrivate();
+            allowedPeers = a.peerPolicy().allowed();
+            deniedPeers = a.peerPolicy().denied();
             nonceLifetime = c.nonceLifetime;
             unauthorizedLimit = c.unauthorizedLimit;
             unauthorizedWindow = c.unauthorizedWindow;
@@ -240,11 +214,12 @@ public record TurnConfig(
 
         /** The configuration, validated ({@link TurnConfig#validate()}). */
         public TurnConfig build() {
-            return new TurnConfig(realm, relayIps, relayPorts, allocationLifetime, maxAllocationLifetime,
-                    reservationLifetime, maxAllocations, maxAllocationsPerUser, maxPermissionsPerAllocation,
-                    bandwidthCapBytesPerSecond, allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers,
-                    nonceLifetime, unauthorizedLimit, unauthorizedWindow, unauthorizedTrackedSources, credentialTtl)
-                    .validate();
+            AllocationLimits allocation = new AllocationLimits(relayIps, relayPorts, allocationLifetime,
+                    maxAllocationLifetime, reservationLifetime, maxAllocations, maxAllocationsPerUser,
+                    maxPermissionsPerAllocation, bandwidthCapBytesPerSecond,
+                    new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers));
+            return new TurnConfig(realm, allocation, nonceLifetime, unauthorizedLimit, unauthorizedWindow,
+                    unauthorizedTrackedSources, credentialTtl).validate();
         }
     }
 }

@@ -74,7 +74,7 @@ public final class TurnServer implements AutoCloseable {
         TurnStats stats = new TurnStats();
         TurnEvents events = new TurnEvents();
         events.subscribe(stats);
-        AllocationManager allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock,
+        AllocationManager allocations = new AllocationManager(config.allocation(), new UdpRelayPortBinder(), clock,
                 events);
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
@@ -97,7 +97,7 @@ public final class TurnServer implements AutoCloseable {
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
                 new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events);
         LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
-                server.tcpAddresses(), config.relayIps(), config.relayPorts());
+                server.tcpAddresses(), config.allocation().relayIps(), config.allocation().relayPorts());
         return server;
     }
 

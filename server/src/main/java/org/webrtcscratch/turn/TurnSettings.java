@@ -94,7 +94,7 @@ public record TurnSettings(
         if (threads < 1) {
             problems.add("TURN threads must be at least 1, got " + threads);
         }
-        if (externalIp.isPresent() && config.relayIps().stream().noneMatch(ip -> ip.family()
+        if (externalIp.isPresent() && config.allocation().relayIps().stream().noneMatch(ip -> ip.family()
                 == AddressFamily.of(externalIp.get()))) {
             problems.add("external IP " + externalIp.get().getHostAddress() + " has no relay IP of its family");
         }
@@ -129,7 +129,7 @@ public record TurnSettings(
     /** Never prints the secret or passwords. */
     @Override
     public String toString() {
-        return "TurnSettings[port=" + port + ", listen=" + listenAddresses + ", relay=" + config.relayIps()
+        return "TurnSettings[port=" + port + ", listen=" + listenAddresses + ", relay=" + config.allocation().relayIps()
                 + ", realm=" + config.realm() + ", users=" + users.size() + ", externalIp=" + externalIp
                 + ", threads=" + threads + "]";
     }

@@ -43,12 +43,12 @@ class TurnOptionsTest {
         TurnSettings turn = local("--host", "127.0.0.1");
         assertThat(turn.port()).isEqualTo(3478);
         assertThat(turn.listenAddresses()).containsExactly(InetAddress.getLoopbackAddress());
-        assertThat(turn.config().relayIps()).containsExactly(RelayIp.of(InetAddress.getLoopbackAddress()));
+        assertThat(turn.config().allocation().relayIps()).containsExactly(RelayIp.of(InetAddress.getLoopbackAddress()));
         assertThat(turn.config().realm()).isEqualTo("webrtc-scratch");
-        assertThat(turn.config().relayPorts()).isEqualTo(new PortRange(61000, 65535));
-        assertThat(turn.config().allowLoopbackPeers()).isFalse();
-        assertThat(turn.config().allowPrivatePeers()).isFalse();
-        assertThat(turn.config().bandwidthCapBytesPerSecond()).isZero();
+        assertThat(turn.config().allocation().relayPorts()).isEqualTo(new PortRange(61000, 65535));
+        assertThat(turn.config().allocation().peerPolicy().allowLoopback()).isFalse();
+        assertThat(turn.config().allocation().peerPolicy().allowPrivate()).isFalse();
+        assertThat(turn.config().allocation().bandwidthCapBytesPerSecond()).isZero();
         assertThat(turn.users()).isEmpty();
         assertThat(turn.software()).isEmpty();
         assertThat(turn.externalIp()).isEmpty();
@@ -72,15 +72,15 @@ class TurnOptionsTest {
         assertThat(turn.config().realm()).isEqualTo("example.org");
         assertThat(turn.secret().passwordFor("1:x")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
         assertThat(turn.users()).containsExactly("alice:one", "bob:two:three");
-        assertThat(turn.config().relayPorts()).isEqualTo(new PortRange(50000, 50100));
+        assertThat(turn.config().allocation().relayPorts()).isEqualTo(new PortRange(50000, 50100));
         assertThat(turn.externalIp()).contains(InetAddress.getByName("203.0.113.5"));
-        assertThat(turn.config().relayIps()).containsExactly(
+        assertThat(turn.config().allocation().relayIps()).containsExactly(
                 new RelayIp(InetAddress.getLoopbackAddress(), InetAddress.getByName("203.0.113.5")));
-        assertThat(turn.config().allowLoopbackPeers()).isTrue();
-        assertThat(turn.config().allowPrivatePeers()).isTrue();
-        assertThat(turn.config().bandwidthCapBytesPerSecond()).isEqualTo(125000);
-        assertThat(turn.config().maxAllocations()).isEqualTo(10);
-        assertThat(turn.config().maxAllocationsPerUser()).isEqualTo(2);
+        assertThat(turn.config().allocation().peerPolicy().allowLoopback()).isTrue();
+        assertThat(turn.config().allocation().peerPolicy().allowPrivate()).isTrue();
+        assertThat(turn.config().allocation().bandwidthCapBytesPerSecond()).isEqualTo(125000);
+        assertThat(turn.config().allocation().maxAllocations()).isEqualTo(10);
+        assertThat(turn.config().allocation().maxAllocationsPerUser()).isEqualTo(2);
         assertThat(turn.config().credentialTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(turn.software()).contains("scratch");
         assertThat(turn.threads()).isEqualTo(3);
@@ -91,14 +91,14 @@ class TurnOptionsTest {
         TurnSettings turn = turn("--host", "127.0.0.1", "--turn-secret", "s3cret", "--turn-relay-ip", "127.0.0.1",
                 "--turn-port", "5349");
         assertThat(turn.port()).isEqualTo(5349);
-        assertThat(turn.config().relayIps()).containsExactly(RelayIp.of(InetAddress.getByName("127.0.0.1")));
+        assertThat(turn.config().allocation().relayIps()).containsExactly(RelayIp.of(InetAddress.getByName("127.0.0.1")));
     }
 
     @Test
     void aWildcardHostRelaysFromARealAddressOfThisMachine() {
         TurnSettings turn = local("--host", "0.0.0.0");
         assertThat(turn.listenAddresses()).allMatch(InetAddress::isAnyLocalAddress);
-        assertThat(turn.config().relayIps()).isNotEmpty().noneMatch(ip -> ip.bind().isAnyLocalAddress());
+        assertThat(turn.config().allocation().relayIps()).isNotEmpty().noneMatch(ip -> ip.bind().isAnyLocalAddress());
     }
 
     @Test

@@ -9,20 +9,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.allocation.AllocationLimits;
 
 class TurnConfigTest {
 
     @Test
     void defaultsFollowTheRfcAndStayClearOfLinuxEphemeralPorts() {
-        TurnConfig config = TurnConfig.defaults();
+        AllocationLimits config = TurnConfig.defaults().allocation();
 
         assertThat(config.allocationLifetime()).isEqualTo(Duration.ofSeconds(600));
         assertThat(config.maxAllocationLifetime()).isEqualTo(Duration.ofSeconds(3600));
         assertThat(config.relayPorts().min()).isGreaterThan(60999);
         assertThat(config.relayPorts().max()).isEqualTo(65535);
-        assertThat(config.allowLoopbackPeers()).isFalse();
-        assertThat(config.allowPrivatePeers()).isFalse();
-        assertThat(config.credentialTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.peerPolicy().allowLoopback()).isFalse();
+        assertThat(config.peerPolicy().allowPrivate()).isFalse();
+        assertThat(TurnConfig.defaults().credentialTtl()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
 
 /**
  * What {@link AllocationManager} may hand out: relay addresses and ports, lifetimes, quotas and the peer
- * policy. The TURN server's configuration derives it (and checks the values against each other); it is a
+ * policy. The TURN server's configuration holds it (and checks the values against each other); it is a
  * record of its own so that allocation state depends on nothing above it.
  *
  * @param relayIps                    where relay sockets bind, at most one per address family

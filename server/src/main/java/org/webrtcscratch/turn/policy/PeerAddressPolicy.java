@@ -19,18 +19,11 @@ import java.util.Optional;
  * An IPv6 address that carries an IPv4 one ({@link EmbeddedIpv4}: mapped, compatible, NAT64, 6to4, Teredo)
  * is allowed only if both it and the IPv4 address are. Immutable and thread-safe.
  */
-public final class PeerAddressPolicy {
+public record PeerAddressPolicy(boolean allowLoopback, boolean allowPrivate, List<Cidr> allowed, List<Cidr> denied) {
 
-    private final boolean allowLoopback;
-    private final boolean allowPrivate;
-    private final List<Cidr> allowed;
-    private final List<Cidr> denied;
-
-    public PeerAddressPolicy(boolean allowLoopback, boolean allowPrivate, List<Cidr> allowed, List<Cidr> denied) {
-        this.allowLoopback = allowLoopback;
-        this.allowPrivate = allowPrivate;
-        this.allowed = List.copyOf(allowed);
-        this.denied = List.copyOf(denied);
+    public PeerAddressPolicy {
+        allowed = List.copyOf(allowed);
+        denied = List.copyOf(denied);
     }
 
     /** The default policy: only public unicast addresses. */

@@ -37,7 +37,7 @@ final class Fixture {
         config = customise.apply(TurnConfig.builder()
                 .relayIps(List.of(new RelayIp(RELAY_BIND, RELAY_PUBLIC), RelayIp.of(RELAY_V6)))
                 .relayPorts(PORTS)).build();
-        manager = new AllocationManager(config.allocationLimits(), binder, clock, new SplittableRandom(7), events);
+        manager = new AllocationManager(config.allocation(), binder, clock, new SplittableRandom(7), events);
     }
 
     static FiveTuple tuple(int clientPort) {
@@ -74,7 +74,7 @@ final class Fixture {
 
     /** Allocates for {@code tuple} as alice and returns the allocation, failing the test if refused. */
     Allocation allocated(FiveTuple tuple) {
-        return allocated(tuple, config.allocationLifetime());
+        return allocated(tuple, config.allocation().allocationLifetime());
     }
 
     /** As {@link #allocated(FiveTuple)}, asking for {@code lifetime}. */

@@ -76,7 +76,7 @@ class UdpRelayPortBinderTest {
         SettableClock clock = SettableClock.atEpochSecond(1_700_000_000);
         List<Allocation> allocations = new ArrayList<>();
 
-        try (AllocationManager manager = new AllocationManager(config.allocationLimits(), binder, clock, new SplittableRandom(1),
+        try (AllocationManager manager = new AllocationManager(config.allocation(), binder, clock, new SplittableRandom(1),
                 event -> { })) {
             for (int i = 0; i < 3; i++) {
                 var outcome = manager.allocate(AllocateRequest.of(Fixture.tuple(1000 + i), "alice", Fixture.tx(i)));

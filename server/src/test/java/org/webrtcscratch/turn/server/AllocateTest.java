@@ -52,7 +52,7 @@ class AllocateTest {
                 RequestedTransport.UDP), client(40001));
         var relayed = response.message().attribute(XorRelayedAddress.class).orElseThrow().address();
         assertThat(relayed.getAddress()).isEqualTo(InetAddress.getLoopbackAddress());
-        assertThat(fixture.config.relayPorts().contains(relayed.getPort())).isTrue();
+        assertThat(fixture.config.allocation().relayPorts().contains(relayed.getPort())).isTrue();
         assertThat(response.message().attribute(Lifetime.class)).contains(new Lifetime(600));
         assertThat(response.message().attribute(XorMappedAddress.class)).contains(new XorMappedAddress(client(40001).client()));
         assertThat(fixture.allocations.allocationCount()).isEqualTo(2);
@@ -190,7 +190,7 @@ class AllocateTest {
     @Test
     void anExpiredAllocationFreesItsFiveTuple() {
         assertThat(isSuccess(allocate(from, RequestedTransport.UDP))).isTrue();
-        fixture.advance(fixture.config.allocationLifetime());
+        fixture.advance(fixture.config.allocation().allocationLifetime());
         assertThat(fixture.allocations.find(from)).hasValueSatisfying(gone -> assertThat(gone.isLive()).isFalse());
         assertThat(isSuccess(allocate(from, RequestedTransport.UDP))).isTrue();
     }

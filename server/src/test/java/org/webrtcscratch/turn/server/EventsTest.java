@@ -118,7 +118,7 @@ class EventsTest {
     @Test
     void anAllocationLeftAloneExpiresAtTheSweep() {
         allocate();
-        fixture.clock.advance(fixture.config.allocationLimits().allocationLifetime().plusSeconds(1));
+        fixture.clock.advance(fixture.config.allocation().allocationLifetime().plusSeconds(1));
 
         assertThat(fixture.events.all()).as("nothing happens until the sweep looks").isEmpty();
         fixture.allocations.sweepExpired();
@@ -129,7 +129,7 @@ class EventsTest {
     @Test
     void anExpiredAllocationReplacedByANewAllocateIsToldAsExpired() {
         allocate();
-        fixture.clock.advance(fixture.config.allocationLimits().allocationLifetime().plusSeconds(1));
+        fixture.clock.advance(fixture.config.allocation().allocationLifetime().plusSeconds(1));
         assertThat(isSuccess(signed(StunMethod.ALLOCATE, RequestedTransport.UDP))).isTrue();
 
         assertThat(fixture.events.of(TurnEvent.Expired.class)).containsExactly(new TurnEvent.Expired(now(), from, USER));

@@ -84,7 +84,7 @@ final class HandlerFixture implements AutoCloseable {
         TurnEvents hub = new TurnEvents();
         hub.subscribe(stats);
         hub.subscribe(events);
-        allocations = new AllocationManager(config.allocationLimits(), new UdpRelayPortBinder(), clock, hub);
+        allocations = new AllocationManager(config.allocation(), new UdpRelayPortBinder(), clock, hub);
         CredentialStore credentials = StaticCredentials.parse(
                 List.of(USER + ":" + PASSWORD, OTHER_USER + ":" + OTHER_PASSWORD), REALM);
         Authenticator authenticator = new Authenticator(REALM, credentials,

@@ -68,7 +68,7 @@ class RefreshTest {
 
     @Test
     void anExpiredAllocationCannotBeRefreshed() {
-        fixture.advance(fixture.config.allocationLifetime());
+        fixture.advance(fixture.config.allocation().allocationLifetime());
         assertThat(errorCode(refreshLike(StunMethod.REFRESH))).isEqualTo(437);
         assertThat(fixture.allocations.sweepExpired()).hasSize(1);
     }

@@ -151,7 +151,7 @@ class TurnListenersTest {
                     .attribute(XorRelayedAddress.class).orElseThrow().address();
         }
         assertThat(server.allocationCount()).isEqualTo(1);
-        clock.advance(server.settings().config().allocationLifetime());
+        clock.advance(server.settings().config().allocation().allocationLifetime());
         assertThat(server.allocationCount()).as("expired, but not yet swept").isEqualTo(1);
 
         sweeps.tick();
