@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Connection;
@@ -157,23 +158,11 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     }
 
     private void onCloseFrame(int code) {
-        Action action;
-        ByteBuffer[] write;
-        synchronized (outbound) {
-            action = outbound.closeReceived(code);
-            write = outbound.takeWrite();
-        }
-        act(action, write);
+        step(out -> out.closeReceived(code));
     }
 
     private void fail(int code, String reason) {
-        Action action;
-        ByteBuffer[] write;
-        synchronized (outbound) {
-            action = outbound.fail(code, reason);
-            write = outbound.takeWrite();
-        }
-        act(action, write);
+        step(out -> out.fail(code, reason));
     }
 
     private boolean closing() {
@@ -187,6 +176,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         send(FrameEncoder.text(text));
     }
 
+    /** {@link #step} written out, since a lambda holding the frame would be one more object per send. */
     private void send(ByteBuffer frame) {
         long now = System.nanoTime();
         Action action;
@@ -200,13 +190,19 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
 
     @Override
     public void close(int code, String reason) {
+        step(out -> out.close(code, reason));
+    }
+
+    /** Feeds one event to {@link #outbound} under its lock, then does what it asks once the lock is let go. */
+    private Action step(Function<Outbound, Action> event) {
         Action action;
         ByteBuffer[] write;
         synchronized (outbound) {
-            action = outbound.close(code, reason);
+            action = event.apply(outbound);
             write = outbound.takeWrite();
         }
         act(action, write);
+        return action;
     }
 
     /** Does what {@link #outbound} asked for, after its lock is released. */
@@ -232,13 +228,8 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
 
         @Override
         public void succeeded() {
-            Action action;
-            ByteBuffer[] write;
-            synchronized (outbound) {
-                action = outbound.written();
-                write = outbound.takeWrite();
-            }
-            act(action, write);
+            // A method reference that captures nothing: no object per write.
+            step(Outbound::written);
         }
 
         @Override
@@ -260,14 +251,7 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     @Override
     public boolean onIdleExpired(TimeoutException timeout) {
         long now = System.nanoTime();
-        Action action;
-        ByteBuffer[] write;
-        synchronized (outbound) {
-            action = outbound.idleExpired(now);
-            write = outbound.takeWrite();
-        }
-        act(action, write);
-        return action == Action.EXPIRE;
+        return step(out -> out.idleExpired(now)) == Action.EXPIRE;
     }
 
     @Override
