@@ -2,6 +2,7 @@ package org.webrtcscratch.signaling;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The peers of this process and their live connections, by peer id; see {@link Mailbox}. */
@@ -34,13 +35,16 @@ public final class Mailboxes implements Delivery {
 
     @Override
     public boolean retire(Peer peer) {
-        Mailbox mailbox = byPeerId.get(peer.peerId());
-        return mailbox != null && mailbox.retire() && byPeerId.remove(peer.peerId(), mailbox);
+        return retire(peer, Mailbox::retire);
     }
 
     @Override
     public boolean retireIfAway(Peer peer) {
+        return retire(peer, Mailbox::retireIfAway);
+    }
+
+    private boolean retire(Peer peer, Predicate<Mailbox> retired) {
         Mailbox mailbox = byPeerId.get(peer.peerId());
-        return mailbox != null && mailbox.retireIfAway() && byPeerId.remove(peer.peerId(), mailbox);
+        return mailbox != null && retired.test(mailbox) && byPeerId.remove(peer.peerId(), mailbox);
     }
 }

@@ -3,7 +3,6 @@ package org.webrtcscratch.signaling;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -16,7 +15,6 @@ public final class MemoryRooms implements Rooms {
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Peer> byResumeToken = new ConcurrentHashMap<>();
-    private final AtomicInteger peerCount = new AtomicInteger();
     private final PeerIds ids = new PeerIds();
     private final int roomCapacity;
     private final int maxRooms;
@@ -35,7 +33,7 @@ public final class MemoryRooms implements Rooms {
                     throw new SignalingException(ErrorCode.SERVER_BUSY,
                             "the server holds its maximum of " + maxRooms + " rooms");
                 }
-                room = new Room(name);
+                room = new Room();
             }
             int size = room.size();
             if (size >= roomCapacity) {
@@ -45,7 +43,6 @@ public final class MemoryRooms implements Rooms {
             Peer peer = new Peer(ids.newPeerId(), displayName, name, ids.newResumeToken());
             // Counted and resumable before anyone hears of it: a client may act on its welcome at once.
             byResumeToken.put(peer.resumeToken(), peer);
-            peerCount.incrementAndGet();
             room.admit(peer, others -> announce.accept(peer, others));
             joined[0] = peer;
             return room;
@@ -72,17 +69,14 @@ public final class MemoryRooms implements Rooms {
     }
 
     @Override
-    public boolean leave(Peer peer, Consumer<List<Peer>> announce) {
-        boolean[] removed = new boolean[1];
+    public void leave(Peer peer, Consumer<List<Peer>> announce) {
         rooms.computeIfPresent(peer.room(), (name, room) -> {
-            removed[0] = room.remove(peer, others -> {
+            room.remove(peer, others -> {
                 byResumeToken.remove(peer.resumeToken(), peer);
-                peerCount.decrementAndGet();
                 announce.accept(others);
             });
             return room.isEmpty() ? null : room;
         });
-        return removed[0];
     }
 
     @Override
@@ -92,6 +86,7 @@ public final class MemoryRooms implements Rooms {
 
     @Override
     public int peerCount() {
-        return peerCount.get();
+        // Every peer in a room, away or not, is resumable by its token until it leaves.
+        return byResumeToken.size();
     }
 }

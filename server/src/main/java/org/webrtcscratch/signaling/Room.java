@@ -9,12 +9,7 @@ import java.util.function.Consumer;
 /** A named set of peers, oldest first. Guarded by its own lock; {@link MemoryRooms} decides when rooms come and go. */
 final class Room {
 
-    final String name;
     private final Map<String, Peer> members = new LinkedHashMap<>();
-
-    Room(String name) {
-        this.name = name;
-    }
 
     /**
      * Adds {@code peer} and hands {@code announce} everyone else, with no other arrival or departure in
@@ -26,13 +21,11 @@ final class Room {
         announce.accept(others(peer));
     }
 
-    /** Removes {@code peer} and hands {@code announce} those left, as {@link #admit} does; false if it had gone. */
-    synchronized boolean remove(Peer peer, Consumer<List<Peer>> announce) {
-        if (!members.remove(peer.peerId(), peer)) {
-            return false;
+    /** Removes {@code peer} and hands {@code announce} those left, as {@link #admit} does, unless it had gone. */
+    synchronized void remove(Peer peer, Consumer<List<Peer>> announce) {
+        if (members.remove(peer.peerId(), peer)) {
+            announce.accept(others(peer));
         }
-        announce.accept(others(peer));
-        return true;
     }
 
     synchronized Peer member(String peerId) {

@@ -31,9 +31,9 @@ public interface Rooms {
 
     /**
      * Removes {@code peer} and hands those left to {@code announce}, serialised as {@link #join} is; its room
-     * goes with its last peer. Returns false if it had already gone.
+     * goes with its last peer. Nothing happens if it had already gone.
      */
-    boolean leave(Peer peer, Consumer<List<Peer>> announce);
+    void leave(Peer peer, Consumer<List<Peer>> announce);
 
     int roomCount();
 

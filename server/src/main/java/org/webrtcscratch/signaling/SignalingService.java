@@ -167,8 +167,8 @@ public final class SignalingService implements AutoCloseable {
 
     private void refuse(Session session, SignalingException e) {
         Peer peer = session.peer();
-        events.on(peer == null ? new SignalingEvent.Refused(clock.instant(), null, null, e.code())
-                : new SignalingEvent.Refused(clock.instant(), peer.room(), peer.peerId(), e.code()));
+        events.on(new SignalingEvent.Refused(clock.instant(), peer == null ? null : peer.room(),
+                peer == null ? null : peer.peerId(), e.code()));
         session.send(codec.encode(ServerMessage.Error.of(e)));
     }
 
