@@ -182,11 +182,11 @@ public final class Allocation {
             if (!isLive(now)) {
                 return gone();
             }
-            Optional<Rejection> full = checkRoomFor(peers, now);
+            created = permissions.missing(peers, now);
+            Optional<Rejection> full = checkRoomFor(created.size(), now);
             if (full.isPresent()) {
                 return full.get();
             }
-            created = permissions.missing(peers, now);
             permissions.installOrRefresh(peers, now);
         }
         tellPermissions(peers, created, now);
@@ -222,11 +222,11 @@ public final class Allocation {
             if (conflict.isPresent()) {
                 return new Rejection(StunErrorCode.BAD_REQUEST, conflict.get());
             }
-            Optional<Rejection> full = checkRoomFor(peerIp, now);
+            created = permissions.missing(peerIp, now);
+            Optional<Rejection> full = checkRoomFor(created.size(), now);
             if (full.isPresent()) {
                 return full.get();
             }
-            created = permissions.missing(peerIp, now);
             // No conflict, so a binding of this number in force is one to this very peer.
             renewed = channels.activeByNumber(number, now) != null;
             permissions.installOrRefresh(peerIp, now);
@@ -304,8 +304,8 @@ public final class Allocation {
                 : Optional.of(new Rejection(StunErrorCode.FORBIDDEN, verdict.reason()));
     }
 
-    private Optional<Rejection> checkRoomFor(List<InetAddress> peers, Instant now) {
-        long wanted = permissions.activeCount(now) + permissions.missing(peers, now).size();
+    private Optional<Rejection> checkRoomFor(int missing, Instant now) {
+        long wanted = permissions.activeCount(now) + missing;
         if (wanted > rules.maxPermissions()) {
             return Optional.of(new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "allocation would hold " + wanted
                     + " permissions, the limit is " + rules.maxPermissions()));

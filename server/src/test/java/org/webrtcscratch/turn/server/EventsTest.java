@@ -87,6 +87,16 @@ class EventsTest {
     }
 
     @Test
+    void aPeerNamedTwiceInOneRequestIsOneEvent() {
+        allocate();
+        assertThat(isSuccess(signed(StunMethod.CREATE_PERMISSION, new XorPeerAddress(PEER),
+                new XorPeerAddress(PEER)))).isTrue();
+
+        assertThat(fixture.events.all()).containsExactly(
+                new TurnEvent.PermissionCreated(now(), from, USER, PEER.getAddress()));
+    }
+
+    @Test
     void aChannelIsBoundWithItsPermissionThenRenewed() {
         allocate();
         assertThat(isSuccess(signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4001), new XorPeerAddress(PEER))))
