@@ -17,7 +17,9 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  * defaults below and validates on {@link Builder#build()}.
  *
  * @param realm                       REALM of the long-term credential mechanism (RFC 8489 §9.2, §14.9)
- * @param allocation                  what allocations may get; the builder sets its parts, with these defaults:
+ * @param allocation                  what allocations may get ({@link AllocationLimits}; the four peer settings
+ *                                    make its {@code peerPolicy}); the builder sets its parts, with these
+ *                                    defaults:
  *     <ul>
  *       <li>{@code relayIps}: where relay sockets bind, at most one per address family
  *       <li>{@code relayPorts}: relay port range. Default 61000-65535: Linux hands out ephemeral ports from

@@ -18,9 +18,9 @@ public final class BuildComparison {
         return "### " + benchmark + ": " + current + " against " + old + " (`bench/run.sh compare`)\n\n"
                 + RunInfo.describe(env, old + " = our server built from that commit, " + current + " = this tree"
                         + " (uncommitted changes included)")
-                + " Both in turns, old first, each turn on a fresh server; median (min–max) over rounds. new/old"
-                + " above 1 means more of the metric in this tree: better for rates, worse for latencies, CPU and"
-                + " loss.\n\n" + table(results, old, current);
+                + " Both in turns (old first in odd rounds, new first in even ones), each turn on a fresh server;"
+                + " median (min–max) over rounds. new/old above 1 means more of the metric in this tree: better for"
+                + " rates, worse for latencies, CPU and loss.\n\n" + table(results, old, current);
     }
 
     /** One row per metric and load point that both builds measured. */

@@ -119,7 +119,7 @@ public final class StunBindingCommand implements Callable<Integer> {
         return "### STUN Binding (`bench/run.sh stun-binding`)\n\n"
                 + RunInfo.describe(env, "coturn " + RunInfo.command(env, "sh", "-c",
                         "dpkg-query -W -f '${Version}' coturn 2>/dev/null || echo ?") + ", ours, and the bench's UDP echo")
-                + " " + rounds + " round(s) of coturn, ours, echo in turn; median (min–max) over rounds. The client"
+                + " " + rounds + " round(s) of coturn, ours, echo in turn (the other way round in even rounds); median (min–max) over rounds. The client"
                 + " keeps `window` Binding requests (20 bytes, no attributes) outstanding over up to " + sockets
                 + " sockets, sending the next as each answer arrives; " + times.warmupSeconds + " s warm-up, " + times.seconds
                 + " s measured; a request unanswered after 1 s is lost. The echo floor sends each request back"

@@ -92,7 +92,7 @@ public final class TurnRelayCommand implements Callable<Integer> {
         return "### TURN relay round trips (`bench/run.sh turn-relay`)\n\n"
                 + RunInfo.describe(env, "coturn " + RunInfo.command(env, "sh", "-c",
                         "dpkg-query -W -f '${Version}' coturn 2>/dev/null || echo ?") + ", ours, and the bench's UDP echo")
-                + " " + rounds + " round(s) of coturn, ours, echo in turn; median (min–max) over rounds. Each session"
+                + " " + rounds + " round(s) of coturn, ours, echo in turn (the other way round in even rounds); median (min–max) over rounds. Each session"
                 + " is one UDP socket with its own allocation (long-term credentials), a channel bound to the echo"
                 + " peer, and " + window + " ChannelData message(s) of " + dataBytes + " bytes in flight: client →"
                 + " relay → echo → relay → client. Server CPU counts the relay only (the echo peer is a separate"

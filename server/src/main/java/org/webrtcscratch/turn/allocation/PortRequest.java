@@ -2,7 +2,8 @@ package org.webrtcscratch.turn.allocation;
 
 /**
  * Which relay port an Allocate asks for (RFC 8656 §7.2). EVEN-PORT and RESERVATION-TOKEN together are a
- * 400 (Bad Request) the handler answers before building this, as no value here can express both.
+ * 400 (Bad Request) that {@link AllocateRequest#parse} answers before building this, as no value here can
+ * express both.
  */
 public sealed interface PortRequest permits PortRequest.AnyPort, PortRequest.EvenPort, PortRequest.ReservedPort {
 

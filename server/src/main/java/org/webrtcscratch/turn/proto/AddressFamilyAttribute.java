@@ -9,7 +9,7 @@ import org.webrtcscratch.stun.header.TransactionId;
 /**
  * The layout REQUESTED-ADDRESS-FAMILY (RFC 8656 §18.6) and ADDITIONAL-ADDRESS-FAMILY (§18.11) share: a family
  * byte and three reserved ones. The raw code is kept, so that a code RFC 8656 does not define reaches the
- * handler, which decides the answer.
+ * request's parse step, which decides the answer (440).
  * <pre>
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1

@@ -7,7 +7,7 @@ import org.webrtcscratch.stun.header.TransactionId;
 
 /**
  * REQUESTED-TRANSPORT, RFC 8656 §18.8: the IP protocol number of the relayed transport. Any number decodes;
- * the handler answers 442 (Unsupported Transport Protocol) for what it does not relay (§7.2).
+ * the Allocate's parse step answers 442 (Unsupported Transport Protocol) for what it does not relay (§7.2).
  * <pre>
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
