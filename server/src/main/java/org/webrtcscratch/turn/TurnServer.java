@@ -29,7 +29,8 @@ import org.webrtcscratch.turn.transport.TurnTransports;
  * decides every expiry (allocations, nonces, credentials, the 401 limiter); the {@link Ticker} only says when to
  * sweep (a thread of its own by default).
  * What happens is told to {@link #events()}, where {@link #stats()} is the first subscriber. Started by
- * {@code ScratchServer} (with {@code serve}) and by the standalone {@code turn} command; tests start it with {@code TurnServer.start(TurnSettings.onLoopback())}.
+ * {@code ScratchServer} (with {@code serve}) and by the standalone {@code turn} command; tests start it with
+ * {@code TurnServer.start(TurnSettings.onLoopback())}.
  */
 public final class TurnServer implements AutoCloseable {
 
