@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.webrtcscratch.turn.allocation.AllocationLimits;
 import org.webrtcscratch.turn.allocation.PortRange;
+import org.webrtcscratch.turn.allocation.Problems;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.policy.Cidr;
 import org.webrtcscratch.turn.policy.PeerAddressPolicy;
@@ -61,8 +62,6 @@ public record TurnConfig(
 
     /** RFC 8489 §14.9: REALM is fewer than 128 characters, at most 763 bytes. */
     private static final int MAX_REALM_CHARACTERS = 127;
-    /** LIFETIME is a 32-bit count of seconds (RFC 8656 §18.2). */
-    private static final long MAX_LIFETIME_SECONDS = 0xFFFF_FFFFL;
 
     public TurnConfig {
         Objects.requireNonNull(realm, "realm");
@@ -93,57 +92,18 @@ public record TurnConfig(
      * @throws IllegalArgumentException naming every setting that is wrong, and why
      */
     public TurnConfig validate() {
-        List<String> problems = new ArrayList<>();
-        AllocationLimits a = allocation;
+        List<String> problems = new ArrayList<>(allocation.problems());
         if (realm.isBlank() || realm.codePointCount(0, realm.length()) > MAX_REALM_CHARACTERS
                 || realm.getBytes(StandardCharsets.UTF_8).length > 763) {
             problems.add("realm must be 1-" + MAX_REALM_CHARACTERS + " characters, got '" + realm + "'");
         }
-        if (a.relayIps().isEmpty()) {
-            problems.add("relayIps must hold at least one address");
-        }
-        if (a.relayIps().stream().map(RelayIp::family).distinct().count() != a.relayIps().size()) {
-            problems.add("relayIps holds two addresses of one family: " + a.relayIps());
-        }
-        requirePositive(problems, "allocationLifetime", a.allocationLifetime());
-        requirePositive(problems, "reservationLifetime", a.reservationLifetime());
-        requirePositive(problems, "nonceLifetime", nonceLifetime);
-        requirePositive(problems, "unauthorizedWindow", unauthorizedWindow);
-        requirePositive(problems, "credentialTtl", credentialTtl);
-        if (a.maxAllocationLifetime().compareTo(a.allocationLifetime()) < 0
-                || a.maxAllocationLifetime().toSeconds() > MAX_LIFETIME_SECONDS) {
-            problems.add("maxAllocationLifetime (" + a.maxAllocationLifetime()
-                    + ") must be between allocationLifetime (" + a.allocationLifetime() + ") and 2^32-1 seconds");
-        }
-        requireAtLeastOne(problems, "maxAllocations", a.maxAllocations());
-        requireAtLeastOne(problems, "maxAllocationsPerUser", a.maxAllocationsPerUser());
-        requireAtLeastOne(problems, "maxPermissionsPerAllocation", a.maxPermissionsPerAllocation());
-        requireAtLeastOne(problems, "unauthorizedLimit", unauthorizedLimit);
-        requireAtLeastOne(problems, "unauthorizedTrackedSources", unauthorizedTrackedSources);
-        if (a.maxAllocationsPerUser() > a.maxAllocations()) {
-            problems.add("maxAllocationsPerUser (" + a.maxAllocationsPerUser() + ") must not exceed maxAllocations ("
-                    + a.maxAllocations() + ")");
-        }
-        if (a.bandwidthCapBytesPerSecond() < 0) {
-            problems.add("bandwidthCapBytesPerSecond must be 0 (no cap) or positive, got "
-                    + a.bandwidthCapBytesPerSecond());
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid TURN configuration: " + String.join("; ", problems));
-        }
+        Problems.requirePositive(problems, "nonceLifetime", nonceLifetime);
+        Problems.requirePositive(problems, "unauthorizedWindow", unauthorizedWindow);
+        Problems.requirePositive(problems, "credentialTtl", credentialTtl);
+        Problems.requireAtLeastOne(problems, "unauthorizedLimit", unauthorizedLimit);
+        Problems.requireAtLeastOne(problems, "unauthorizedTrackedSources", unauthorizedTrackedSources);
+        Problems.throwIfAny("TURN configuration", problems);
         return this;
-    }
-
-    private static void requirePositive(List<String> problems, String name, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            problems.add(name + " must be positive, got " + value);
-        }
-    }
-
-    private static void requireAtLeastOne(List<String> problems, String name, int value) {
-        if (value < 1) {
-            problems.add(name + " must be at least 1, got " + value);
-        }
     }
 
     /** Builds a {@link TurnConfig}, starting from the defaults. */

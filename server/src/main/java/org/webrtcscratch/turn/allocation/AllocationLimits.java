@@ -1,6 +1,7 @@
 package org.webrtcscratch.turn.allocation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.webrtcscratch.turn.policy.PeerAddressPolicy;
@@ -33,6 +34,9 @@ public record AllocationLimits(
         long bandwidthCapBytesPerSecond,
         PeerAddressPolicy peerPolicy) {
 
+    /** LIFETIME is a 32-bit count of seconds (RFC 8656 §18.2). */
+    private static final long MAX_LIFETIME_SECONDS = 0xFFFF_FFFFL;
+
     public AllocationLimits {
         relayIps = List.copyOf(relayIps);
         Objects.requireNonNull(relayPorts, "relayPorts");
@@ -40,5 +44,44 @@ public record AllocationLimits(
         Objects.requireNonNull(maxAllocationLifetime, "maxAllocationLifetime");
         Objects.requireNonNull(reservationLifetime, "reservationLifetime");
         Objects.requireNonNull(peerPolicy, "peerPolicy");
+    }
+
+    /** What is wrong with these limits, alone and against each other; empty when nothing is. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (relayIps.isEmpty()) {
+            problems.add("relayIps must hold at least one address");
+        }
+        if (relayIps.stream().map(RelayIp::family).distinct().count() != relayIps.size()) {
+            problems.add("relayIps holds two addresses of one family: " + relayIps);
+        }
+        Problems.requirePositive(problems, "allocationLifetime", allocationLifetime);
+        Problems.requirePositive(problems, "reservationLifetime", reservationLifetime);
+        if (maxAllocationLifetime.compareTo(allocationLifetime) < 0
+                || maxAllocationLifetime.toSeconds() > MAX_LIFETIME_SECONDS) {
+            problems.add("maxAllocationLifetime (" + maxAllocationLifetime + ") must be between allocationLifetime ("
+                    + allocationLifetime + ") and 2^32-1 seconds");
+        }
+        Problems.requireAtLeastOne(problems, "maxAllocations", maxAllocations);
+        Problems.requireAtLeastOne(problems, "maxAllocationsPerUser", maxAllocationsPerUser);
+        Problems.requireAtLeastOne(problems, "maxPermissionsPerAllocation", maxPermissionsPerAllocation);
+        if (maxAllocationsPerUser > maxAllocations) {
+            problems.add("maxAllocationsPerUser (" + maxAllocationsPerUser + ") must not exceed maxAllocations ("
+                    + maxAllocations + ")");
+        }
+        if (bandwidthCapBytesPerSecond < 0) {
+            problems.add("bandwidthCapBytesPerSecond must be 0 (no cap) or positive, got "
+                    + bandwidthCapBytesPerSecond);
+        }
+        return problems;
+    }
+
+    /**
+     * @return these limits
+     * @throws IllegalArgumentException naming every problem
+     */
+    public AllocationLimits validate() {
+        Problems.throwIfAny("allocation limits", problems());
+        return this;
     }
 }

@@ -56,7 +56,7 @@ public final class AllocationManager implements AutoCloseable {
     /** With the randomness used for relay ports and reservation tokens given, for reproducible tests. */
     public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock, RandomGenerator random,
             TurnEventSink events) {
-        this.limits = limits;
+        this.limits = limits.validate();
         this.clock = clock;
         this.events = events;
         this.rules = new AllocationRules(clock, limits.peerPolicy(), limits.maxPermissionsPerAllocation(),

@@ -1,6 +1,7 @@
 package org.webrtcscratch.turn.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.webrtcscratch.turn.allocation.Fixture.ALICE;
 import static org.webrtcscratch.turn.allocation.Fixture.BOB;
 import static org.webrtcscratch.turn.allocation.Fixture.tuple;
@@ -16,10 +17,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.StunErrorCode;
+import org.webrtcscratch.turn.SettableClock;
+import org.webrtcscratch.turn.TurnConfig;
 
 class AllocationManagerTest {
 
     private final Fixture f = new Fixture();
+
+    @Test
+    void refusesLimitsThatWereNotCheckedOnTheWayIn() {
+        AllocationLimits defaults = TurnConfig.defaults().allocation();
+        AllocationLimits wrong = new AllocationLimits(List.of(), defaults.relayPorts(), Duration.ofSeconds(600),
+                Duration.ofSeconds(60), defaults.reservationLifetime(), 1, 2, 0, -1, defaults.peerPolicy());
+
+        assertThatThrownBy(() -> new AllocationManager(wrong, new InMemoryRelayPortBinder(),
+                SettableClock.atEpochSecond(0), event -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("relayIps must hold at least one address")
+                .hasMessageContaining("maxAllocationLifetime")
+                .hasMessageContaining("maxAllocationsPerUser (2) must not exceed maxAllocations (1)")
+                .hasMessageContaining("maxPermissionsPerAllocation")
+                .hasMessageContaining("bandwidthCapBytesPerSecond");
+    }
 
     @Test
     void allocateBindsAPortFromTheRangeAndAdvertisesThePublicAddress() {
