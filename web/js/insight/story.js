@@ -158,7 +158,7 @@ function negotiationLines(context, peer, events, who, on) {
     if (event.type === 'offer') {
       const kind = restart ? 'ICE restart offer' : event === firstOffer ? 'Offer' : 'New offer (renegotiation)';
       const frame = local ? sentFrame(context.events, event, peer.peerId) : null;
-      lines.push(line(event.at, local ? `${kind} created and sent${frame ? ` through the server (${frame.size} bytes)` : ''}`
+      lines.push(line(event.at, local ? `${kind} created${frame ? ` and sent through the server (${frame.size} bytes)` : ''}`
         : `${kind} received from ${who}`,
       `${local ? 'This side' : who} described what it wants to send and receive: ${what}. The description also `
         + 'carries the ICE credentials and the DTLS certificate fingerprint that the rest of the setup relies on '
@@ -167,7 +167,9 @@ function negotiationLines(context, peer, events, who, on) {
       'sdp', on({duration: frame ? frame.at - event.at : null})));
       if (local) lastLocalOffer = event;
     } else if (event.type === 'answer') {
-      lines.push(line(event.at, local ? `Answer created and sent to ${who}` : `Answer received from ${who}`,
+      const frame = local ? sentFrame(context.events, event, peer.peerId) : null;
+      lines.push(line(event.at, local ? `Answer created for ${who}${frame ? ' and sent through the server' : ''}`
+        : `Answer received from ${who}`,
         `${local ? 'This side' : who} accepted ${what}, choosing the codecs both sides support. With the offer and `
         + 'the answer both applied, each side knows how to reach and verify the other (RFC 8829 §5.3).',
         'sdp', on({duration: !local && lastLocalOffer ? event.at - lastLocalOffer.at : null})));
@@ -205,8 +207,7 @@ function sentFrame(events, description, peerId) {
 
 function dtlsLines(events, samples, who, on) {
   const dtls = stateEvents(events, 'dtlsState');
-  const connected = dtls.find((event) => event.value === 'connected')
-    ?? stateEvents(events, 'connectionState').find((event) => event.value === 'connected');
+  const connected = dtlsConnected(events);
   const iceConnected = stateEvents(events, 'iceConnectionState').find((event) => ['connected', 'completed'].includes(event.value));
   const lines = [];
   if (connected) {
@@ -227,6 +228,12 @@ function dtlsLines(events, samples, who, on) {
       + 'lost (RFC 8842). Leaving and joining again starts afresh.', 'states', on({status: 'failed'})));
   }
   return lines;
+}
+
+/** When DTLS was up: its own state, or the connection's, which is connected only once DTLS is. */
+function dtlsConnected(events) {
+  return [...stateEvents(events, 'dtlsState'), ...stateEvents(events, 'connectionState')]
+    .filter((event) => event.value === 'connected').sort((a, b) => a.at - b.at)[0] ?? null;
 }
 
 function mediaFlowLines(events, samples, who, on) {
@@ -256,8 +263,7 @@ function firstFramesFromStats(samples) {
 }
 
 function channelLines(events, who, on) {
-  const dtls = stateEvents(events, 'dtlsState').find((event) => event.value === 'connected')
-    ?? stateEvents(events, 'connectionState').find((event) => event.value === 'connected');
+  const dtls = dtlsConnected(events);
   return stateEvents(events, 'dataChannel').filter((event) => ['open', 'closed'].includes(event.value))
     .map((event) => (event.value === 'open'
       ? line(event.at, `Data channel "${event.label ?? ''}" open`, `A channel for messages (the chat) to ${who}: `
