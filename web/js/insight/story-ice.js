@@ -131,7 +131,8 @@ export function checkLines(events, samples, iceServers, who, on) {
       : 'Connectivity checks failed', `No candidate pair got an answer in time (RFC 8445 §8). ${fix} The app `
       + 'restarts ICE once the connection has failed.', 'ice', on({status: 'failed'})));
   }
-  const disconnected = connection.find((event) => event.value === 'disconnected' && (!connected || event.at > connected.at));
+  const disconnected = connection.find((event) => event.value === 'disconnected'
+    && (!connected || event.at > connected.at));
   if (disconnected) {
     lines.push(line(disconnected.at, 'Connection interrupted', 'No packets came from the other side for a few '
       + 'seconds (consent checks, RFC 7675). It often heals by itself; if it stays broken the app restarts ICE.',
@@ -167,8 +168,9 @@ function pairMeaning(pair, iceServers) {
   const title = `${local.type} ↔ ${remote.type} over ${protocol}`;
   if (local.type === 'relay' || remote.type === 'relay') {
     const ours = local.url && serverUrls(iceServers, /^turns?:/i).some((url) => url === local.url);
-    const server = local.type === 'relay' ? (ours ? 'our TURN server' : `the TURN server${local.url ? ` ${local.url}` : ''}`)
-      : 'the other side\'s TURN server';
+    const theirs = 'the other side\'s TURN server';
+    const named = ours ? 'our TURN server' : `the TURN server${local.url ? ` ${local.url}` : ''}`;
+    const server = local.type === 'relay' ? named : theirs;
     return {title, meaning: `Media is relayed by ${server}${local.relayProtocol ? `, reached over `
       + `${local.relayProtocol.toUpperCase()}` : ''}: no direct path worked (or only relay was allowed), so every `
       + 'packet takes a detour through the server (RFC 8656).'};

@@ -35,7 +35,6 @@ export function tellStory(trace) {
   return lines.sort((a, b) => a.at - b.at);
 }
 
-
 function mediaLines(events) {
   return events.filter((event) => event.kind === 'media').map((event) => {
     const tracks = event.tracks ?? [];
@@ -158,7 +157,8 @@ function negotiationLines(context, peer, events, who, on) {
     if (event.type === 'offer') {
       const kind = restart ? 'ICE restart offer' : event === firstOffer ? 'Offer' : 'New offer (renegotiation)';
       const frame = local ? sentFrame(context.events, event, peer.peerId) : null;
-      lines.push(line(event.at, local ? `${kind} created${frame ? ` and sent through the server (${frame.size} bytes)` : ''}`
+      const sent = frame ? ` and sent through the server (${frame.size} bytes)` : '';
+      lines.push(line(event.at, local ? `${kind} created${sent}`
         : `${kind} received from ${who}`,
       `${local ? 'This side' : who} described what it wants to send and receive: ${what}. The description also `
         + 'carries the ICE credentials and the DTLS certificate fingerprint that the rest of the setup relies on '
@@ -200,20 +200,22 @@ function summarizeSections(parsed) {
 }
 
 function sentFrame(events, description, peerId) {
-  return events.find((event) => event.kind === 'signaling-frame' && event.direction === 'out' && event.at >= description.at
-    && event.message?.to === peerId && event.message?.payload?.description?.type === description.type) ?? null;
+  return events.find((event) => event.kind === 'signaling-frame' && event.direction === 'out'
+    && event.at >= description.at && event.message?.to === peerId
+    && event.message?.payload?.description?.type === description.type) ?? null;
 }
-
 
 function dtlsLines(events, samples, who, on) {
   const dtls = stateEvents(events, 'dtlsState');
   const connected = dtlsConnected(events);
-  const iceConnected = stateEvents(events, 'iceConnectionState').find((event) => ['connected', 'completed'].includes(event.value));
+  const iceConnected = stateEvents(events, 'iceConnectionState')
+    .find((event) => ['connected', 'completed'].includes(event.value));
   const lines = [];
   if (connected) {
     const transport = samples.map((sample) => dtlsTransport(sample.report))
       .find((found) => found?.dtlsState === 'connected');
-    const how = transport ? ` It used ${transport.version ?? 'DTLS'}${transport.cipher ? ` with ${transport.cipher}` : ''}`
+    const cipher = transport?.cipher ? ` with ${transport.cipher}` : '';
+    const how = transport ? ` It used ${transport.version ?? 'DTLS'}${cipher}`
       + `${transport.role ? `, and this side was the DTLS ${transport.role}` : ''}`
       + `${transport.srtpCipher ? `; media is encrypted with ${transport.srtpCipher}` : ''}.` : '';
     lines.push(line(connected.at, 'DTLS handshake done', `Over the ICE path, the two sides ran a DTLS handshake, `
