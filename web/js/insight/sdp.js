@@ -179,8 +179,8 @@ function explain(line, section) {
     case 't':
       return 'The session\'s timing; "0 0" means it is not bounded in time (RFC 8866 §5.9).';
     case 'c':
-      return 'The connection address; WebRTC puts a placeholder here, since ICE candidates give the real '
-        + 'addresses (RFC 8829 §5.2.1).';
+      return 'The connection address: in WebRTC only a default (often the placeholder 0.0.0.0), since the ICE '
+        + 'candidates give the real addresses (RFC 8829 §5.2.1, RFC 8839 §4.2).';
     case 'm':
       return mLine(section);
     case 'b':
