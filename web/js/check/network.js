@@ -31,9 +31,8 @@ export function judgeNetwork({candidates, complete}) {
   }[details.ipv6];
   if (mdns === addresses.length) {
     return passed(`The browser hides this computer's addresses behind ${mdns} mDNS name${mdns === 1 ? '' : 's'} ` +
-        `(names ending in .local), as it does until a page may use the camera or microphone. ${v6}`,
-    'Nothing to do: calls to others go through STUN and TURN; only a direct call inside one network needs the ' +
-        'names to resolve.', details);
+        `(names ending in .local), as it does until a page may use the camera or microphone; calls still ` +
+        `connect through STUN and TURN. ${v6}`, '', details);
   }
   if (kinds.every((k) => k === 'loopback' || k === 'mdns')) {
     return warning(`The browser found only loopback addresses (${addresses.join(', ')}). ${v6}`,

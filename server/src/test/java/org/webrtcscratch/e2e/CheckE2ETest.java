@@ -26,7 +26,8 @@ class CheckE2ETest {
     @Test
     void everyStepPassesOrWarnsAgainstAHealthyServer() {
         Participant person = harness.person("checker");
-        person.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        // Granting some permissions denies the rest: camera and microphone are named, as a person allows them.
+        person.context().grantPermissions(List.of("camera", "microphone", "clipboard-read", "clipboard-write"));
         CheckPage check = new CheckPage(person).run(harness.baseUri());
         check.screenshot("healthy");
 
@@ -54,6 +55,20 @@ class CheckE2ETest {
         String copied = (String) check.page().evaluate("() => navigator.clipboard.readText()");
         assertThat(copied).contains("WebRTC Scratch connection check").contains(check.summary())
                 .contains("TURN over TCP: ");
+    }
+
+    @Test
+    void theLandingPageAndACallWithoutCameraLinkToTheCheck() {
+        Participant visitor = harness.person("visitor");
+        visitor.page().navigate(harness.baseUri().toString());
+        visitor.page().getByTestId("check-link").click();
+        visitor.page().getByTestId("check-start").waitFor();
+        assertThat(visitor.page().url()).isEqualTo(harness.baseUri().resolve("/check").toString());
+
+        Participant cameraless = harness.join(BrowserHarness.newRoom(), "Cameraless",
+                BrowserHarness.script("deny-media.js"));
+        assertThat(cameraless.page().getByTestId("media-problem").getByTestId("check-link").getAttribute("href"))
+                .isEqualTo("/check");
     }
 
     @Test
