@@ -92,6 +92,7 @@ export function freezePreview() {
   }
   const still = document.createElement('canvas');
   still.className = video.className;
+  still.dataset.testid = video.dataset.testid;
   still.width = video.videoWidth;
   still.height = video.videoHeight;
   still.setAttribute('role', 'img');
