@@ -57,6 +57,7 @@ function show({call, events}) {
           title: failed ? 'Could not join the call' : 'You left the call',
           reason: failed ? reason : `Room ${room}`,
           canRejoin: true,
+          offerCheck: failed,
         }, () => call.join());
       }
     },

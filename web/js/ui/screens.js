@@ -55,13 +55,14 @@ export function showCall() {
 }
 
 /**
- * @param {{title: string, reason?: string, canRejoin: boolean}} what
+ * @param {{title: string, reason?: string, canRejoin: boolean, offerCheck?: boolean}} what `offerCheck` adds a
+ *     link to the connection check
  * @param {() => void} onRejoin
  */
-export function showEnd({title, reason = '', canRejoin}, onRejoin) {
+export function showEnd({title, reason = '', canRejoin, offerCheck = false}, onRejoin) {
   show(endScreen);
   endTitle.textContent = title;
-  endReason.textContent = reason;
+  endReason.replaceChildren(reason, ...(offerCheck ? [' ', checkLink('Check your connection')] : []));
   rejoinButton.hidden = !canRejoin;
   rejoinButton.onclick = onRejoin;
   if (canRejoin) rejoinButton.focus();
@@ -70,7 +71,17 @@ export function showEnd({title, reason = '', canRejoin}, onRejoin) {
 /** @param {string|null} message why this page sends no camera or microphone, or null */
 export function showMediaProblem(message) {
   mediaProblem.hidden = !message;
-  mediaProblem.textContent = message ?? '';
+  mediaProblem.replaceChildren(...(message ? [message, ' ', checkLink('Check your camera and microphone')] : []));
+}
+
+/** A link to the connection check (/check), which finds out what is wrong and says what to do. */
+function checkLink(text) {
+  const link = document.createElement('a');
+  link.href = '/check';
+  link.target = '_blank';
+  link.textContent = text;
+  link.dataset.testid = 'check-link';
+  return link;
 }
 
 /** Offers a button that turns on sound the browser would not autoplay. */

@@ -29,7 +29,8 @@ import org.webrtcscratch.websocket.WebSocketSettings;
 import org.webrtcscratch.websocket.WebSocketUpgrade;
 
 /**
- * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, {@code /healthz}, {@code /api/config},
+ * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, the connection check at {@code /check},
+ * {@code /healthz}, {@code /api/config},
  * {@code /metrics} and the signaling WebSocket at {@code /ws}.
  */
 public final class WebServer implements AutoCloseable {
@@ -62,7 +63,8 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
             addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
             webApp.configureStaticFiles(javalinConfig);
-            javalinConfig.routes.get("/r/{room}", webApp::callPage);
+            javalinConfig.routes.get("/r/{room}", ctx -> webApp.page(ctx, CALL_PAGE, BUNDLED_CALL_PAGE));
+            javalinConfig.routes.get("/check", ctx -> webApp.page(ctx, CHECK_PAGE, BUNDLED_CHECK_PAGE));
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
@@ -153,11 +155,11 @@ public final class WebServer implements AutoCloseable {
             }
         }
 
-        /** The call page: read once from the jar, or at every request from a folder being edited. */
-        void callPage(Context ctx) throws IOException {
-            byte[] page = webDir != null ? readIfExists(webDir.resolve(CALL_PAGE)) : BUNDLED_CALL_PAGE;
+        /** A page at an address of its own: read once from the jar, or at every request from a folder being edited. */
+        void page(Context ctx, String file, byte[] bundled) throws IOException {
+            byte[] page = webDir != null ? readIfExists(webDir.resolve(file)) : bundled;
             if (page == null) {
-                ctx.status(404).result("call page missing");
+                ctx.status(404).result(file + " missing");
                 return;
             }
             ctx.contentType(ContentType.HTML).result(page);
@@ -170,6 +172,9 @@ public final class WebServer implements AutoCloseable {
 
     private static final String CALL_PAGE = "call.html";
     private static final byte[] BUNDLED_CALL_PAGE = readBundled(CALL_PAGE);
+    /** The connection check (docs/troubleshooting.md). */
+    private static final String CHECK_PAGE = "check.html";
+    private static final byte[] BUNDLED_CHECK_PAGE = readBundled(CHECK_PAGE);
 
     private static byte[] readBundled(String file) {
         try (InputStream in = WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file)) {

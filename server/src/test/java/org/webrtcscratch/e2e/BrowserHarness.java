@@ -31,6 +31,7 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
     static final double TIMEOUT_MS = 30_000;
 
     private final UnaryOperator<ServerConfig> configure;
+    private final List<String> chromiumFlags;
     private final List<Participant> participants = new ArrayList<>();
     private ScratchServer server;
     private Playwright playwright;
@@ -42,7 +43,13 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
 
     /** @param configure adjusts the server's configuration (it always listens on a free loopback port) */
     BrowserHarness(UnaryOperator<ServerConfig> configure) {
+        this(configure, Chromium.FLAGS);
+    }
+
+    /** @param chromiumFlags Chromium's command line instead of {@link Chromium#FLAGS} (e.g. without one of them) */
+    BrowserHarness(UnaryOperator<ServerConfig> configure, List<String> chromiumFlags) {
         this.configure = configure;
+        this.chromiumFlags = List.copyOf(chromiumFlags);
     }
 
     @Override
@@ -53,7 +60,7 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Chromium.EXECUTABLE)
-                .setArgs(Chromium.FLAGS));
+                .setArgs(chromiumFlags));
     }
 
     @Override

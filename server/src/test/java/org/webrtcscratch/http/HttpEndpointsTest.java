@@ -77,6 +77,15 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void theConnectionCheckIsServedAtCheck() throws Exception {
+        HttpResponse<String> check = get("/check");
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(check.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(check.body()).contains("<html", "Connection check", "js/ui/check-page.js");
+        assertThat(get("/js/check/steps.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aPlainRequestToTheSocketPathIsToldToUpgrade() throws Exception {
         HttpResponse<String> response = get("/ws");
         assertThat(response.statusCode()).isEqualTo(426);
