@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * Mints TURN REST API credentials ({@link RestApiCredentials} checks them): what the signaling server
@@ -39,6 +40,24 @@ public final class TurnCredentialIssuer {
         String username = user.isEmpty() ? Long.toString(expiresAt.getEpochSecond())
                 : expiresAt.getEpochSecond() + ":" + user;
         return new TurnCredential(username, secret.passwordFor(username), expiresAt);
+    }
+
+    /**
+     * The user part of a username this issuer's format gives ({@code expiry:user}), or empty for any other
+     * shape: a bare expiry, or anything not starting with digits and a colon.
+     */
+    public static Optional<String> userOf(String username) {
+        int colon = username.indexOf(':');
+        if (colon <= 0 || colon == username.length() - 1) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = username.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(username.substring(colon + 1));
     }
 
     public Duration ttl() {
