@@ -5,18 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.signaling.ServerSideEvent;
+import org.webrtcscratch.signaling.SignalingCodec;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.StunEncoder;
 import org.webrtcscratch.stun.attr.ByteString;
@@ -91,7 +96,7 @@ class TurnBackstageTest {
     }
 
     /** Server events up to and with the first that {@code last} matches. */
-    private static List<JsonNode> eventsUntil(Peer peer, java.util.function.Predicate<JsonNode> last) {
+    private static List<JsonNode> eventsUntil(Peer peer, Predicate<JsonNode> last) {
         List<JsonNode> events = new ArrayList<>();
         JsonNode event;
         do {
@@ -207,5 +212,17 @@ class TurnBackstageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> server.signaling().observerCount() == 0);
         assertThat(turn().events().subscriberCount()).as("after the connection dropped").isEqualTo(before);
         assertThat(server.backstage().orElseThrow().watchCount()).isZero();
+    }
+
+    @Test
+    void anEventIsWrittenWithOnlyTheFieldsOfItsAction() {
+        BigDecimal at = ServerSideEvent.millis(Instant.parse("2025-12-03T12:00:00.400012Z"));
+        String frame = new SignalingCodec().encode(new TurnAllocationEvent(at, "channel-bound", "udp",
+                "192.0.2.10:54321", "[2001:db8::5]:49160", null, "[2001:db8::7]:61000", 16384, false, null, null,
+                null, null));
+        assertThat(frame).isEqualTo("{\"type\":\"server-event\",\"event\":{\"at\":1764763200400.012,"
+                + "\"kind\":\"turn-allocation\",\"action\":\"channel-bound\",\"transport\":\"udp\","
+                + "\"clientAddress\":\"192.0.2.10:54321\",\"relayedAddress\":\"[2001:db8::5]:49160\","
+                + "\"peer\":\"[2001:db8::7]:61000\",\"channel\":16384,\"renewed\":false}}");
     }
 }

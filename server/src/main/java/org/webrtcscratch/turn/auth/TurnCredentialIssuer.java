@@ -30,7 +30,9 @@ public final class TurnCredentialIssuer {
 
     /**
      * Credentials for {@code user} (for instance a peer id, so server logs tell whose allocation is whose),
-     * with username {@code expiry:user}; an empty {@code user} gives the bare {@code expiry}.
+     * with username {@code expiry:user}; an empty {@code user} gives the bare {@code expiry}. The peer whose id is
+     * {@code user} is shown the allocations made with it (Behind the Scenes), so {@code user} must never be a
+     * name a client chose.
      */
     public TurnCredential issue(String user) {
         if (user.getBytes(StandardCharsets.UTF_8).length > MAX_USER_BYTES) {
