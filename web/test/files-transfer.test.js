@@ -140,7 +140,7 @@ test('files transfer: decline, cancel by either side, pause and resume', async (
     assert.equal(paused.state, 'paused');
     await eventually(() => byName.p.state === 'paused', 'the receiver sees the pause');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.ok(paused.confirmed <= 16 + 32, 'at most a window more while paused');
+    assert.ok(paused.confirmed <= 8 + 32, 'at most a window more while paused');
     assert.equal(byName.p.progress.fraction < 1, true);
     paused.resume();
     await eventually(() => paused.state === 'done' && byName.p.state === 'done', 'done after resume');

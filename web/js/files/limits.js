@@ -23,10 +23,15 @@ export const FILE_LIMITS = Object.freeze({
   bufferHigh: 4 * 1024 * 1024,
   /** `bufferedAmountLowThreshold`: the sender goes on when the channel's queue drains to this. */
   bufferLow: 1024 * 1024,
-  /** Chunks the sender may have sent beyond the last one the receiver confirmed (its memory bound); more than `ackEvery`. */
-  window: 256,
+  /**
+   * Chunks the sender may have sent beyond the last one the receiver confirmed; more than `ackEvery`. It
+   * bounds the receiver's memory and, since a page handles its channels' messages in arrival order, how
+   * long a chat message can wait behind file chunks not yet handled there (4 MiB: a fraction of a second
+   * even on a slow phone).
+   */
+  window: 64,
   /** The receiver confirms (`ack`) after every this many chunks are stored. */
-  ackEvery: 16,
+  ackEvery: 8,
   /** Bytes read from the file at once, split into chunks (fewer, larger reads are faster). */
   readSize: 1024 * 1024,
 });

@@ -1,0 +1,351 @@
+package org.webrtcscratch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * File transfer in the call page, through its real controls: the file input (Playwright's
+ * {@code setInputFiles}), Accept, Cancel, Pause and Resume buttons found by their accessible names, and
+ * the real download the receiver gets. Receivers run without the File System Access API
+ * ({@code no-file-system-access.js}) so that the file comes as a download; most participants join
+ * without camera or microphone ({@code deny-media.js}), the files-only use, which also spares the CPU.
+ */
+@Tag("browser")
+class FileTransferE2ETest {
+
+    private static final int MIB = 1024 * 1024;
+
+    /** Pauses each outgoing transfer of the page as soon as the receiver confirms some chunks: surely mid-way. */
+    private static final String PAUSE_ON_FIRST_ACK = """
+            () => {
+              window.__fileHeld = 0;
+              window.__scratch.files.addEventListener('transfer', ({detail: {transfer}}) => {
+                if (transfer.direction !== 'out') return;
+                const onChange = () => {
+                  if (transfer.confirmed === 0) return;
+                  transfer.removeEventListener('change', onChange);
+                  transfer.pause();
+                  window.__fileHeld++;
+                };
+                transfer.addEventListener('change', onChange);
+              });
+            }""";
+
+    private static final String NO_FILE_CHANNEL_LEFT = """
+            () => window.__webrtcCounts().live.dataChannels === 1 && window.__scratch.files.active.length === 0""";
+
+    @RegisterExtension
+    static final BrowserHarness harness = new BrowserHarness();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aGeneratedFileArrivesWithTheSameSha256AndBothSeeAHundredPercent() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice");
+        Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
+        alice.waitConnectedTo(bob);
+        bob.waitConnectedTo(alice);
+        Path file = randomFile("<img src=x onerror=alert(1)> big.bin", 24 * MIB + 123);
+
+        sendFiles(alice, null, file);
+        Locator offer = row(bob, "in", file);
+        offer.waitFor();
+        assertThat(offer.locator(".transfer-meta").textContent()).isEqualTo("25.2 MB · from Alice");
+        assertThat(offer.locator(".transfer-name").innerHTML()).isEqualTo("&lt;img src=x onerror=alert(1)&gt; big.bin");
+        Path received = accept(bob, file);
+
+        waitState(bob, "in", file, "done");
+        waitState(alice, "out", file, "done");
+        assertThat(sha256(received)).isEqualTo(sha256(file));
+        for (Participant p : List.of(alice, bob)) {
+            Locator bar = p.page().getByRole(AriaRole.PROGRESSBAR,
+                    new Page.GetByRoleOptions().setName("Progress of " + file.getFileName()));
+            assertThat(bar.evaluate("bar => bar.value")).isEqualTo(1);
+        }
+        assertThat(row(bob, "in", file).locator(".transfer-status").textContent()).contains("100 %", "SHA-256 checked");
+        assertThat(row(alice, "out", file).locator(".transfer-status").textContent()).contains("100 %", "checked by Bob");
+    }
+
+    @Test
+    void severalFilesAtOnceToOnePersonOrToEveryone() throws IOException {
+        String room = BrowserHarness.newRoom();
+        String[] quiet = {script("deny-media.js"), script("no-file-system-access.js")};
+        Participant alice = harness.join(room, "Alice", quiet);
+        Participant bob = harness.join(room, "Bob", quiet);
+        Participant carol = harness.join(room, "Carol", quiet);
+        for (Participant p : List.of(alice, bob, carol)) {
+            for (Participant other : List.of(alice, bob, carol)) {
+                if (p != other) {
+                    p.waitConnectedTo(other);
+                }
+            }
+        }
+        Path one = randomFile("one.bin", 3 * MIB);
+        Path two = randomFile("two.bin", 2 * MIB + 5);
+        Path three = randomFile("three.txt", 70_000);
+
+        sendFiles(alice, "Bob", one, two, three);
+        List<Path> receivedByBob = new ArrayList<>();
+        for (Path file : List.of(one, two, three)) {
+            row(bob, "in", file).waitFor();
+        }
+        for (Path file : List.of(one, two, three)) {
+            receivedByBob.add(accept(bob, file));
+        }
+        for (int i = 0; i < 3; i++) {
+            Path file = List.of(one, two, three).get(i);
+            waitState(bob, "in", file, "done");
+            waitState(alice, "out", file, "done");
+            assertThat(sha256(receivedByBob.get(i))).as(file.toString()).isEqualTo(sha256(file));
+        }
+        assertThat(carol.page().locator("[data-testid=\"file-transfer\"]").count()).as("Carol was not chosen").isZero();
+
+        Path toAll = randomFile("everyone.bin", MIB);
+        sendFiles(alice, null, toAll);
+        for (Participant p : List.of(bob, carol)) {
+            row(p, "in", toAll).waitFor();
+            assertThat(sha256(accept(p, toAll))).isEqualTo(sha256(toAll));
+            waitState(p, "in", toAll, "done");
+        }
+        assertThat(alice.page().locator("[data-testid=\"file-transfer\"][data-direction=\"out\"][data-state=\"done\"]")
+                .count()).isEqualTo(5);
+    }
+
+    @Test
+    void cancelFromEitherSideMidWayLeavesBothClean() throws IOException {
+        String room = BrowserHarness.newRoom();
+        String counter = script("count-webrtc-objects.js");
+        Participant alice = harness.join(room, "Alice", counter, script("deny-media.js"));
+        Participant bob = harness.join(room, "Bob", counter, script("deny-media.js"), script("no-file-system-access.js"));
+        alice.waitConnectedTo(bob);
+        bob.waitConnectedTo(alice);
+        alice.evaluate(PAUSE_ON_FIRST_ACK);
+        Path bySender = randomFile("by-sender.bin", 16 * MIB);
+        Path byReceiver = randomFile("by-receiver.bin", 16 * MIB);
+        List<Download> downloads = new ArrayList<>();
+        bob.page().onDownload(downloads::add);
+
+        sendFiles(alice, null, bySender);
+        row(bob, "in", bySender).waitFor();
+        button(bob, "Accept", bySender).click();
+        alice.waitUntil("() => window.__fileHeld === 1", null);
+        waitState(bob, "in", bySender, "paused");
+        button(alice, "Cancel", bySender).click();
+        waitState(bob, "in", bySender, "cancelled");
+        waitState(alice, "out", bySender, "cancelled");
+        alice.waitUntil(NO_FILE_CHANNEL_LEFT, null, "() => JSON.stringify(window.__webrtcCounts())");
+        bob.waitUntil(NO_FILE_CHANNEL_LEFT, null, "() => JSON.stringify(window.__webrtcCounts())");
+
+        sendFiles(alice, null, byReceiver);
+        row(bob, "in", byReceiver).waitFor();
+        button(bob, "Accept", byReceiver).click();
+        alice.waitUntil("() => window.__fileHeld === 2", null);
+        button(bob, "Cancel", byReceiver).click();
+        waitState(alice, "out", byReceiver, "cancelled");
+        waitState(bob, "in", byReceiver, "cancelled");
+        alice.waitUntil(NO_FILE_CHANNEL_LEFT, null, "() => JSON.stringify(window.__webrtcCounts())");
+        bob.waitUntil(NO_FILE_CHANNEL_LEFT, null, "() => JSON.stringify(window.__webrtcCounts())");
+
+        assertThat(downloads).as("nothing saved").isEmpty();
+        // The chat channel carried on.
+        alice.sendChat("still here");
+        bob.waitChatFrom(alice, "still here");
+    }
+
+    @Test
+    void chatSentDuringATransferArrivesWithinASecond() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice", script("deny-media.js"));
+        Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
+        alice.waitConnectedTo(bob);
+        bob.waitConnectedTo(alice);
+        // Bob's page notes, for each chat line, how long after its sending it showed and whether the file was
+        // still coming then (both pages read the same system clock).
+        bob.evaluate("""
+                () => {
+                  window.__chatSeen = [];
+                  new MutationObserver(() => {
+                    for (const line of document.querySelectorAll('[data-testid="chat-message"]:not([data-seen])')) {
+                      line.dataset.seen = '';
+                      const sentAt = Date.parse(line.querySelector('time').dateTime);
+                      const transfer = document.querySelector('[data-testid="file-transfer"]');
+                      window.__chatSeen.push({text: line.querySelector('.chat-text').textContent,
+                          delayMs: Date.now() - sentAt, transferState: transfer?.dataset.state});
+                    }
+                  }).observe(document.getElementById('chat-log'), {childList: true});
+                }""");
+        Path file = randomFile("long.bin", 64 * MIB);
+
+        sendFiles(alice, null, file);
+        row(bob, "in", file).waitFor();
+        accept(bob, file, () -> {
+            alice.waitUntil("() => document.querySelector('[data-testid=\"file-transfer\"]')"
+                    + ".querySelector('progress').value > 0", null);
+            alice.sendChat("during the transfer");
+            bob.waitChatFrom(alice, "during the transfer");
+        });
+        waitState(bob, "in", file, "done");
+
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> seen = (List<java.util.Map<String, Object>>) bob.evaluate("() => window.__chatSeen");
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).containsEntry("text", "during the transfer").containsEntry("transferState", "transferring");
+        assertThat(((Number) seen.get(0).get("delayMs")).doubleValue()).as("ms from send to shown").isLessThan(1000);
+    }
+
+    @Test
+    void aCorruptedChunkIsReportedAsAMismatchAndNothingIsSaved() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice", script("deny-media.js"));
+        Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
+        alice.waitConnectedTo(bob);
+        bob.waitConnectedTo(alice);
+        List<Download> downloads = new ArrayList<>();
+        bob.page().onDownload(downloads::add);
+        alice.evaluate("() => window.__scratch.files.corruptChunkForTest(7)");
+        Path file = randomFile("spoiled.bin", 2 * MIB);
+
+        sendFiles(alice, null, file);
+        row(bob, "in", file).waitFor();
+        button(bob, "Accept", file).click();
+        waitState(bob, "in", file, "failed");
+        waitState(alice, "out", file, "failed");
+
+        for (Participant p : List.of(alice, bob)) {
+            Locator row = row(p, p == bob ? "in" : "out", file);
+            assertThat(row.getAttribute("data-reason")).isEqualTo("hash-mismatch");
+            assertThat(row.locator(".transfer-status").textContent()).contains("does not match its SHA-256");
+        }
+        assertThat(downloads).isEmpty();
+        assertThat(row(bob, "in", file).locator("[data-action=\"save\"]").count()).isZero();
+    }
+
+    @Test
+    void aTransferGoesOnAfterASignalingDropOnBothSides() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice", script("deny-media.js"));
+        Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
+        alice.waitConnectedTo(bob);
+        bob.waitConnectedTo(alice);
+        alice.evaluate(PAUSE_ON_FIRST_ACK);
+        Path file = randomFile("through-a-drop.bin", 8 * MIB);
+
+        sendFiles(alice, null, file);
+        row(bob, "in", file).waitFor();
+        Path received = accept(bob, file, () -> {
+            alice.waitUntil("() => window.__fileHeld === 1", null);
+            for (Participant p : List.of(alice, bob)) {
+                p.evaluate("() => window.__scratch.dropSignalingForTest()");
+            }
+            for (Participant p : List.of(alice, bob)) {
+                p.waitUntil("() => window.__scratch.reconnects >= 1", null);
+                p.waitSignalingState("open");
+            }
+            button(alice, "Resume", file).click();
+        });
+        waitState(alice, "out", file, "done");
+        waitState(bob, "in", file, "done");
+        assertThat(sha256(received)).isEqualTo(sha256(file));
+    }
+
+    private static String script(String name) {
+        return BrowserHarness.script(name);
+    }
+
+    /** Opens the files panel, picks who gets them ({@code null}: everyone) and chooses the files in the file input. */
+    private static void sendFiles(Participant sender, String to, Path... files) {
+        Page page = sender.page();
+        if (page.getByTestId("files-panel").isHidden()) {
+            page.getByTestId("files-toggle").click();
+        }
+        page.getByLabel("Send to").selectOption(to == null ? "Everyone" : to);
+        page.getByLabel("Choose files to send").setInputFiles(files);
+    }
+
+    private static Locator row(Participant p, String direction, Path file) {
+        return p.page().locator("[data-testid=\"file-transfer\"][data-direction=\"" + direction + "\"]")
+                .filter(new Locator.FilterOptions().setHas(p.page().locator(".transfer-name")
+                        .getByText(file.getFileName().toString(), new Locator.GetByTextOptions().setExact(true))));
+    }
+
+    private static Locator button(Participant p, String action, Path file) {
+        return p.page().getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(action + " " + file.getFileName()).setExact(true));
+    }
+
+    private static void waitState(Participant p, String direction, Path file, String state) {
+        row(p, direction, file).and(p.page().locator("[data-state=\"" + state + "\"]"))
+                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    }
+
+    /** Clicks Accept and returns the file the download saved. */
+    private Path accept(Participant receiver, Path file) throws IOException {
+        return accept(receiver, file, () -> { });
+    }
+
+    /** Clicks Accept, runs {@code meanwhile} while the file comes, and returns the file the download saved. */
+    private Path accept(Participant receiver, Path file, Runnable meanwhile) throws IOException {
+        Download download = receiver.page().waitForDownload(
+                new Page.WaitForDownloadOptions().setTimeout(BrowserHarness.TIMEOUT_MS),
+                () -> {
+                    button(receiver, "Accept", file).click();
+                    meanwhile.run();
+                });
+        // The browser replaces what a file system may refuse (< > : " / \ | ? *) with _.
+        assertThat(download.suggestedFilename()).isEqualTo(file.getFileName().toString().replaceAll("[<>:\"/\\\\|?*]", "_"));
+        Path saved = folder.resolve("received-" + receiver.name() + "-" + file.getFileName());
+        download.saveAs(saved);
+        return saved;
+    }
+
+    private Path randomFile(String name, int size) throws IOException {
+        Path file = folder.resolve(name);
+        Random random = new Random(name.hashCode());
+        byte[] block = new byte[MIB];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int left = size; left > 0; left -= block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, Math.min(left, block.length));
+            }
+        }
+        return file;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest())) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
