@@ -1,5 +1,5 @@
 import {FILE_LIMITS} from '../js/files/limits.js';
-import {BlobSink} from '../js/files/sinks.js';
+import {BlobSink, DiskSink} from '../js/files/sinks.js';
 import {TransferState} from '../js/files/transfer.js';
 import {FileTransfers, TooManyTransfersError} from '../js/files/transfers.js';
 import {assert, eventually, test} from './runner.js';
@@ -172,4 +172,22 @@ test('files transfer: the limit on transfers at once, and a peer that leaves', a
   } finally {
     p.close();
   }
+});
+
+test('files sinks: DiskSink writes through a real FileSystemWritableFileStream (the origin\'s private file system) in batches; abort keeps nothing', async () => {
+  const folder = await navigator.storage.getDirectory();
+  const handle = await folder.getFileHandle('files-sink-test.bin', {create: true});
+  const sink = new DiskSink(await handle.createWritable(), 1000);
+  const parts = [new Uint8Array(600).fill(1), new Uint8Array(600).fill(2), new Uint8Array(5).fill(3)];
+  for (const part of parts) await sink.write(part);
+  await sink.close();
+  const written = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+  assert.equal(written.length, 1205);
+  assert.deepEqual([written[0], written[600], written[1204]], [1, 2, 3]);
+
+  const spoiled = new DiskSink(await handle.createWritable(), 10);
+  await spoiled.write(new Uint8Array(50));
+  await spoiled.abort();
+  assert.equal((await handle.getFile()).size, 1205, 'the file as it was before');
+  await folder.removeEntry('files-sink-test.bin');
 });

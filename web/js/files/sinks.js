@@ -9,22 +9,47 @@
  */
 export class DiskSink {
   #writable;
+  #batch = [];
+  #batchBytes = 0;
+  #batchLimit;
 
-  /** @param {FileSystemWritableFileStream} writable from `showSaveFilePicker()` and `createWritable()` */
-  constructor(writable) {
+  /**
+   * @param {FileSystemWritableFileStream} writable from `showSaveFilePicker()` and `createWritable()`
+   * @param {number} [batchLimit] bytes gathered before a write: each write is a round trip to the browser
+   *     process, one per MiB rather than one per chunk
+   */
+  constructor(writable, batchLimit = 1024 * 1024) {
     this.#writable = writable;
+    this.#batchLimit = batchLimit;
   }
 
   write(bytes) {
-    return this.#writable.write(bytes);
+    this.#batch.push(bytes);
+    this.#batchBytes += bytes.byteLength;
+    return this.#batchBytes >= this.#batchLimit ? this.#flush() : undefined;
   }
 
-  close() {
-    return this.#writable.close();
+  async close() {
+    await this.#flush();
+    await this.#writable.close();
   }
 
   async abort() {
+    this.#batch = [];
     await this.#writable.abort().catch(() => {});
+  }
+
+  #flush() {
+    if (!this.#batch.length) return Promise.resolve();
+    const joined = new Uint8Array(this.#batchBytes);
+    let at = 0;
+    for (const part of this.#batch) {
+      joined.set(part, at);
+      at += part.byteLength;
+    }
+    this.#batch = [];
+    this.#batchBytes = 0;
+    return this.#writable.write(joined);
   }
 }
 
