@@ -3,6 +3,7 @@ package org.webrtcscratch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -16,8 +17,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -210,7 +213,7 @@ class FileTransferE2ETest {
         waitState(bob, "in", file, "done");
 
         @SuppressWarnings("unchecked")
-        List<java.util.Map<String, Object>> seen = (List<java.util.Map<String, Object>>) bob.evaluate("() => window.__chatSeen");
+        List<Map<String, Object>> seen = (List<Map<String, Object>>) bob.evaluate("() => window.__chatSeen");
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)).containsEntry("text", "during the transfer").containsEntry("transferState", "transferring");
         assertThat(((Number) seen.get(0).get("delayMs")).doubleValue()).as("ms from send to shown").isLessThan(1000);
@@ -269,6 +272,44 @@ class FileTransferE2ETest {
         waitState(alice, "out", file, "done");
         waitState(bob, "in", file, "done");
         assertThat(sha256(received)).isEqualTo(sha256(file));
+    }
+
+    @Test
+    void filesDroppedOntoTheCallGoToEveryoneOnPhoneSizedScreens() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice", script("deny-media.js"));
+        Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
+        for (Participant p : List.of(alice, bob)) {
+            p.page().setViewportSize(390, 844);
+        }
+        alice.waitConnectedTo(bob);
+        bob.waitConnectedTo(alice);
+        Path file = randomFile("dropped.bin", 3 * MIB);
+
+        // A drop as the browser makes it from a file manager: a DataTransfer holding the file, over the videos.
+        JSHandle dataTransfer = alice.page().evaluateHandle("""
+                ({name, bytes}) => {
+                  const transfer = new DataTransfer();
+                  transfer.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], name));
+                  return transfer;
+                }""", Map.of("name", "dropped.bin", "bytes", Base64.getEncoder().encodeToString(Files.readAllBytes(file))));
+        alice.page().dispatchEvent("#videos", "dragover", Map.of("dataTransfer", dataTransfer));
+        alice.page().dispatchEvent("#videos", "drop", Map.of("dataTransfer", dataTransfer));
+
+        Locator accept = button(bob, "Accept", file);
+        accept.waitFor();
+        assertThat(bob.page().getByTestId("files-panel").isVisible()).as("an offer opens the panel").isTrue();
+        assertThat(inViewport(accept)).as("Accept within a phone's screen").isTrue();
+        assertThat(inViewport(bob.page().getByTestId("files-toggle"))).isTrue();
+        Path received = accept(bob, file);
+        waitState(alice, "out", file, "done");
+        assertThat(sha256(received)).isEqualTo(sha256(file));
+        assertThat(inViewport(button(alice, "Dismiss", file))).isTrue();
+    }
+
+    private static boolean inViewport(Locator locator) {
+        return (Boolean) locator.evaluate("e => { const r = e.getBoundingClientRect();"
+                + " return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; }");
     }
 
     private static String script(String name) {
