@@ -24,12 +24,19 @@ export const FILE_LIMITS = Object.freeze({
   /** `bufferedAmountLowThreshold`: the sender goes on when the channel's queue drains to this. */
   bufferLow: 1024 * 1024,
   /**
-   * Chunks the sender may have sent beyond the last one the receiver confirmed; more than `ackEvery`. It
-   * bounds the receiver's memory and, since a page handles its channels' messages in arrival order, how
-   * long a chat message can wait behind file chunks not yet handled there (4 MiB: a fraction of a second
-   * even on a slow phone).
+   * Chunks the sender may have sent beyond the last one the receiver confirmed, at most; more than
+   * `ackEvery`. It bounds the receiver's memory and, since a page handles its channels' messages in
+   * arrival order, how long a chat message can wait behind file chunks not yet handled there. A receiver
+   * fails a transfer whose sender goes past it.
    */
   window: 64,
+  /** The sender's window at least, and while it knows no speed yet (after the start or a pause). */
+  minWindow: 16,
+  /**
+   * Within those bounds, the sender's window holds what the receiver confirmed in this many seconds at
+   * the speed of late: a slow receiver (a busy phone) gets fewer chunks ahead, so chat never waits long.
+   */
+  windowSeconds: 0.25,
   /** The receiver confirms (`ack`) after every this many chunks are stored. */
   ackEvery: 8,
   /** Bytes read from the file at once, split into chunks (fewer, larger reads are faster). */

@@ -45,6 +45,9 @@ export class IncomingTransfer extends Transfer {
     if (!this.#sink) throw new FileProtocolError(Reason.INVALID, 'chunk before accept');
     const {index, hash, data} = decodeChunk(frame);
     if (index !== this.#expected) throw new FileProtocolError(Reason.INVALID, `chunk ${index} where ${this.#expected} was due`);
+    if (index >= this.confirmed + this.limits.window) {
+      throw new FileProtocolError(Reason.INVALID, `chunk ${index} beyond the window (${this.confirmed} confirmed)`);
+    }
     if (index >= this.chunks || data.byteLength !== chunkLength(index, this.size, this.chunkSize)) {
       throw new FileProtocolError(Reason.INVALID, `chunk ${index} has the wrong length`);
     }

@@ -105,10 +105,9 @@ export class OutgoingTransfer extends Transfer {
 
   /** Waits until chunk `index` may be sent: not paused, inside the window, room in the channel's queue. */
   async #mayGoOn(index, current) {
-    const {bufferHigh, window} = this.limits;
     while (current()) {
-      const blocked = this.paused || this.remotePaused || index - this.confirmed >= window
-          || this.channel.bufferedAmount >= bufferHigh;
+      const blocked = this.paused || this.remotePaused || index - this.confirmed >= this.#window()
+          || this.channel.bufferedAmount >= this.limits.bufferHigh;
       if (!blocked) return true;
       await new Promise((resolve) => {
         this.#wakeUp = resolve;
@@ -116,5 +115,11 @@ export class OutgoingTransfer extends Transfer {
     }
     return false;
   }
-}
 
+  /** Chunks allowed beyond the last confirmed one: what the receiver confirmed in `windowSeconds` lately. */
+  #window() {
+    const {minWindow, window, windowSeconds} = this.limits;
+    const recent = Math.ceil((this.progress.bytesPerSecond * windowSeconds) / this.chunkSize);
+    return Math.min(window, Math.max(minWindow, recent));
+  }
+}

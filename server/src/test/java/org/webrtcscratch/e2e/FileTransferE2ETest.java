@@ -1,27 +1,24 @@
 package org.webrtcscratch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.webrtcscratch.e2e.FilesPanel.button;
+import static org.webrtcscratch.e2e.FilesPanel.row;
+import static org.webrtcscratch.e2e.FilesPanel.sendFiles;
+import static org.webrtcscratch.e2e.FilesPanel.sha256;
+import static org.webrtcscratch.e2e.FilesPanel.waitState;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,25 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("browser")
 class FileTransferE2ETest {
 
-    private static final int MIB = 1024 * 1024;
-
-    /** Pauses each outgoing transfer of the page as soon as the receiver confirms some chunks: surely mid-way. */
-    private static final String PAUSE_ON_FIRST_ACK = """
-            () => {
-              window.__fileHeld = 0;
-              window.__scratch.files.addEventListener('transfer', ({detail: {transfer}}) => {
-                if (transfer.direction !== 'out') return;
-                const onChange = () => {
-                  if (transfer.confirmed === 0) return;
-                  transfer.removeEventListener('change', onChange);
-                  transfer.pause();
-                  window.__fileHeld++;
-                };
-                transfer.addEventListener('change', onChange);
-              });
-            }""";
-
-    private static final String NO_FILE_CHANNEL_LEFT = """
+        private static final String NO_FILE_CHANNEL_LEFT = """
             () => window.__webrtcCounts().live.dataChannels === 1 && window.__scratch.files.active.length === 0""";
 
     @RegisterExtension
@@ -71,7 +50,7 @@ class FileTransferE2ETest {
         Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
         alice.waitConnectedTo(bob);
         bob.waitConnectedTo(alice);
-        Path file = randomFile("<img src=x onerror=alert(1)> big.bin", 24 * MIB + 123);
+        Path file = randomFile("<img src=x onerror=alert(1)> big.bin", 24 * FilesPanel.MIB + 123);
 
         sendFiles(alice, null, file);
         Locator offer = row(bob, "in", file);
@@ -106,8 +85,8 @@ class FileTransferE2ETest {
                 }
             }
         }
-        Path one = randomFile("one.bin", 3 * MIB);
-        Path two = randomFile("two.bin", 2 * MIB + 5);
+        Path one = randomFile("one.bin", 3 * FilesPanel.MIB);
+        Path two = randomFile("two.bin", 2 * FilesPanel.MIB + 5);
         Path three = randomFile("three.txt", 70_000);
 
         sendFiles(alice, "Bob", one, two, three);
@@ -126,7 +105,7 @@ class FileTransferE2ETest {
         }
         assertThat(carol.page().locator("[data-testid=\"file-transfer\"]").count()).as("Carol was not chosen").isZero();
 
-        Path toAll = randomFile("everyone.bin", MIB);
+        Path toAll = randomFile("everyone.bin", FilesPanel.MIB);
         sendFiles(alice, null, toAll);
         for (Participant p : List.of(bob, carol)) {
             row(p, "in", toAll).waitFor();
@@ -145,9 +124,9 @@ class FileTransferE2ETest {
         Participant bob = harness.join(room, "Bob", counter, script("deny-media.js"), script("no-file-system-access.js"));
         alice.waitConnectedTo(bob);
         bob.waitConnectedTo(alice);
-        alice.evaluate(PAUSE_ON_FIRST_ACK);
-        Path bySender = randomFile("by-sender.bin", 16 * MIB);
-        Path byReceiver = randomFile("by-receiver.bin", 16 * MIB);
+        alice.evaluate(FilesPanel.PAUSE_ON_FIRST_ACK);
+        Path bySender = randomFile("by-sender.bin", 16 * FilesPanel.MIB);
+        Path byReceiver = randomFile("by-receiver.bin", 16 * FilesPanel.MIB);
         List<Download> downloads = new ArrayList<>();
         bob.page().onDownload(downloads::add);
 
@@ -200,7 +179,7 @@ class FileTransferE2ETest {
                     }
                   }).observe(document.getElementById('chat-log'), {childList: true});
                 }""");
-        Path file = randomFile("long.bin", 64 * MIB);
+        Path file = randomFile("long.bin", 64 * FilesPanel.MIB);
 
         sendFiles(alice, null, file);
         row(bob, "in", file).waitFor();
@@ -229,7 +208,7 @@ class FileTransferE2ETest {
         List<Download> downloads = new ArrayList<>();
         bob.page().onDownload(downloads::add);
         alice.evaluate("() => window.__scratch.files.corruptChunkForTest(7)");
-        Path file = randomFile("spoiled.bin", 2 * MIB);
+        Path file = randomFile("spoiled.bin", 2 * FilesPanel.MIB);
 
         sendFiles(alice, null, file);
         row(bob, "in", file).waitFor();
@@ -253,8 +232,8 @@ class FileTransferE2ETest {
         Participant bob = harness.join(room, "Bob", script("deny-media.js"), script("no-file-system-access.js"));
         alice.waitConnectedTo(bob);
         bob.waitConnectedTo(alice);
-        alice.evaluate(PAUSE_ON_FIRST_ACK);
-        Path file = randomFile("through-a-drop.bin", 8 * MIB);
+        alice.evaluate(FilesPanel.PAUSE_ON_FIRST_ACK);
+        Path file = randomFile("through-a-drop.bin", 8 * FilesPanel.MIB);
 
         sendFiles(alice, null, file);
         row(bob, "in", file).waitFor();
@@ -284,7 +263,7 @@ class FileTransferE2ETest {
         }
         alice.waitConnectedTo(bob);
         bob.waitConnectedTo(alice);
-        Path file = randomFile("dropped.bin", 3 * MIB);
+        Path file = randomFile("dropped.bin", 3 * FilesPanel.MIB);
 
         // A drop as the browser makes it from a file manager: a DataTransfer holding the file, over the videos.
         JSHandle dataTransfer = alice.page().evaluateHandle("""
@@ -316,77 +295,15 @@ class FileTransferE2ETest {
         return BrowserHarness.script(name);
     }
 
-    /** Opens the files panel, picks who gets them ({@code null}: everyone) and chooses the files in the file input. */
-    private static void sendFiles(Participant sender, String to, Path... files) {
-        Page page = sender.page();
-        if (page.getByTestId("files-panel").isHidden()) {
-            page.getByTestId("files-toggle").click();
-        }
-        page.getByLabel("Send to").selectOption(to == null ? "Everyone" : to);
-        page.getByLabel("Choose files to send").setInputFiles(files);
+    private Path accept(Participant receiver, Path file) {
+        return FilesPanel.accept(receiver, file, folder, () -> { });
     }
 
-    private static Locator row(Participant p, String direction, Path file) {
-        return p.page().locator("[data-testid=\"file-transfer\"][data-direction=\"" + direction + "\"]")
-                .filter(new Locator.FilterOptions().setHas(p.page().locator(".transfer-name")
-                        .getByText(file.getFileName().toString(), new Locator.GetByTextOptions().setExact(true))));
-    }
-
-    private static Locator button(Participant p, String action, Path file) {
-        return p.page().getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName(action + " " + file.getFileName()).setExact(true));
-    }
-
-    private static void waitState(Participant p, String direction, Path file, String state) {
-        row(p, direction, file).and(p.page().locator("[data-state=\"" + state + "\"]"))
-                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
-    }
-
-    /** Clicks Accept and returns the file the download saved. */
-    private Path accept(Participant receiver, Path file) throws IOException {
-        return accept(receiver, file, () -> { });
-    }
-
-    /** Clicks Accept, runs {@code meanwhile} while the file comes, and returns the file the download saved. */
-    private Path accept(Participant receiver, Path file, Runnable meanwhile) throws IOException {
-        Download download = receiver.page().waitForDownload(
-                new Page.WaitForDownloadOptions().setTimeout(BrowserHarness.TIMEOUT_MS),
-                () -> {
-                    button(receiver, "Accept", file).click();
-                    meanwhile.run();
-                });
-        // The browser replaces what a file system may refuse (< > : " / \ | ? *) with _.
-        assertThat(download.suggestedFilename()).isEqualTo(file.getFileName().toString().replaceAll("[<>:\"/\\\\|?*]", "_"));
-        Path saved = folder.resolve("received-" + receiver.name() + "-" + file.getFileName());
-        download.saveAs(saved);
-        return saved;
+    private Path accept(Participant receiver, Path file, Runnable meanwhile) {
+        return FilesPanel.accept(receiver, file, folder, meanwhile);
     }
 
     private Path randomFile(String name, int size) throws IOException {
-        Path file = folder.resolve(name);
-        Random random = new Random(name.hashCode());
-        byte[] block = new byte[MIB];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, Math.min(left, block.length));
-            }
-        }
-        return file;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest())) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        }
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FilesPanel.randomFile(folder, name, size);
     }
 }

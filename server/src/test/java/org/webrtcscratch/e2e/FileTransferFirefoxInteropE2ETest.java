@@ -10,10 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("browser")
 class FileTransferFirefoxInteropE2ETest {
-
-    private static final int MIB = 1024 * 1024;
 
     @RegisterExtension
     static final BrowserHarness harness = new BrowserHarness();
@@ -48,7 +42,7 @@ class FileTransferFirefoxInteropE2ETest {
             bob.waitUntil("[...window.__scratch.call.peers.values()][0]?.channel.readyState === 'open'");
 
             // Chromium → Firefox
-            Path toFirefox = randomFile("to-firefox.bin", 6 * MIB + 7);
+            Path toFirefox = FilesPanel.randomFile(folder, "to-firefox.bin", 6 * FilesPanel.MIB + 7);
             alice.page().getByTestId("files-toggle").click();
             alice.page().getByLabel("Choose files to send").setInputFiles(toFirefox);
             String row = "document.querySelector('[data-testid=\"file-transfer\"][data-direction=\"in\"]')";
@@ -59,17 +53,17 @@ class FileTransferFirefoxInteropE2ETest {
             alice.page().locator("[data-testid=\"file-transfer\"][data-direction=\"out\"][data-state=\"done\"]").waitFor();
             Path saved = downloads.resolve("to-firefox.bin");
             waitForFile(saved, Files.size(toFirefox));
-            assertThat(sha256(saved)).isEqualTo(sha256(toFirefox));
+            assertThat(FilesPanel.sha256(saved)).isEqualTo(FilesPanel.sha256(toFirefox));
 
             // Firefox → Chromium
-            Path toChromium = randomFile("to-chromium.bin", 5 * MIB + 3);
+            Path toChromium = FilesPanel.randomFile(folder, "to-chromium.bin", 5 * FilesPanel.MIB + 3);
             bob.setInputFiles("#file-input", toChromium);
             alice.page().locator("[data-testid=\"file-transfer\"][data-direction=\"in\"][data-state=\"offered\"]").waitFor();
             Download download = alice.page().waitForDownload(() -> alice.page().getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Accept to-chromium.bin").setExact(true)).click());
             Path received = folder.resolve("received-to-chromium.bin");
             download.saveAs(received);
-            assertThat(sha256(received)).isEqualTo(sha256(toChromium));
+            assertThat(FilesPanel.sha256(received)).isEqualTo(FilesPanel.sha256(toChromium));
             bob.waitUntil("document.querySelector('[data-testid=\"file-transfer\"][data-direction=\"out\"]')"
                     + ".dataset.state === 'done'");
         }
@@ -84,22 +78,6 @@ class FileTransferFirefoxInteropE2ETest {
                         + java.util.Arrays.toString(file.getParent().toFile().list()));
             }
             Thread.sleep(100);
-        }
-    }
-
-    private Path randomFile(String name, int size) throws IOException {
-        Path file = folder.resolve(name);
-        byte[] bytes = new byte[size];
-        new Random(name.hashCode()).nextBytes(bytes);
-        Files.write(file, bytes);
-        return file;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
