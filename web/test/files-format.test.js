@@ -1,9 +1,9 @@
-import {RateMeter} from '../js/files/flow.js';
+import {RateMeter} from '../js/files/rate-meter.js';
 import {formatBytes, formatDuration} from '../js/files/format.js';
 import {RootHash, sha256, toHex} from '../js/files/hashing.js';
 import {assert, test} from './runner.js';
 
-test('files flow: speed over the last seconds and time left', () => {
+test('files rate meter: speed over the last seconds and time left', () => {
   const meter = new RateMeter(3000);
   assert.deepEqual(meter.update(0, 1000, 0), {bytes: 0, size: 1000, fraction: 0, bytesPerSecond: 0, secondsLeft: null});
   const half = meter.update(500, 1000, 1000);

@@ -1,4 +1,6 @@
+import {sha256} from '../js/files/hashing.js';
 import {FILE_LIMITS} from '../js/files/limits.js';
+import {encodeChunk} from '../js/files/messages.js';
 import {BlobSink, DiskSink} from '../js/files/sinks.js';
 import {TransferState} from '../js/files/transfer.js';
 import {FileTransfers, TooManyTransfersError} from '../js/files/transfers.js';
@@ -26,7 +28,7 @@ async function pair(limits = FILE_LIMITS, limitsB = limits) {
   b.attach({peerId: 'pa', name: 'Al', pc: pcB});
   const incoming = [];
   b.addEventListener('transfer', ({detail: {transfer}}) => incoming.push(transfer));
-  return {a, b, incoming, chatA, chatB, close: () => {
+  return {a, b, incoming, chatA, chatB, pcA, close: () => {
     pcA.close();
     pcB.close();
   }};
@@ -190,4 +192,27 @@ test('files sinks: DiskSink writes through a real FileSystemWritableFileStream (
   await spoiled.abort();
   assert.equal((await handle.getFile()).size, 1205, 'the file as it was before');
   await folder.removeEntry('files-sink-test.bin');
+});
+
+test('files transfer: a sender that ignores the window is stopped by the receiver', async () => {
+  const p = await pair(FILE_LIMITS, {...FILE_LIMITS, window: 16});
+  try {
+    const raw = p.pcA.createDataChannel('file', {protocol: 'scratch-file/1'});
+    const replies = [];
+    raw.onmessage = ({data}) => replies.push(JSON.parse(data));
+    await eventually(() => raw.readyState === 'open', 'the raw channel open');
+    raw.send(JSON.stringify({type: 'offer', id: 'greedy', name: 'g.bin', size: 40 * 1024, mime: '', chunkSize: 1024}));
+    await eventually(() => p.incoming.length === 1, 'the offer');
+    // A disk that never finishes a write: nothing gets confirmed, so the window cannot move.
+    p.incoming[0].accept({write: () => new Promise(() => {}), close() {}, abort() {}});
+    await eventually(() => replies.some((m) => m.type === 'accept'), 'the accept');
+    const data = new Uint8Array(1024);
+    const hash = await sha256(data);
+    for (let i = 0; i < 40; i++) raw.send(encodeChunk(i, hash, data));
+    await eventually(() => p.incoming[0].isFinal, 'the receiver stops it');
+    assert.deepEqual([p.incoming[0].state, p.incoming[0].reason], ['failed', 'invalid-message']);
+    await eventually(() => replies.some((m) => m.type === 'error' && m.reason === 'invalid-message'), 'told why');
+  } finally {
+    p.close();
+  }
 });

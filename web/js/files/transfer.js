@@ -4,7 +4,7 @@
  */
 import {FILE_LIMITS} from './limits.js';
 import {FileProtocolError, Reason, encodeControl, parseControl} from './messages.js';
-import {RateMeter} from './flow.js';
+import {RateMeter} from './rate-meter.js';
 
 /** Values of {@link Transfer#state}; the last four are final. */
 export const TransferState = Object.freeze({

@@ -1,27 +1,4 @@
 /**
- * Flow control on a data channel, and the speed and time left of a transfer. No DOM.
- */
-
-/**
- * Resolves once `channel` may take more: at once while its queue is under `high` bytes, otherwise at its
- * next `bufferedamountlow` (the threshold is set by the sender). Rejects if the channel closes meanwhile.
- * @param {RTCDataChannel} channel
- */
-export function roomInBuffer(channel, high) {
-  if (channel.bufferedAmount < high) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      channel.removeEventListener('bufferedamountlow', done);
-      channel.removeEventListener('close', done);
-      if (channel.readyState === 'open') resolve();
-      else reject(new Error('channel closed'));
-    };
-    channel.addEventListener('bufferedamountlow', done);
-    channel.addEventListener('close', done);
-  });
-}
-
-/**
  * Bytes done over time: the speed over the last few seconds and the time left at that speed.
  * Time is given, not read, so that tests can drive it.
  */
