@@ -6,11 +6,13 @@ import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
 import {installDebugRegistry} from './debug.js';
+import {FileTransfers} from './files/transfers.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
+import * as filesView from './ui/files.js';
 import * as screens from './ui/screens.js';
 import {VideoGrid} from './ui/videos.js';
 
@@ -36,6 +38,9 @@ function show({call, events}) {
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
+  const files = new FileTransfers();
+  window.__scratch.files = files;
+  filesView.bindFiles(files);
 
   const showLocalMedia = () => {
     grid.showLocal(media.stream, name);
@@ -66,10 +71,16 @@ function show({call, events}) {
     'peer-added': ({detail: {peer}}) => {
       grid.addRemote(peer.peerId, peer.name);
       grid.setConnectionState(peer.peerId, peer.connectionState);
+      files.attach(peer);
+      filesView.addPeer(peer.peerId, peer.name);
     },
     'peer-state': ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state),
     'peer-track': ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream),
-    'peer-removed': ({detail: {peerId}}) => grid.removeRemote(peerId),
+    'peer-removed': ({detail: {peerId}}) => {
+      grid.removeRemote(peerId);
+      files.detach(peerId);
+      filesView.removePeer(peerId);
+    },
     'peer-message': ({detail: {peerId, data}}) => chat.receive(peerId, data),
   });
   chat.addEventListener('message', ({detail}) => chatView.showChatMessage(detail));

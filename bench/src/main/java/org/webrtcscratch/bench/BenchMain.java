@@ -1,6 +1,7 @@
 package org.webrtcscratch.bench;
 
 import org.webrtcscratch.bench.call.CallSetupCommand;
+import org.webrtcscratch.bench.files.FileTransferCommand;
 import org.webrtcscratch.bench.signaling.SignalingHoldCommand;
 import org.webrtcscratch.bench.signaling.SignalingRelayCommand;
 import org.webrtcscratch.bench.signaling.SignalingThroughputCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side benchmarks of WebRTC Scratch against PeerJS server and coturn.",
         subcommands = {SignalingHoldCommand.class, SignalingRelayCommand.class, SignalingThroughputCommand.class,
-            StunBindingCommand.class, TurnRelayCommand.class, TurnPacedCommand.class, CallSetupCommand.class,
+            StunBindingCommand.class, TurnRelayCommand.class, TurnPacedCommand.class, CallSetupCommand.class, FileTransferCommand.class,
             UdpEchoCommand.class})
 public final class BenchMain {
 

@@ -36,7 +36,8 @@ class BenchOptionsTest {
                 "turn-relay", List.of("--sessions", "--window", "--data-bytes", "--warmup-seconds", "--seconds",
                         "--our-jvm-option"),
                 "turn-paced", List.of("--clients", "--messages"),
-                "call-setup", List.of("--runs", "--chromium"));
+                "call-setup", List.of("--runs", "--chromium"),
+                "file-transfer", List.of("--sizes-mib", "--chromium"));
         List<String> common = List.of("--rounds", "--max-minutes", "--repo", "--no-doc", "--only", "--check",
                 "--our-jvm-option", "--ours-at");
         before.forEach((command, names) -> {
@@ -57,6 +58,7 @@ class BenchOptionsTest {
         assertThat(value(parse("stun-binding"), "--windows")).isEqualTo(List.of(1, 16, 64, 256));
         assertThat(value(parse("signaling-relay"), "--pairs")).isEqualTo(100);
         assertThat(value(parse("signaling-throughput"), "--pairs")).isEqualTo(100);
+        assertThat(value(parse("file-transfer"), "--sizes-mib")).isEqualTo(List.of(100, 1024));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,140 +25,146 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Headless Firefox ESR driven over WebDriver BiDi with the JDK's WebSocket client (there is no geckodriver
- * here, and Playwright's Firefox is a patched build). Only what a test needs: open a page, call a function
- * in it and take its string result. The profile's preferences give it fake devices and loopback ICE
- * candidates (see shared BROWSER-TESTING notes).
+ * Headless Firefox ESR driven over WebDriver BiDi with the JDK's WebSocket (there is no geckodriver here and
+ * Playwright's Firefox is a patched build; see /work/shared/BROWSER-TESTING.md): launch with a fresh profile
+ * holding the preferences a WebRTC test needs, navigate, evaluate, and choose files in a file input. One
+ * page (the first browsing context). Without Firefox the test is skipped, except with {@code CI=true}.
  */
 final class FirefoxBidi implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("SCRATCH_FIREFOX", "/usr/bin/firefox-esr"));
-
-    private static final String PREFERENCES = """
-            user_pref("media.navigator.streams.fake", true);
-            user_pref("media.navigator.permission.disabled", true);
-            user_pref("media.navigator.permission.fake", true);
-            user_pref("media.peerconnection.ice.loopback", true);
-            user_pref("media.peerconnection.ice.obfuscate_host_addresses", false);
-            user_pref("browser.shell.checkDefaultBrowser", false);
-            user_pref("app.update.enabled", false);
-            """;
     private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = 30;
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Process process;
+    private final WebSocket socket;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Process process;
-    private final Path profile;
-    private final WebSocket socket;
     private final String context;
 
-    private FirefoxBidi(Process process, Path profile, URI endpoint) {
-        this.process = process;
-        this.profile = profile;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(endpoint.resolve("/session"), new Listener()).join();
-        send("session.new", json.createObjectNode().set("capabilities", json.createObjectNode()));
-        this.context = send("browsingContext.getTree", json.createObjectNode()).path("contexts").path(0)
-                .path("context").asText();
-    }
-
-    /** Starts Firefox with a fresh profile; skips the calling test where it isn't installed (fails on CI). */
-    static FirefoxBidi launch() {
+    /**
+     * @param profile an empty folder for the profile
+     * @param downloads where downloads go, without asking
+     */
+    FirefoxBidi(Path profile, Path downloads) throws IOException, InterruptedException {
         if (!Files.isExecutable(EXECUTABLE)) {
             String why = "no Firefox at " + EXECUTABLE + " (apt-get install firefox-esr, or set SCRATCH_FIREFOX)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why + "; on CI the browser tests must run");
+            Assumptions.assumeFalse(!"true".equals(System.getenv("CI")), why + ": Firefox tests skipped");
+            throw new IllegalStateException(why + "; on CI the browser tests must run");
+        }
+        Files.writeString(profile.resolve("user.js"), String.join("\n",
+                pref("media.navigator.streams.fake", "true"),
+                pref("media.navigator.permission.disabled", "true"),
+                pref("media.navigator.permission.fake", "true"),
+                pref("media.peerconnection.ice.loopback", "true"),
+                pref("media.peerconnection.ice.obfuscate_host_addresses", "false"),
+                pref("browser.download.folderList", "2"),
+                pref("browser.download.dir", "\"" + downloads.toAbsolutePath() + "\""),
+                pref("browser.download.useDownloadDir", "true"),
+                pref("browser.download.always_ask_before_handling_new_types", "false"),
+                pref("browser.download.start_downloads_in_tmp_dir", "false"),
+                pref("browser.download.alwaysOpenPanel", "false"),
+                pref("browser.shell.checkDefaultBrowser", "false"),
+                pref("datareporting.policy.dataSubmissionEnabled", "false"),
+                pref("toolkit.telemetry.reportingpolicy.firstRun", "false")) + "\n");
+        process = new ProcessBuilder(EXECUTABLE.toString(), "--headless", "--remote-debugging-port", "0",
+                "--profile", profile.toString(), "--no-remote").redirectErrorStream(true).start();
+        String url = awaitListening();
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+                .buildAsync(URI.create(url + "/session"), new Listener()).join();
+        send("session.new", json.createObjectNode().set("capabilities", json.createObjectNode()));
+        context = send("browsingContext.getTree", json.createObjectNode()).path("contexts").get(0).path("context").asText();
+    }
+
+    private static String pref(String name, String value) {
+        return "user_pref(\"" + name + "\", " + value + ");";
+    }
+
+    /** Reads Firefox's output until it says where BiDi listens; keeps draining it afterwards. */
+    private String awaitListening() throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        String line;
+        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
+                return matcher.group(1);
             }
-            Assumptions.abort("Firefox tests skipped: " + why);
+        }
+        throw new IllegalStateException("Firefox did not say where WebDriver BiDi listens");
+    }
+
+    void navigate(URI url) {
+        ObjectNode params = json.createObjectNode().put("context", context).put("url", url.toString()).put("wait", "complete");
+        send("browsingContext.navigate", params);
+    }
+
+    /**
+     * Evaluates {@code expression} (awaiting a promise) and returns the result as JSON: the expression's value
+     * goes through {@code JSON.stringify} in the page.
+     */
+    JsonNode evaluate(String expression) {
+        ObjectNode params = json.createObjectNode()
+                .put("expression", "(async () => JSON.stringify(await (" + expression + ")))()")
+                .put("awaitPromise", true);
+        params.putObject("target").put("context", context);
+        JsonNode result = send("script.evaluate", params);
+        if (!"success".equals(result.path("type").asText())) {
+            throw new IllegalStateException("Firefox: " + expression + " threw " + result.path("exceptionDetails"));
         }
         try {
-            Path profile = Files.createTempDirectory("firefox-profile");
-            Files.writeString(profile.resolve("user.js"), PREFERENCES);
-            Process process = new ProcessBuilder(EXECUTABLE.toString(), "--headless", "--remote-debugging-port", "0",
-                    "--profile", profile.toString(), "--no-remote").redirectErrorStream(true).start();
-            return new FirefoxBidi(process, profile, awaitEndpoint(process));
+            String value = result.path("result").path("value").asText("null");
+            return json.readTree(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static URI awaitEndpoint(Process process) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            seen.append(line).append('\n');
-            Matcher listening = LISTENING.matcher(line);
-            if (listening.find()) {
-                Thread.ofVirtual().start(() -> output.lines().forEach(ignored -> { })); // keep its pipe drained
-                return URI.create(listening.group(1));
+    /** As {@link #evaluate}, for an expression whose value is a string. */
+    String evaluateText(String expression) {
+        return evaluate(expression).asText();
+    }
+
+    /** Waits until {@code expression} is truthy, polling every 100 ms, at most {@link BrowserHarness#TIMEOUT_MS}. */
+    void waitUntil(String expression) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (BrowserHarness.TIMEOUT_MS * 1_000_000);
+        while (!evaluate("Boolean(" + expression + ")").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Firefox: waited " + BrowserHarness.TIMEOUT_MS / 1000 + " s for " + expression);
             }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("Firefox ended without opening WebDriver BiDi:\n" + seen);
     }
 
-    /** Opens {@code url} and waits until it has loaded. */
-    void navigate(URI url) {
-        send("browsingContext.navigate", json.createObjectNode().put("context", context).put("url", url.toString())
-                .put("wait", "complete"));
-    }
-
-    /** Calls {@code function} (JavaScript source; it may be async) in the page and returns its string result. */
-    String callForString(String function) {
-        ObjectNode params = json.createObjectNode().put("functionDeclaration", function).put("awaitPromise", true);
-        params.putObject("target").put("context", context);
-        JsonNode result = send("script.callFunction", params);
-        if ("exception".equals(result.path("type").asText())) {
-            throw new AssertionError("Firefox: the function threw " + result.path("exceptionDetails"));
+    /** Chooses {@code files} in the file input {@code selector}, as a person does in the file dialog. */
+    void setInputFiles(String selector, Path... files) {
+        ObjectNode find = json.createObjectNode().put("expression", "document.querySelector('" + selector + "')")
+                .put("awaitPromise", false);
+        find.putObject("target").put("context", context);
+        String sharedId = send("script.evaluate", find).path("result").path("sharedId").asText();
+        ObjectNode params = json.createObjectNode().put("context", context);
+        params.putObject("element").put("sharedId", sharedId);
+        var list = params.putArray("files");
+        for (Path file : files) {
+            list.add(file.toAbsolutePath().toString());
         }
-        if (!"string".equals(result.path("result").path("type").asText())) {
-            throw new AssertionError("Firefox: expected a string result, got " + result.path("result"));
-        }
-        return result.path("result").path("value").asText();
+        send("input.setFiles", params);
     }
 
     private JsonNode send(String method, ObjectNode params) {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        ObjectNode command = json.createObjectNode().put("id", id).put("method", method);
-        command.set("params", params);
-        socket.sendText(command.toString(), true).join();
-        try {
-            JsonNode message = reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if ("error".equals(message.path("type").asText())) {
-                throw new AssertionError("Firefox refused " + method + ": " + message);
-            }
-            return message.path("result");
-        } catch (Exception e) {
-            throw new AssertionError("Firefox: no answer to " + method, e);
+        ObjectNode message = json.createObjectNode().put("id", id).put("method", method);
+        message.set("params", params);
+        socket.sendText(message.toString(), true).join();
+        JsonNode answer = reply.orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        if ("error".equals(answer.path("type").asText())) {
+            throw new IllegalStateException("Firefox refused " + method + ": " + answer);
         }
-    }
-
-    @Override
-    public void close() {
-        try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
-        } finally {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-                deleteTree(profile);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temp profile left behind is harmless.
-        }
+        return answer.path("result");
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -169,9 +176,11 @@ final class FirefoxBidi implements AutoCloseable {
             if (last) {
                 try {
                     JsonNode message = json.readTree(text.toString());
-                    CompletableFuture<JsonNode> reply = message.has("id") ? pending.remove(message.get("id").asInt()) : null;
-                    if (reply != null) {
-                        reply.complete(message);
+                    if (message.has("id")) {
+                        CompletableFuture<JsonNode> reply = pending.remove(message.get("id").asInt());
+                        if (reply != null) {
+                            reply.complete(message);
+                        }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -181,6 +190,23 @@ final class FirefoxBidi implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        } finally {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real browser output the insight modules' tests read ({@code web/test/fixtures/}): SDPs and getStats()
@@ -83,11 +84,12 @@ class InsightFixturesTest {
     }
 
     @Test
-    void firefoxRecordingsReadAsKept() {
+    void firefoxRecordingsReadAsKept(@TempDir Path folder) throws IOException, InterruptedException {
         JsonNode call;
-        try (FirefoxBidi firefox = FirefoxBidi.launch()) {
+        try (FirefoxBidi firefox = new FirefoxBidi(Files.createDirectories(folder.resolve("profile")),
+                Files.createDirectories(folder.resolve("downloads")))) {
             firefox.navigate(harness.baseUri().resolve("/index.html"));
-            call = readJson(firefox.callForString(BrowserHarness.script("loopback-call.js")));
+            call = readJson(firefox.evaluateText("(" + BrowserHarness.script("loopback-call.js") + ")()"));
         }
         assertThat(call.path("userAgent").asText()).contains("Firefox");
         checkSdps("firefox", call);

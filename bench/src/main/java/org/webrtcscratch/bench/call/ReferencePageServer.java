@@ -8,15 +8,20 @@ import java.net.InetSocketAddress;
 import org.webrtcscratch.bench.process.FreePorts;
 
 /**
- * Serves the in-page reference call over http://127.0.0.1 (a secure context, so getUserMedia works), from
- * the bench's resources.
+ * Serves a benchmark's reference page over http://127.0.0.1 (a secure context, so getUserMedia works), from
+ * the bench's resources, at {@code /reference}.
  */
-final class ReferencePageServer implements AutoCloseable {
+public final class ReferencePageServer implements AutoCloseable {
 
     private final HttpServer server;
 
     ReferencePageServer() {
-        byte[] page = resource("/call-setup/reference.html");
+        this("/call-setup/reference.html");
+    }
+
+    /** @param resource the page, a resource of the bench such as {@code /file-transfer/reference.html} */
+    public ReferencePageServer(String resource) {
+        byte[] page = resource(resource);
         try {
             server = HttpServer.create(new InetSocketAddress(FreePorts.LOOPBACK, 0), 16);
         } catch (IOException e) {
@@ -32,7 +37,7 @@ final class ReferencePageServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/reference";
     }
 
