@@ -6,18 +6,20 @@ import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
 import {installDebugRegistry} from './debug.js';
+import {LocalMedia} from './media.js';
+import {Prejoin} from './prejoin.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
+import {runPrejoin} from './ui/prejoin.js';
 import * as screens from './ui/screens.js';
 import {VideoGrid} from './ui/videos.js';
 
 if (isValidRoom(room)) {
   screens.showRoom(room);
-  const started = startedCall ?? startCall(room,
-      await screens.askName(localStorage.getItem(NAME_STORAGE_KEY) ?? '', normalizeName));
+  const started = startedCall ?? await prejoinThenStart();
   localStorage.setItem(NAME_STORAGE_KEY, started.call.name);
   show(started);
 } else {
@@ -29,6 +31,15 @@ if (isValidRoom(room)) {
   });
 }
 
+/** The pre-join screen, then the call with the media it opened. */
+async function prejoinThenStart() {
+  const media = new LocalMedia();
+  const suggestion = normalizeName(new URLSearchParams(location.search).get('name'))
+      ?? localStorage.getItem(NAME_STORAGE_KEY) ?? '';
+  const name = await runPrejoin(new Prejoin(media), {suggestion, accept: normalizeName});
+  return startCall(room, name, media);
+}
+
 /** @param {{call: import('./call.js').Call, events: import('./held-events.js').HeldEvents}} started */
 function show({call, events}) {
   const {media, name} = call;
@@ -36,6 +47,7 @@ function show({call, events}) {
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
+  if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
     grid.showLocal(media.stream, name);
@@ -43,6 +55,8 @@ function show({call, events}) {
     grid.setLocalMuted(!media.audioEnabled);
     screens.showMediaProblem(media.problem?.message ?? null);
     controls.showAvailable({audio: Boolean(media.audioTrack), video: Boolean(media.videoTrack)});
+    controls.showMuted(!media.audioEnabled);
+    controls.showCameraOff(!media.videoEnabled);
   };
 
   events.release({
@@ -96,11 +110,7 @@ function show({call, events}) {
         window.prompt('Copy this link', link);
       }
     },
-    listDevices: async () => ({
-      ...await media.listDevices(),
-      audio: media.audioTrack?.getSettings().deviceId ?? '',
-      video: media.videoTrack?.getSettings().deviceId ?? '',
-    }),
+    listDevices: async () => ({...await media.listDevices(), ...media.deviceIds}),
     onDevice: (kind, deviceId) => media.useDevice(kind, deviceId),
   });
 }

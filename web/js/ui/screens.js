@@ -1,13 +1,11 @@
 /**
- * What the call page shows around the call itself: the name prompt, the stage, the end screen and
+ * What the call page shows around the call itself: the stage, the end screen and
  * the notices. DOM only.
  */
 
 const stage = document.getElementById('stage');
 const controls = document.getElementById('controls');
-const namePrompt = document.getElementById('name-prompt');
-const nameForm = document.getElementById('name-form');
-const nameInput = document.getElementById('name-input');
+const prejoin = document.getElementById('prejoin');
 const endScreen = document.getElementById('end-screen');
 const endTitle = document.getElementById('end-title');
 const endReason = document.getElementById('end-reason');
@@ -21,33 +19,6 @@ export function showRoom(room) {
   document.title = `${room} · WebRTC Scratch`;
   document.getElementById('room-name').textContent = room;
   for (const element of document.querySelectorAll('.room-name-inline')) element.textContent = room;
-}
-
-/**
- * Asks for a display name.
- * @param {string} suggestion prefilled
- * @param {(name: string) => string|null} accept returns the name to use, or null to keep asking
- * @return {Promise<string>}
- */
-export function askName(suggestion, accept) {
-  show(namePrompt);
-  nameInput.value = suggestion;
-  nameInput.focus();
-  return new Promise((resolve) => {
-    const onSubmit = (event) => {
-      event.preventDefault();
-      const name = accept(nameInput.value);
-      if (!name) {
-        nameInput.setCustomValidity('1 to 40 characters, please');
-        nameInput.reportValidity();
-        return;
-      }
-      nameForm.removeEventListener('submit', onSubmit);
-      resolve(name);
-    };
-    nameInput.addEventListener('input', () => nameInput.setCustomValidity(''));
-    nameForm.addEventListener('submit', onSubmit);
-  });
 }
 
 export function showCall() {
@@ -83,7 +54,7 @@ export function offerSound(onEnable) {
 }
 
 function show(...visible) {
-  for (const element of [stage, controls, namePrompt, endScreen]) element.hidden = !visible.includes(element);
+  for (const element of [stage, controls, prejoin, endScreen]) element.hidden = !visible.includes(element);
   if (!visible.includes(stage)) {
     mediaProblem.hidden = true;
     autoplayNotice.hidden = true;

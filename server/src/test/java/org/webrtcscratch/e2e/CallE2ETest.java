@@ -117,7 +117,9 @@ class CallE2ETest {
         page.getByTestId("join").click();
 
         page.waitForURL("**/r/team-stand-up?name=Ann+Lee");
-        ann.peerId();
+        // The pre-join screen comes first, the name filled in from the address.
+        assertThat(page.getByTestId("name-input").inputValue()).isEqualTo("Ann Lee");
+        ann.joinFromPrejoin();
         assertThat(page.locator(".tile[data-local] .tile-name").textContent()).isEqualTo("Ann Lee (you)");
 
         // A shared link carries no name: the prompt offers the remembered one.
@@ -153,7 +155,7 @@ class CallE2ETest {
             harness.join(room, "Guest " + i);
         }
         Participant late = harness.person("Late");
-        late.page().navigate(harness.baseUri().resolve("/r/" + room + "?name=Late").toString());
+        late.page().navigate(late.callUri(room, "skipPrejoin=1").toString());
 
         late.page().getByTestId("end-screen").waitFor();
         assertThat(late.page().getByTestId("end-reason").textContent()).contains("full");
