@@ -24,7 +24,7 @@ export const CALL_EVENTS = Object.freeze(['state', 'signaling-state', 'welcome',
  * already in the room makes the first offer, and after that perfect negotiation sorts out who offers.
  *
  * Events (CustomEvent), all listed in {@link CALL_EVENTS}: `state` ({state, reason}), `signaling-state`
- * ({state}), `welcome` ({peerId}), `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state`
+ * ({state}), `welcome` ({peerId, peers}: those already in the room), `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state`
  * ({peerId, state}), `peer-track` ({peerId, stream}), `peer-message` ({peerId, data}), `local-media`
  * ({media}); and for a trace, `signaling-frame` (a {@link Signaling} `frame`: {direction, text, message,
  * at}), `peer-negotiation` ({peerId, step, at, ...}: a {@link Peer} `negotiation`) and `peer-failure`
@@ -138,7 +138,7 @@ export class Call extends EventTarget {
     }
     this.localPeerId = peerId;
     this.#setState(CallState.IN_CALL);
-    this.#emit('welcome', {peerId});
+    this.#emit('welcome', {peerId, peers});
     // Those listed were here before us, so they offer first. After a resume, one we do not know yet came
     // while we were away and found us in its own welcome: to it we are the one already here.
     for (const peer of peers) this.#addPeer(peer, {offersFirst: resumed});

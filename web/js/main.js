@@ -5,6 +5,7 @@
 import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
+import {wirePresence} from './call-presence.js';
 import {installDebugRegistry} from './debug.js';
 import {LocalMedia} from './media.js';
 import {Prejoin} from './prejoin.js';
@@ -47,6 +48,7 @@ function show({call, events}) {
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
+  const presence = wirePresence(call, chatView.showChatNotice);
   if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
@@ -64,6 +66,7 @@ function show({call, events}) {
       if (state === CallState.JOINING) {
         screens.showCall();
       } else if (state === CallState.LEFT || state === CallState.FAILED) {
+        presence.ended();
         grid.clear();
         chatView.clearChat();
         const failed = state === CallState.FAILED;
@@ -74,18 +77,28 @@ function show({call, events}) {
         }, () => call.join());
       }
     },
-    'local-media': showLocalMedia,
+    'local-media': ({detail}) => {
+      showLocalMedia();
+      presence.localMedia(detail);
+    },
+    welcome: ({detail}) => presence.welcome(detail),
     'signaling-state': ({detail: {state}}) => controls.showSignalingState(state),
     'peer-added': ({detail: {peer}}) => {
       grid.addRemote(peer.peerId, peer.name);
       grid.setConnectionState(peer.peerId, peer.connectionState);
+      presence.peerAdded({peer});
     },
     'peer-state': ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state),
     'peer-track': ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream),
-    'peer-removed': ({detail: {peerId}}) => grid.removeRemote(peerId),
-    'peer-message': ({detail: {peerId, data}}) => chat.receive(peerId, data),
+    'peer-removed': ({detail}) => {
+      grid.removeRemote(detail.peerId);
+      presence.peerRemoved(detail);
+    },
+    'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
   });
-  chat.addEventListener('message', ({detail}) => chatView.showChatMessage(detail));
+  // The name shown is the one signaling gave the sender, not the one its message claims.
+  chat.addEventListener('message', ({detail}) =>
+    chatView.showChatMessage({...detail, name: call.peers.get(detail.from)?.name ?? detail.name}));
   media.addEventListener('trackchange', showLocalMedia);
 
   chatView.bindChat((text) => chat.send(text, {from: call.localPeerId ?? '', name}));
@@ -94,11 +107,13 @@ function show({call, events}) {
       media.setAudioEnabled(!muted);
       controls.showMuted(muted);
       grid.setLocalMuted(muted);
+      presence.setMuted(muted);
     },
     onCamera: (off) => {
       media.setVideoEnabled(!off);
       controls.showCameraOff(off);
       grid.setLocalVideoShown(!off && Boolean(media.videoTrack));
+      presence.setCameraOff(off);
     },
     onLeave: () => call.leave(),
     onCopyLink: async () => {

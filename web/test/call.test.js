@@ -158,7 +158,7 @@ test('call: joins through the signaling it makes; the welcome makes a peer for e
   }
   assert.deepEqual(h.types(), ['state', 'local-media', 'state', 'welcome', 'peer-added', 'peer-added']);
   assert.deepEqual(h.of('state').map((d) => d.state), ['joining', 'in-call']);
-  assert.deepEqual(h.of('welcome'), [{peerId: 'm'}]);
+  assert.deepEqual(h.of('welcome'), [{peerId: 'm', peers: [{peerId: 'a', name: 'A'}, {peerId: 'z', name: 'Z'}]}]);
   assert.deepEqual(h.of('peer-added').map((d) => d.peer.peerId), ['a', 'z']);
   h.checkEventsListed();
 });
