@@ -180,11 +180,11 @@ export class Call extends EventTarget {
   }
 
   #onServerError({code, message, request}) {
-    if (request === 'join') this.#end(CallState.FAILED, message || code);
+    if (request === 'join') this.#end(CallState.FAILED, message || code, code);
     else console.warn(`signaling error ${code}: ${message}`);
   }
 
-  #end(state, reason) {
+  #end(state, reason, code) {
     for (const id of [...this.peers.keys()]) this.#removePeer(id, 'left');
     if (this.#signaling) {
       this.#reconnectsOfClosedSessions += this.#signaling.reconnects;
@@ -193,12 +193,13 @@ export class Call extends EventTarget {
     }
     this.media.stop();
     this.localPeerId = null;
-    this.#setState(state, reason);
+    this.#setState(state, reason, code);
   }
 
-  #setState(state, reason) {
+  /** `code`: the server's error code when a refused join ended the call (e.g. `room-full`). */
+  #setState(state, reason, code) {
     this.state = state;
-    this.#emit('state', {state, reason});
+    this.#emit('state', code ? {state, reason, code} : {state, reason});
   }
 
   #emit(type, detail) {

@@ -10,6 +10,7 @@ import {installDebugRegistry} from './debug.js';
 import {LocalMedia} from './media.js';
 import {Prejoin} from './prejoin.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
+import {waitForPlace} from './room-wait.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import * as chatView from './ui/chat.js';
@@ -61,15 +62,30 @@ function show({call, events}) {
     controls.showCameraOff(!media.videoEnabled);
   };
 
+  let waiting = null;
+  const waitThenJoin = async (wait) => {
+    waiting?.abort();
+    waiting = wait ? new AbortController() : null;
+    if (wait && await waitForPlace(room, {signal: waiting.signal, onStatus: screens.showWaitStatus})) call.join();
+  };
+
   events.release({
-    state: ({detail: {state, reason}}) => {
+    state: ({detail: {state, reason, code}}) => {
       if (state === CallState.JOINING) {
         screens.showCall();
+      } else if (state === CallState.IN_CALL) {
+        waiting = null;
       } else if (state === CallState.LEFT || state === CallState.FAILED) {
         presence.ended();
         grid.clear();
         chatView.clearChat();
         const failed = state === CallState.FAILED;
+        if (code === 'room-full') {
+          screens.showRoomFull(room, waitThenJoin, waiting !== null);
+          // Waiting already, and someone else took the place that came free: wait on.
+          if (waiting) waitThenJoin(true);
+          return;
+        }
         screens.showEnd({
           title: failed ? 'Could not join the call' : 'You left the call',
           reason: failed ? reason : `Room ${room}`,

@@ -10,6 +10,8 @@ const endScreen = document.getElementById('end-screen');
 const endTitle = document.getElementById('end-title');
 const endReason = document.getElementById('end-reason');
 const rejoinButton = document.getElementById('rejoin');
+const waitButton = document.getElementById('wait-for-place');
+const waitState = document.getElementById('wait-state');
 const mediaProblem = document.getElementById('media-problem');
 const autoplayNotice = document.getElementById('autoplay-notice');
 const enableSoundButton = document.getElementById('enable-sound');
@@ -35,7 +37,42 @@ export function showEnd({title, reason = '', canRejoin}, onRejoin) {
   endReason.textContent = reason;
   rejoinButton.hidden = !canRejoin;
   rejoinButton.onclick = onRejoin;
+  waitButton.hidden = true;
+  waitState.hidden = true;
   if (canRejoin) rejoinButton.focus();
+}
+
+/**
+ * A refused join because the room is full: says so, and offers to wait for a place (no Rejoin: this
+ * person never joined).
+ * @param {string} room
+ * @param {(waiting: boolean) => void} onWait called when the person starts or stops waiting
+ * @param {boolean} waiting whether the page is already waiting (a place that was taken again)
+ */
+export function showRoomFull(room, onWait, waiting) {
+  show(endScreen);
+  endTitle.textContent = 'This room is full';
+  endReason.textContent = `Every place in ${room} is taken. You can wait here: you join as soon as someone leaves.`;
+  rejoinButton.hidden = true;
+  waitButton.hidden = false;
+  const showWaiting = (now) => {
+    waitButton.textContent = now ? 'Stop waiting' : 'Wait for a place';
+    waitButton.setAttribute('aria-pressed', String(now));
+    waitState.hidden = !now;
+    waitState.textContent = now ? 'Waiting for a place…' : '';
+  };
+  showWaiting(waiting);
+  waitButton.onclick = () => {
+    const now = waitButton.getAttribute('aria-pressed') !== 'true';
+    showWaiting(now);
+    onWait(now);
+  };
+  waitButton.focus();
+}
+
+/** @param {{peers: number, capacity: number}} occupancy */
+export function showWaitStatus({peers, capacity}) {
+  if (!waitState.hidden) waitState.textContent = `Waiting for a place: ${peers} of ${capacity} taken.`;
 }
 
 /** @param {string|null} message why this page sends no camera or microphone, or null */

@@ -22,6 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.iceservers.IceServerProvider;
+import org.webrtcscratch.signaling.Names;
+import org.webrtcscratch.signaling.RoomOccupancy;
+import org.webrtcscratch.signaling.SignalingException;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.TlsIdentity;
@@ -63,6 +66,9 @@ public final class WebServer implements AutoCloseable {
             addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
             webApp.configureStaticFiles(javalinConfig);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
+            // Any other address, and a call page for a name no room can have: a page that says so, status 404.
+            javalinConfig.routes.error(404, "html", webApp::notFoundPage);
+            javalinConfig.routes.get("/api/rooms/{room}", ctx -> roomOccupancy(ctx, signaling));
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
@@ -75,6 +81,17 @@ public final class WebServer implements AutoCloseable {
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    /** How full a room is, for a page waiting for a place: {@code {room, peers, capacity, full}}; 400 for a bad name. */
+    private static void roomOccupancy(Context ctx, SignalingService signaling) {
+        try {
+            RoomOccupancy occupancy = signaling.occupancy(ctx.pathParam("room"));
+            ctx.header("Cache-Control", "no-store").json(Map.of("room", occupancy.room(), "peers", occupancy.peers(),
+                    "capacity", occupancy.capacity(), "full", occupancy.full()));
+        } catch (SignalingException e) {
+            ctx.status(400).json(Map.of("error", e.code().wire(), "message", e.getMessage()));
+        }
     }
 
     /** Outgoing frames may pile up to a few of the largest messages before a peer counts as too slow. */
@@ -153,11 +170,29 @@ public final class WebServer implements AutoCloseable {
             }
         }
 
-        /** The call page: read once from the jar, or at every request from a folder being edited. */
+        /**
+         * The call page: read once from the jar, or at every request from a folder being edited. A name no room
+         * can have gets the not-found page instead.
+         */
         void callPage(Context ctx) throws IOException {
+            if (!Names.isRoom(ctx.pathParam("room"))) {
+                notFoundPage(ctx);
+                return;
+            }
             byte[] page = webDir != null ? readIfExists(webDir.resolve(CALL_PAGE)) : BUNDLED_CALL_PAGE;
             if (page == null) {
                 ctx.status(404).result("call page missing");
+                return;
+            }
+            ctx.contentType(ContentType.HTML).result(page);
+        }
+
+        /** The not-found page, status 404. */
+        void notFoundPage(Context ctx) throws IOException {
+            byte[] page = webDir != null ? readIfExists(webDir.resolve(NOT_FOUND_PAGE)) : BUNDLED_NOT_FOUND_PAGE;
+            ctx.status(404);
+            if (page == null) {
+                ctx.result("not found");
                 return;
             }
             ctx.contentType(ContentType.HTML).result(page);
@@ -170,6 +205,8 @@ public final class WebServer implements AutoCloseable {
 
     private static final String CALL_PAGE = "call.html";
     private static final byte[] BUNDLED_CALL_PAGE = readBundled(CALL_PAGE);
+    private static final String NOT_FOUND_PAGE = "not-found.html";
+    private static final byte[] BUNDLED_NOT_FOUND_PAGE = readBundled(NOT_FOUND_PAGE);
 
     private static byte[] readBundled(String file) {
         try (InputStream in = WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file)) {

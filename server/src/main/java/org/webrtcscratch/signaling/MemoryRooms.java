@@ -85,6 +85,12 @@ public final class MemoryRooms implements Rooms {
     }
 
     @Override
+    public int size(String roomName) {
+        Room room = rooms.get(roomName);
+        return room == null ? 0 : room.size();
+    }
+
+    @Override
     public int peerCount() {
         // Every peer in a room, away or not, is resumable by its token until it leaves.
         return byResumeToken.size();

@@ -155,4 +155,8 @@ final class RoomProtocol {
     int peerCount() {
         return rooms.peerCount();
     }
+
+    int roomSize(String room) {
+        return rooms.size(room);
+    }
 }

@@ -37,6 +37,9 @@ public interface Rooms {
 
     int roomCount();
 
+    /** Peers in {@code room} now, including those away within their resume window; 0 for no such room. */
+    int size(String room);
+
     /** Peers in rooms, including those away within their resume window. */
     int peerCount();
 }

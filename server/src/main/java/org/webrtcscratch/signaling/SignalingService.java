@@ -217,6 +217,15 @@ public final class SignalingService implements AutoCloseable {
         return protocol.peerCount();
     }
 
+    /**
+     * How many places of {@code room} are taken and how many it has, for a page waiting for a place.
+     *
+     * @throws SignalingException {@code bad-room-name}
+     */
+    public RoomOccupancy occupancy(String room) {
+        return new RoomOccupancy(Names.checkRoom(room), protocol.roomSize(room), limits.roomCapacity());
+    }
+
     public SignalingStats stats() {
         return stats;
     }

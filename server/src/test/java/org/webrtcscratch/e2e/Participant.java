@@ -78,6 +78,11 @@ final class Participant implements AutoCloseable {
 
     /** Saves a screenshot of the page as docs/images/call/{file}, kept as the view's artifact. */
     void screenshot(String file) {
+        screenshotOf(page, file);
+    }
+
+    /** Saves a screenshot of {@code page} as docs/images/call/{file}. */
+    static void screenshotOf(Page page, String file) {
         Path path = Path.of("..", "docs", "images", "call", file);
         try {
             Files.createDirectories(path.getParent());
