@@ -61,6 +61,7 @@ export function wirePresence(call, chatNotice) {
     },
     ended() {
       speaking.stop();
+      presence.reset();
       view.clearPeople();
       present = new Set();
     },

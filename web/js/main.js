@@ -6,6 +6,7 @@ import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
 import {wirePresence} from './call-presence.js';
+import {wireScreenShare} from './call-screen.js';
 import {installDebugRegistry} from './debug.js';
 import {LocalMedia} from './media.js';
 import {Prejoin} from './prejoin.js';
@@ -50,6 +51,7 @@ function show({call, events}) {
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
   const presence = wirePresence(call, chatView.showChatNotice);
+  const screenShare = wireScreenShare(call, presence.presence);
   if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
@@ -77,6 +79,7 @@ function show({call, events}) {
         waiting = null;
       } else if (state === CallState.LEFT || state === CallState.FAILED) {
         presence.ended();
+        screenShare.ended();
         grid.clear();
         chatView.clearChat();
         const failed = state === CallState.FAILED;
@@ -103,12 +106,14 @@ function show({call, events}) {
       grid.addRemote(peer.peerId, peer.name);
       grid.setConnectionState(peer.peerId, peer.connectionState);
       presence.peerAdded({peer});
+      screenShare.peerAdded(peer);
     },
     'peer-state': ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state),
     'peer-track': ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream),
     'peer-removed': ({detail}) => {
       grid.removeRemote(detail.peerId);
       presence.peerRemoved(detail);
+      screenShare.peerRemoved(detail.peerId);
     },
     'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
   });

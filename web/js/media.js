@@ -53,6 +53,8 @@ export class LocalMedia extends EventTarget {
      * the next start; `speaker` is the audio output the page plays the others on ('' = the default).
      */
     this.preferred = {audio: '', video: '', speaker: ''};
+    /** The screen being shared, sent beside the camera (see screen-share.js), or null. */
+    this.screen = null;
   }
 
   get audioTrack() {
@@ -72,9 +74,13 @@ export class LocalMedia extends EventTarget {
     };
   }
 
-  /** Each local track with the stream it belongs to, as RTCPeerConnection.addTrack takes them. */
+  /**
+   * Each local track with the stream it belongs to, as RTCPeerConnection.addTrack takes them; the screen
+   * share's marked `screen`.
+   */
   get senders() {
-    return this.stream.getTracks().map((track) => ({track, stream: this.stream}));
+    const screen = this.screen?.getTracks().map((track) => ({track, stream: this.screen, screen: true})) ?? [];
+    return [...this.stream.getTracks().map((track) => ({track, stream: this.stream})), ...screen];
   }
 
   /**
@@ -159,12 +165,14 @@ export class LocalMedia extends EventTarget {
     this.dispatchEvent(new CustomEvent('trackchange', {detail: {kind, track}}));
   }
 
-  /** Stops every local track (the camera light goes off). */
+  /** Stops every local track (the camera light goes off), the screen share's too. */
   stop() {
     for (const track of this.stream.getTracks()) {
       track.stop();
       this.stream.removeTrack(track);
     }
+    for (const track of this.screen?.getTracks() ?? []) track.stop();
+    this.screen = null;
   }
 
   /** What to ask getUserMedia for: the chosen device if there is one (`ideal`: another one will do). */

@@ -65,6 +65,12 @@ export class Presence extends EventTarget {
     peer.addEventListener('channelopen', tell);
   }
 
+  /** Back to the state of a page that has not joined: nothing muted, off or shared, nobody else known. */
+  reset() {
+    this.local = {muted: false, cameraOff: false, screen: null};
+    this.remote.clear();
+  }
+
   removePeer(peerId) {
     this.remote.delete(peerId);
   }
