@@ -1,6 +1,13 @@
 import {Peer, isPolite} from './peer.js';
 import {Signaling} from './signaling.js';
 
+/**
+ * How long, after a server restart, the peer connections to those not back yet are kept: the server takes
+ * them back within its resume window of starting (15 s by default), and their reconnect backoff is at most
+ * about 10 s.
+ */
+const RESTORE_GRACE_MS = 30000;
+
 /** Values of {@link Call#state}. */
 export const CallState = Object.freeze({
   IDLE: 'idle',
@@ -37,6 +44,9 @@ export class Call extends EventTarget {
   #createPeer;
   #iceServers = [];
   #restartsOfClosedPeers = 0;
+  /** After a server restart: peers not back yet, and the timer that gives up on them. */
+  #returning = new Set();
+  #returningTimer = null;
   #reconnectsOfClosedSessions = 0;
 
   /**
@@ -127,12 +137,15 @@ export class Call extends EventTarget {
     for (const peer of this.peers.values()) peer.send(frame);
   }
 
-  #onWelcome({peerId, peers, iceServers, resumed}) {
+  #onWelcome({peerId, peers, iceServers, resumed, restored}) {
     this.#iceServers = iceServers;
     if (resumed) {
       // Back with the same peer id: the connections carried on; only catch up on who came and went.
       const present = new Set(peers.map((p) => p.peerId));
-      for (const id of [...this.peers.keys()]) if (!present.has(id)) this.#removePeer(id, 'left');
+      const absent = [...this.peers.keys()].filter((id) => !present.has(id));
+      // After a server restart the others come back one by one (a peer-joined each): wait for them.
+      if (restored) this.#awaitReturn(absent);
+      else for (const id of absent) this.#removePeer(id, 'left');
     } else {
       for (const id of [...this.peers.keys()]) this.#removePeer(id, 'rejoined');
     }
@@ -151,6 +164,7 @@ export class Call extends EventTarget {
    *     loads, and the newcomer then finds an offer waiting instead of making one and waiting for the answer
    */
   #addPeer({peerId, name}, {offersFirst}) {
+    this.#returning.delete(peerId);
     if (this.peers.has(peerId) || peerId === this.localPeerId) return;
     const peer = this.#createPeer({
       peerId,
@@ -170,6 +184,16 @@ export class Call extends EventTarget {
     this.#emit('peer-added', {peer});
   }
 
+  /** Keeps the peer connections to `ids` while they come back after a server restart; drops those that don't. */
+  #awaitReturn(ids) {
+    for (const id of ids) this.#returning.add(id);
+    clearTimeout(this.#returningTimer);
+    this.#returningTimer = setTimeout(() => {
+      for (const id of this.#returning) this.#removePeer(id, 'disconnected');
+      this.#returning.clear();
+    }, RESTORE_GRACE_MS);
+  }
+
   #removePeer(peerId, reason) {
     const peer = this.peers.get(peerId);
     if (!peer) return;
@@ -185,6 +209,8 @@ export class Call extends EventTarget {
   }
 
   #end(state, reason, code) {
+    clearTimeout(this.#returningTimer);
+    this.#returning.clear();
     for (const id of [...this.peers.keys()]) this.#removePeer(id, 'left');
     if (this.#signaling) {
       this.#reconnectsOfClosedSessions += this.#signaling.reconnects;

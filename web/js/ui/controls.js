@@ -13,6 +13,7 @@ const videoSelect = document.getElementById('video-device');
 const audioSelect = document.getElementById('audio-device');
 const devicesError = document.getElementById('devices-error');
 const signalingState = document.getElementById('signaling-state');
+const reconnectBanner = document.getElementById('reconnect-banner');
 
 /**
  * @param {object} handlers
@@ -66,6 +67,7 @@ export function showAvailable({audio, video}) {
 export function showSignalingState(state) {
   signalingState.dataset.state = state;
   signalingState.textContent = state;
+  reconnectBanner.hidden = state !== 'reconnecting';
 }
 
 function fillDeviceSelects({audioinput, videoinput, audio, video}) {

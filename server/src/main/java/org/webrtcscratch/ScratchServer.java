@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.webrtcscratch.config.ServerConfig;
@@ -20,6 +21,7 @@ import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.iceservers.TurnIceServers;
 import org.webrtcscratch.metrics.SignalingMetrics;
 import org.webrtcscratch.metrics.TurnMetrics;
+import org.webrtcscratch.signaling.ResumeTokens;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.PemFiles;
 import org.webrtcscratch.tls.SelfSignedCertificate;
@@ -64,7 +66,9 @@ public final class ScratchServer implements AutoCloseable {
         try {
             turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
             IceServerProvider iceServers = iceServers(config, turn);
-            SignalingService signaling = new SignalingService(config.limits(), iceServers);
+            ResumeTokens tokens = config.resumeSecret() == null ? ResumeTokens.withRandomSecret()
+                    : new ResumeTokens(config.resumeSecret().getBytes(StandardCharsets.UTF_8));
+            SignalingService signaling = new SignalingService(config.limits(), iceServers, tokens);
             SignalingMetrics.bind(signaling, metrics);
             WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
             return new ScratchServer(config, tls, turn, signaling, web, gcMetrics);

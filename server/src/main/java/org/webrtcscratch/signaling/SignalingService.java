@@ -46,17 +46,32 @@ public final class SignalingService implements AutoCloseable {
      * @param subscribers told what happens, after the service's own {@link #stats()}
      */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
-                            SignalingClock clock, SignalingEvents subscribers) {
+                            SignalingClock clock, SignalingEvents subscribers, ResumeTokens tokens) {
         this.limits = limits.validate();
         this.clock = clock;
         this.events = SignalingEvents.of(stats, subscribers);
-        this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec);
+        this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
+                tokens);
     }
 
-    /** This process's rooms and connections, the system clock and a scheduler thread. */
+    /**
+     * This process's rooms and connections, the system clock and a scheduler thread; resume tokens signed with
+     * {@code tokens}' secret, so that a restart under the same secret keeps the peers' ids.
+     */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens) {
+        this(limits, iceServers, new SchedulerClock(), tokens);
+    }
+
+    /** As above, with a secret of this process only. */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers) {
-        this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms()), new Mailboxes(),
-                new SchedulerClock(), SignalingEvents.NONE);
+        this(limits, iceServers, ResumeTokens.withRandomSecret());
+    }
+
+    private SignalingService(SignalingLimits limits, IceServerProvider iceServers, SignalingClock clock,
+                             ResumeTokens tokens) {
+        this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms(),
+                        (room, peerId) -> tokens.issue(room, peerId, clock.instant())),
+                new Mailboxes(), clock, SignalingEvents.NONE, tokens);
     }
 
     /**
