@@ -31,6 +31,8 @@ export function wirePresence(call, chatNotice) {
   return {
     presence,
     speaking,
+    /** A notice in the call (not in the chat log). */
+    notice: view.notice,
     /** The local media is in: this page's own line and state. */
     localMedia({media}) {
       view.addPerson(null, call.name);

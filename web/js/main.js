@@ -121,6 +121,10 @@ function show({call, events}) {
   chat.addEventListener('message', ({detail}) =>
     chatView.showChatMessage({...detail, name: call.peers.get(detail.from)?.name ?? detail.name}));
   media.addEventListener('trackchange', showLocalMedia);
+  media.addEventListener('devicelost', ({detail: {kind, lost, now}}) => {
+    const what = kind === 'video' ? 'camera' : 'microphone';
+    presence.notice(now ? `Your ${what} ${lost} went away; now using ${now}.` : `Your ${what} ${lost} went away, and no other was found.`);
+  });
 
   chatView.bindChat((text) => chat.send(text, {from: call.localPeerId ?? '', name}));
   controls.bindControls({
@@ -147,6 +151,10 @@ function show({call, events}) {
       }
     },
     listDevices: async () => ({...await media.listDevices(), ...media.deviceIds}),
-    onDevice: (kind, deviceId) => media.useDevice(kind, deviceId),
+    onDevice: async (kind, deviceId) => {
+      if (kind !== 'speaker') return media.useDevice(kind, deviceId);
+      await grid.setSpeaker(deviceId);
+      media.preferred.speaker = deviceId;
+    },
   });
 }

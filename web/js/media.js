@@ -35,7 +35,9 @@ export function describeMediaProblem(kinds, error) {
 
 /**
  * Events (CustomEvent): `trackchange` ({kind, track}) when a device switch put a new track in
- * {@link LocalMedia#stream}.
+ * {@link LocalMedia#stream}; `devicelost` ({kind, lost, now}: labels, `now` '' when nothing could replace
+ * it) when the device in use went away (unplugged, or taken by the system) and the page fell back to
+ * another.
  */
 export class LocalMedia extends EventTarget {
   #error;
@@ -186,6 +188,23 @@ export class LocalMedia extends EventTarget {
   #adopt(track) {
     track.enabled = track.kind === 'audio' ? this.audioEnabled : this.videoEnabled;
     this.stream.addTrack(track);
+    // `ended` fires only when the browser ends a track (device gone), never for our own stop().
+    track.addEventListener('ended', () => this.#fallBack(track), {once: true});
+  }
+
+  /** The device of `track` went away: use whichever other device of its kind the browser gives. */
+  async #fallBack(track) {
+    if (!this.stream.getTracks().includes(track)) return;
+    const kind = track.kind;
+    this.stream.removeTrack(track);
+    this.preferred[kind] = '';
+    const acquired = await getUserMedia({[kind]: this.#constraints(kind)}).catch(() => null);
+    const [replacement] = acquired?.getTracks() ?? [];
+    if (replacement) {
+      this.#adopt(replacement);
+      this.dispatchEvent(new CustomEvent('trackchange', {detail: {kind, track: replacement}}));
+    }
+    this.dispatchEvent(new CustomEvent('devicelost', {detail: {kind, lost: track.label, now: replacement?.label ?? ''}}));
   }
 }
 

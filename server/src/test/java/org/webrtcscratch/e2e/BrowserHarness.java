@@ -31,6 +31,7 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
     static final double TIMEOUT_MS = 30_000;
 
     private final UnaryOperator<ServerConfig> configure;
+    private final List<String> extraFlags;
     private final List<Participant> participants = new ArrayList<>();
     private ScratchServer server;
     private int stoppedPort;
@@ -43,7 +44,13 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
 
     /** @param configure adjusts the server's configuration (it always listens on a free loopback port) */
     BrowserHarness(UnaryOperator<ServerConfig> configure) {
+        this(configure, List.of());
+    }
+
+    /** @param extraFlags Chromium flags besides {@link Chromium#FLAGS}; a repeated switch takes the last value */
+    BrowserHarness(UnaryOperator<ServerConfig> configure, List<String> extraFlags) {
         this.configure = configure;
+        this.extraFlags = List.copyOf(extraFlags);
     }
 
     @Override
@@ -54,7 +61,7 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Chromium.EXECUTABLE)
-                .setArgs(Chromium.FLAGS));
+                .setArgs(java.util.stream.Stream.concat(Chromium.FLAGS.stream(), extraFlags.stream()).toList()));
     }
 
     @Override
