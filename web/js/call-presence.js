@@ -1,11 +1,13 @@
 /**
  * Wiring of presence for the call page: the local state told to the others ({@link Presence}), who is
- * speaking ({@link SpeakingDetector}), and what the page shows of them (ui/presence.js), join and leave
- * notices included. Names always come from signaling (the `Peer`'s name), never from a data channel.
+ * speaking ({@link SpeakingDetector}), each connection's quality ({@link ConnectionQuality}), and what the
+ * page shows of them (ui/presence.js, ui/quality.js), join and leave notices included. Names always come from signaling (the `Peer`'s name), never from a data channel.
  */
 import {Presence} from './presence.js';
+import {ConnectionQuality} from './quality.js';
 import {SpeakingDetector} from './speaking.js';
 import * as view from './ui/presence.js';
+import {showQuality} from './ui/quality.js';
 
 const LEAVE_WORDS = {left: 'left', disconnected: 'lost the connection and left'};
 
@@ -17,6 +19,8 @@ const LEAVE_WORDS = {left: 'left', disconnected: 'lost the connection and left'}
 export function wirePresence(call, chatNotice) {
   const presence = new Presence((frame) => call.broadcast(frame));
   const speaking = new SpeakingDetector(call);
+  const quality = new ConnectionQuality(call, {cameraOff: (peerId) => presence.remote.get(peerId)?.cameraOff ?? false});
+  quality.addEventListener('quality', ({detail: {peerId, level, why}}) => showQuality(peerId, level, why));
   let present = new Set();
 
   presence.addEventListener('change', ({detail: {peerId, state}}) =>
@@ -39,6 +43,7 @@ export function wirePresence(call, chatNotice) {
       presence.update({muted: !media.audioEnabled || !media.audioTrack, cameraOff: !media.videoEnabled || !media.videoTrack});
       view.updatePerson(null, presence.local);
       speaking.start();
+      quality.start();
     },
     /** Those listed in the welcome were already here: no notice for them. */
     welcome({peers = []}) {
@@ -63,6 +68,7 @@ export function wirePresence(call, chatNotice) {
     },
     ended() {
       speaking.stop();
+      quality.stop();
       presence.reset();
       view.clearPeople();
       present = new Set();

@@ -9,6 +9,7 @@ const peopleCount = document.getElementById('people-count');
 const peopleList = document.getElementById('people-list');
 const notices = document.getElementById('call-notices');
 const NOTICE_MS = 6000;
+const NOTICES_KEPT = 5;
 
 /** @type {Map<string|null, {name: string, muted: boolean, cameraOff: boolean, speaking: boolean, screen: boolean}>} */
 const people = new Map();
@@ -59,14 +60,20 @@ export function render(peerId) {
   renderList();
 }
 
-/** A notice in the call for a few seconds (`data-testid="call-notice"`). */
+/**
+ * A notice in the call (`data-testid="call-notice"`), shown for a few seconds; the last few stay in the
+ * page, hidden, so that a late look (a test on a busy machine) still finds them.
+ */
 export function notice(text) {
   const item = document.createElement('p');
   item.className = 'call-notice';
   item.dataset.testid = 'call-notice';
   item.textContent = text;
   notices.append(item);
-  setTimeout(() => item.remove(), NOTICE_MS);
+  setTimeout(() => {
+    item.hidden = true;
+  }, NOTICE_MS);
+  while (notices.children.length > NOTICES_KEPT) notices.firstElementChild.remove();
 }
 
 export function clearPeople() {

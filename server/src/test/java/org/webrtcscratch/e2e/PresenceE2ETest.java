@@ -48,6 +48,12 @@ class PresenceE2ETest {
 
         alice.page().getByTestId("camera").click();
         waitFor(bob, aliceTile + "[data-camera-off=\"false\"]");
+
+        // On loopback the connection is good, and the tooltip says why.
+        waitFor(bob, aliceTile + "[data-quality=\"good\"]");
+        Locator quality = bob.page().locator(aliceTile + " [data-testid=\"tile-quality\"]");
+        assertThat(quality.textContent()).isEqualTo("good connection");
+        assertThat(quality.getAttribute("title")).startsWith("Good connection: round trip").contains("packets lost", "kbit/s");
     }
 
     @Test
