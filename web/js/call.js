@@ -1,6 +1,13 @@
 import {Peer, isPolite} from './peer.js';
 import {Signaling} from './signaling.js';
 
+/**
+ * How long, after a server restart, the peer connections to those not back yet are kept: the server takes
+ * them back within its resume window of starting (15 s by default), and their reconnect backoff is at most
+ * about 10 s.
+ */
+const RESTORE_GRACE_MS = 30000;
+
 /** Values of {@link Call#state}. */
 export const CallState = Object.freeze({
   IDLE: 'idle',
@@ -24,7 +31,7 @@ export const CALL_EVENTS = Object.freeze(['state', 'signaling-state', 'welcome',
  * already in the room makes the first offer, and after that perfect negotiation sorts out who offers.
  *
  * Events (CustomEvent), all listed in {@link CALL_EVENTS}: `state` ({state, reason}), `signaling-state`
- * ({state}), `welcome` ({peerId}), `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state`
+ * ({state}), `welcome` ({peerId, peers}: those already in the room), `peer-added` ({peer}), `peer-removed` ({peerId, reason}), `peer-state`
  * ({peerId, state}), `peer-track` ({peerId, stream}), `peer-message` ({peerId, data}), `local-media`
  * ({media}); and for a trace, `signaling-frame` (a {@link Signaling} `frame`: {direction, text, message,
  * at}), `peer-negotiation` ({peerId, step, at, ...}: a {@link Peer} `negotiation`) and `peer-failure`
@@ -38,6 +45,9 @@ export class Call extends EventTarget {
   #createPeer;
   #iceServers = [];
   #restartsOfClosedPeers = 0;
+  /** After a server restart: peers not back yet, and the timer that gives up on them. */
+  #returning = new Set();
+  #returningTimer = null;
   #reconnectsOfClosedSessions = 0;
   #observingServer = false;
 
@@ -140,18 +150,21 @@ export class Call extends EventTarget {
     for (const peer of this.peers.values()) peer.send(frame);
   }
 
-  #onWelcome({peerId, peers, iceServers, resumed}) {
+  #onWelcome({peerId, peers, iceServers, resumed, restored}) {
     this.#iceServers = iceServers;
     if (resumed) {
       // Back with the same peer id: the connections carried on; only catch up on who came and went.
       const present = new Set(peers.map((p) => p.peerId));
-      for (const id of [...this.peers.keys()]) if (!present.has(id)) this.#removePeer(id, 'left');
+      const absent = [...this.peers.keys()].filter((id) => !present.has(id));
+      // After a server restart the others come back one by one (a peer-joined each): wait for them.
+      if (restored) this.#awaitReturn(absent);
+      else for (const id of absent) this.#removePeer(id, 'left');
     } else {
       for (const id of [...this.peers.keys()]) this.#removePeer(id, 'rejoined');
     }
     this.localPeerId = peerId;
     this.#setState(CallState.IN_CALL);
-    this.#emit('welcome', {peerId});
+    this.#emit('welcome', {peerId, peers});
     // Those listed were here before us, so they offer first. After a resume, one we do not know yet came
     // while we were away and found us in its own welcome: to it we are the one already here.
     for (const peer of peers) this.#addPeer(peer, {offersFirst: resumed});
@@ -164,6 +177,7 @@ export class Call extends EventTarget {
    *     loads, and the newcomer then finds an offer waiting instead of making one and waiting for the answer
    */
   #addPeer({peerId, name}, {offersFirst}) {
+    this.#returning.delete(peerId);
     if (this.peers.has(peerId) || peerId === this.localPeerId) return;
     const peer = this.#createPeer({
       peerId,
@@ -183,6 +197,16 @@ export class Call extends EventTarget {
     this.#emit('peer-added', {peer});
   }
 
+  /** Keeps the peer connections to `ids` while they come back after a server restart; drops those that don't. */
+  #awaitReturn(ids) {
+    for (const id of ids) this.#returning.add(id);
+    clearTimeout(this.#returningTimer);
+    this.#returningTimer = setTimeout(() => {
+      for (const id of this.#returning) this.#removePeer(id, 'disconnected');
+      this.#returning.clear();
+    }, RESTORE_GRACE_MS);
+  }
+
   #removePeer(peerId, reason) {
     const peer = this.peers.get(peerId);
     if (!peer) return;
@@ -193,11 +217,13 @@ export class Call extends EventTarget {
   }
 
   #onServerError({code, message, request}) {
-    if (request === 'join') this.#end(CallState.FAILED, message || code);
+    if (request === 'join') this.#end(CallState.FAILED, message || code, code);
     else console.warn(`signaling error ${code}: ${message}`);
   }
 
-  #end(state, reason) {
+  #end(state, reason, code) {
+    clearTimeout(this.#returningTimer);
+    this.#returning.clear();
     for (const id of [...this.peers.keys()]) this.#removePeer(id, 'left');
     if (this.#signaling) {
       this.#reconnectsOfClosedSessions += this.#signaling.reconnects;
@@ -206,12 +232,13 @@ export class Call extends EventTarget {
     }
     this.media.stop();
     this.localPeerId = null;
-    this.#setState(state, reason);
+    this.#setState(state, reason, code);
   }
 
-  #setState(state, reason) {
+  /** `code`: the server's error code when a refused join ended the call (e.g. `room-full`). */
+  #setState(state, reason, code) {
     this.state = state;
-    this.#emit('state', {state, reason});
+    this.#emit('state', code ? {state, reason, code} : {state, reason});
   }
 
   #emit(type, detail) {

@@ -5,21 +5,26 @@
 import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
+import {wirePresence} from './call-presence.js';
+import {wireScreenShare} from './call-screen.js';
 import {installDebugRegistry} from './debug.js';
 import {FileTransfers} from './files/transfers.js';
+import {LocalMedia} from './media.js';
+import {Prejoin} from './prejoin.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
+import {waitForPlace} from './room-wait.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
 import * as filesView from './ui/files.js';
+import {runPrejoin} from './ui/prejoin.js';
 import * as screens from './ui/screens.js';
 import {VideoGrid} from './ui/videos.js';
 
 if (isValidRoom(room)) {
   screens.showRoom(room);
-  const started = startedCall ?? startCall(room,
-      await screens.askName(localStorage.getItem(NAME_STORAGE_KEY) ?? '', normalizeName));
+  const started = startedCall ?? await prejoinThenStart();
   localStorage.setItem(NAME_STORAGE_KEY, started.call.name);
   show(started);
 } else {
@@ -29,6 +34,15 @@ if (isValidRoom(room)) {
     reason: `A room name is 1 to ${ROOM_MAX_LENGTH} letters, digits, - or _. Start from the home page to pick one.`,
     canRejoin: false,
   });
+}
+
+/** The pre-join screen, then the call with the media it opened. */
+async function prejoinThenStart() {
+  const media = new LocalMedia();
+  const suggestion = normalizeName(new URLSearchParams(location.search).get('name'))
+      ?? localStorage.getItem(NAME_STORAGE_KEY) ?? '';
+  const name = await runPrejoin(new Prejoin(media), {suggestion, accept: normalizeName});
+  return startCall(room, name, media);
 }
 
 /** @param {{call: import('./call.js').Call, events: import('./held-events.js').HeldEvents}} started */
@@ -41,6 +55,9 @@ function show({call, events}) {
   const files = new FileTransfers();
   window.__scratch.files = files;
   filesView.bindFiles(files);
+  const presence = wirePresence(call, chatView.showChatNotice);
+  const screenShare = wireScreenShare(call, presence.presence);
+  if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
     grid.showLocal(media.stream, name);
@@ -48,16 +65,35 @@ function show({call, events}) {
     grid.setLocalMuted(!media.audioEnabled);
     screens.showMediaProblem(media.problem?.message ?? null);
     controls.showAvailable({audio: Boolean(media.audioTrack), video: Boolean(media.videoTrack)});
+    controls.showMuted(!media.audioEnabled);
+    controls.showCameraOff(!media.videoEnabled);
+  };
+
+  let waiting = null;
+  const waitThenJoin = async (wait) => {
+    waiting?.abort();
+    waiting = wait ? new AbortController() : null;
+    if (wait && await waitForPlace(room, {signal: waiting.signal, onStatus: screens.showWaitStatus})) call.join();
   };
 
   events.release({
-    state: ({detail: {state, reason}}) => {
+    state: ({detail: {state, reason, code}}) => {
       if (state === CallState.JOINING) {
         screens.showCall();
+      } else if (state === CallState.IN_CALL) {
+        waiting = null;
       } else if (state === CallState.LEFT || state === CallState.FAILED) {
+        presence.ended();
+        screenShare.ended();
         grid.clear();
         chatView.clearChat();
         const failed = state === CallState.FAILED;
+        if (code === 'room-full') {
+          screens.showRoomFull(room, waitThenJoin, waiting !== null);
+          // Waiting already, and someone else took the place that came free: wait on.
+          if (waiting) waitThenJoin(true);
+          return;
+        }
         screens.showEnd({
           title: failed ? 'Could not join the call' : 'You left the call',
           reason: failed ? reason : `Room ${room}`,
@@ -66,25 +102,39 @@ function show({call, events}) {
         }, () => call.join());
       }
     },
-    'local-media': showLocalMedia,
+    'local-media': ({detail}) => {
+      showLocalMedia();
+      presence.localMedia(detail);
+    },
+    welcome: ({detail}) => presence.welcome(detail),
     'signaling-state': ({detail: {state}}) => controls.showSignalingState(state),
     'peer-added': ({detail: {peer}}) => {
       grid.addRemote(peer.peerId, peer.name);
       grid.setConnectionState(peer.peerId, peer.connectionState);
       files.attach(peer);
       filesView.addPeer(peer.peerId, peer.name);
+      presence.peerAdded({peer});
+      screenShare.peerAdded(peer);
     },
     'peer-state': ({detail: {peerId, state}}) => grid.setConnectionState(peerId, state),
     'peer-track': ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream),
-    'peer-removed': ({detail: {peerId}}) => {
-      grid.removeRemote(peerId);
-      files.detach(peerId);
-      filesView.removePeer(peerId);
+    'peer-removed': ({detail}) => {
+      grid.removeRemote(detail.peerId);
+      files.detach(detail.peerId);
+      filesView.removePeer(detail.peerId);
+      presence.peerRemoved(detail);
+      screenShare.peerRemoved(detail.peerId);
     },
-    'peer-message': ({detail: {peerId, data}}) => chat.receive(peerId, data),
+    'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
   });
-  chat.addEventListener('message', ({detail}) => chatView.showChatMessage(detail));
+  // The name shown is the one signaling gave the sender, not the one its message claims.
+  chat.addEventListener('message', ({detail}) =>
+    chatView.showChatMessage({...detail, name: call.peers.get(detail.from)?.name ?? detail.name}));
   media.addEventListener('trackchange', showLocalMedia);
+  media.addEventListener('devicelost', ({detail: {kind, lost, now}}) => {
+    const what = kind === 'video' ? 'camera' : 'microphone';
+    presence.notice(now ? `Your ${what} ${lost} went away; now using ${now}.` : `Your ${what} ${lost} went away, and no other was found.`);
+  });
 
   chatView.bindChat((text) => chat.send(text, {from: call.localPeerId ?? '', name}));
   controls.bindControls({
@@ -92,11 +142,13 @@ function show({call, events}) {
       media.setAudioEnabled(!muted);
       controls.showMuted(muted);
       grid.setLocalMuted(muted);
+      presence.setMuted(muted);
     },
     onCamera: (off) => {
       media.setVideoEnabled(!off);
       controls.showCameraOff(off);
       grid.setLocalVideoShown(!off && Boolean(media.videoTrack));
+      presence.setCameraOff(off);
     },
     onLeave: () => call.leave(),
     onCopyLink: async () => {
@@ -108,11 +160,11 @@ function show({call, events}) {
         window.prompt('Copy this link', link);
       }
     },
-    listDevices: async () => ({
-      ...await media.listDevices(),
-      audio: media.audioTrack?.getSettings().deviceId ?? '',
-      video: media.videoTrack?.getSettings().deviceId ?? '',
-    }),
-    onDevice: (kind, deviceId) => media.useDevice(kind, deviceId),
+    listDevices: async () => ({...await media.listDevices(), ...media.deviceIds}),
+    onDevice: async (kind, deviceId) => {
+      if (kind !== 'speaker') return media.useDevice(kind, deviceId);
+      await grid.setSpeaker(deviceId);
+      media.preferred.speaker = deviceId;
+    },
   });
 }

@@ -35,7 +35,9 @@ export function describeMediaProblem(kinds, error) {
 
 /**
  * Events (CustomEvent): `trackchange` ({kind, track}) when a device switch put a new track in
- * {@link LocalMedia#stream}.
+ * {@link LocalMedia#stream}; `devicelost` ({kind, lost, now}: labels, `now` '' when nothing could replace
+ * it) when the device in use went away (unplugged, or taken by the system) and the page fell back to
+ * another.
  */
 export class LocalMedia extends EventTarget {
   #error;
@@ -48,6 +50,13 @@ export class LocalMedia extends EventTarget {
     this.problem = null;
     this.audioEnabled = true;
     this.videoEnabled = true;
+    /**
+     * The devices chosen (pre-join screen or device dialog): `audio` and `video` are asked for again on
+     * the next start; `speaker` is the audio output the page plays the others on ('' = the default).
+     */
+    this.preferred = {audio: '', video: '', speaker: ''};
+    /** The screen being shared, sent beside the camera (see screen-share.js), or null. */
+    this.screen = null;
   }
 
   get audioTrack() {
@@ -58,16 +67,32 @@ export class LocalMedia extends EventTarget {
     return this.stream.getVideoTracks()[0] ?? null;
   }
 
-  /** Each local track with the stream it belongs to, as RTCPeerConnection.addTrack takes them. */
+  /** The device ids of the tracks in use ('' for a missing one) and the chosen speaker. */
+  get deviceIds() {
+    return {
+      audio: this.audioTrack?.getSettings().deviceId ?? '',
+      video: this.videoTrack?.getSettings().deviceId ?? '',
+      speaker: this.preferred.speaker,
+    };
+  }
+
+  /**
+   * Each local track with the stream it belongs to, as RTCPeerConnection.addTrack takes them; the screen
+   * share's marked `screen`.
+   */
   get senders() {
-    return this.stream.getTracks().map((track) => ({track, stream: this.stream}));
+    const screen = this.screen?.getTracks().map((track) => ({track, stream: this.screen, screen: true})) ?? [];
+    return [...this.stream.getTracks().map((track) => ({track, stream: this.stream})), ...screen];
   }
 
   /**
    * Asks for camera and microphone; if both together are refused, tries each alone, so that one
    * missing device does not cost the other. Never throws: what is missing ends up in {@link problem}.
+   * Tracks still live (the pre-join screen's preview) are kept as they are, so joining does not blink
+   * the camera.
    */
   async start() {
+    if (this.stream.getTracks().some((track) => track.readyState === 'live')) return;
     this.stop();
     this.problem = null;
     const mediaDevices = navigator.mediaDevices;
@@ -76,14 +101,14 @@ export class LocalMedia extends EventTarget {
       return;
     }
     this.#error = undefined;
-    const acquired = await getUserMedia({audio: true, video: VIDEO_CONSTRAINTS}).catch((error) => {
+    const acquired = await getUserMedia({audio: this.#constraints('audio'), video: this.#constraints('video')}).catch((error) => {
       this.#error = error;
       return null;
     });
     const tracks = acquired ? acquired.getTracks() : [];
     if (!acquired) {
       for (const kind of ['audio', 'video']) {
-        const alone = await getUserMedia({[kind]: kind === 'video' ? VIDEO_CONSTRAINTS : true}).catch(() => null);
+        const alone = await getUserMedia({[kind]: this.#constraints(kind)}).catch(() => null);
         if (alone) tracks.push(...alone.getTracks());
       }
     }
@@ -102,13 +127,19 @@ export class LocalMedia extends EventTarget {
     if (this.videoTrack) this.videoTrack.enabled = enabled;
   }
 
-  /** The cameras and microphones the page may choose from (labels are empty before permission). */
+  /**
+   * The cameras, microphones and speakers the page may choose from (labels are empty before permission;
+   * speakers are listed only where the browser can route sound to one, `setSinkId`).
+   */
   async listDevices() {
-    if (!navigator.mediaDevices?.enumerateDevices) return {audioinput: [], videoinput: []};
+    if (!navigator.mediaDevices?.enumerateDevices) return {audioinput: [], videoinput: [], audiooutput: []};
     const devices = await navigator.mediaDevices.enumerateDevices();
+    const canChooseSpeaker = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+    const of = (kind) => devices.filter((d) => d.kind === kind && d.deviceId);
     return {
-      audioinput: devices.filter((d) => d.kind === 'audioinput' && d.deviceId),
-      videoinput: devices.filter((d) => d.kind === 'videoinput' && d.deviceId),
+      audioinput: of('audioinput'),
+      videoinput: of('videoinput'),
+      audiooutput: canChooseSpeaker ? of('audiooutput') : [],
     };
   }
 
@@ -121,6 +152,7 @@ export class LocalMedia extends EventTarget {
   async useDevice(kind, deviceId) {
     const base = kind === 'video' ? VIDEO_CONSTRAINTS : {};
     const acquired = await getUserMedia({[kind]: {...base, deviceId: {exact: deviceId}}});
+    this.preferred[kind] = deviceId;
     const [track] = acquired.getTracks();
     const old = kind === 'video' ? this.videoTrack : this.audioTrack;
     if (old) {
@@ -135,17 +167,44 @@ export class LocalMedia extends EventTarget {
     this.dispatchEvent(new CustomEvent('trackchange', {detail: {kind, track}}));
   }
 
-  /** Stops every local track (the camera light goes off). */
+  /** Stops every local track (the camera light goes off), the screen share's too. */
   stop() {
     for (const track of this.stream.getTracks()) {
       track.stop();
       this.stream.removeTrack(track);
     }
+    for (const track of this.screen?.getTracks() ?? []) track.stop();
+    this.screen = null;
+  }
+
+  /** What to ask getUserMedia for: the chosen device if there is one (`ideal`: another one will do). */
+  #constraints(kind) {
+    const base = kind === 'video' ? VIDEO_CONSTRAINTS : {};
+    const deviceId = this.preferred[kind];
+    if (!deviceId) return kind === 'video' ? base : true;
+    return {...base, deviceId: {ideal: deviceId}};
   }
 
   #adopt(track) {
     track.enabled = track.kind === 'audio' ? this.audioEnabled : this.videoEnabled;
     this.stream.addTrack(track);
+    // `ended` fires only when the browser ends a track (device gone), never for our own stop().
+    track.addEventListener('ended', () => this.#fallBack(track), {once: true});
+  }
+
+  /** The device of `track` went away: use whichever other device of its kind the browser gives. */
+  async #fallBack(track) {
+    if (!this.stream.getTracks().includes(track)) return;
+    const kind = track.kind;
+    this.stream.removeTrack(track);
+    this.preferred[kind] = '';
+    const acquired = await getUserMedia({[kind]: this.#constraints(kind)}).catch(() => null);
+    const [replacement] = acquired?.getTracks() ?? [];
+    if (replacement) {
+      this.#adopt(replacement);
+      this.dispatchEvent(new CustomEvent('trackchange', {detail: {kind, track: replacement}}));
+    }
+    this.dispatchEvent(new CustomEvent('devicelost', {detail: {kind, lost: track.label, now: replacement?.label ?? ''}}));
   }
 }
 

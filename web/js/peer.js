@@ -24,7 +24,8 @@ export function isPolite(localPeerId, remotePeerId) {
 
 /**
  * Events (CustomEvent): `track` ({track}), `connectionstatechange` ({state}), `channelopen`,
- * `channelclose`, `message` ({data}), `failure` ({error}), `closed`.
+ * `channelclose`, `message` ({data}), `failure` ({error}), `closed`, `screen` ({stream}: the remote
+ * screen share changed, see {@link Peer#setRemoteScreen}).
  *
  * And `negotiation` ({step, at, ...}) for each decision of the negotiation, so that a trace shows why
  * the descriptions and candidates went as they did; `at` is the clock's time:
@@ -47,6 +48,13 @@ export class Peer extends EventTarget {
   #srdAnswerPending = false;
   #awaitingFirstOffer;
   #closed = false;
+  /** Senders of the local screen share, apart from the camera's and microphone's. */
+  #screenSenders = [];
+  /** The stream id (msid) each remote track came in, to tell the remote screen share from the camera. */
+  #remoteTrackStreams = new Map();
+  /** Stream ids the remote peer announced as screen shares (presence), now or before. */
+  #remoteScreenIds = new Set();
+  #remoteScreenId = null;
 
   /**
    * @param {object} options
@@ -70,8 +78,10 @@ export class Peer extends EventTarget {
     this.polite = polite;
     /** ICE restarts this side has started. */
     this.restarts = 0;
-    /** Every track received from the remote peer, in one stream for its video element. */
+    /** The remote peer's camera and microphone (every track but its screen share), for its tile. */
     this.remoteStream = new MediaStream();
+    /** The remote peer's screen share, once announced (see {@link setRemoteScreen}); empty otherwise. */
+    this.remoteScreen = new MediaStream();
     this.#sendSignal = sendSignal;
     this.#disconnectedGraceMs = disconnectedGraceMs;
     this.#now = now;
@@ -80,13 +90,17 @@ export class Peer extends EventTarget {
     // max-bundle: candidates for one transport instead of one per m-line, a third of the signals, which
     // matters to the server's rate limit when a newcomer meets seven others at once.
     this.pc = new RTCPeerConnection({iceServers, bundlePolicy: 'max-bundle'});
-    for (const {track, stream} of tracks) this.pc.addTrack(track, stream);
+    for (const {track, stream, screen} of tracks) {
+      const sender = this.pc.addTrack(track, stream);
+      if (screen) this.#screenSenders.push(sender);
+    }
     this.channel = this.pc.createDataChannel(CHAT_CHANNEL.label, {negotiated: true, id: CHAT_CHANNEL.id});
 
     this.pc.onnegotiationneeded = () => this.#offer();
     this.pc.onicecandidate = ({candidate}) => this.#sendSignal({candidate: candidate ? candidate.toJSON() : null});
-    this.pc.ontrack = ({track}) => {
-      this.remoteStream.addTrack(track);
+    this.pc.ontrack = ({track, streams}) => {
+      this.#remoteTrackStreams.set(track, streams[0]?.id ?? '');
+      this.#placeRemoteTrack(track);
       this.#emit('track', {track});
     };
     this.pc.onconnectionstatechange = () => this.#onConnectionState();
@@ -146,16 +160,46 @@ export class Peer extends EventTarget {
   /**
    * Sends `track` in place of the current track of its kind (no renegotiation), or adds it (which
    * reuses a receive-only transceiver of that kind if there is one, and renegotiates through
-   * `negotiationneeded`).
+   * `negotiationneeded`). The screen share's senders are not touched.
    */
   async setLocalTrack(track, stream) {
     if (this.#closed) return;
-    const sender = this.pc.getSenders().find((s) => s.track?.kind === track.kind);
+    const sender = this.pc.getSenders().find((s) => s.track?.kind === track.kind && !this.#screenSenders.includes(s));
     if (sender) {
       await sender.replaceTrack(track);
     } else {
       this.pc.addTrack(track, stream);
     }
+  }
+
+  /**
+   * Sends the tracks of a screen share besides the camera (renegotiated through `negotiationneeded`);
+   * the stream's id is what the presence message announces as `screen`.
+   * @param {MediaStream} stream
+   */
+  addScreen(stream) {
+    if (this.#closed) return;
+    for (const track of stream.getTracks()) this.#screenSenders.push(this.pc.addTrack(track, stream));
+  }
+
+  /** Stops sending the screen share (renegotiated); the camera and microphone go on. */
+  removeScreen() {
+    if (this.#closed) return;
+    for (const sender of this.#screenSenders) this.pc.removeTrack(sender);
+    this.#screenSenders = [];
+  }
+
+  /**
+   * Which of the remote peer's streams is its screen share (from its presence message), or null: its
+   * tracks move to {@link remoteScreen}, out of {@link remoteStream}. Emits `screen` ({stream}).
+   * @param {string|null} streamId
+   */
+  setRemoteScreen(streamId) {
+    if (this.#closed || streamId === this.#remoteScreenId) return;
+    this.#remoteScreenId = streamId;
+    if (streamId) this.#remoteScreenIds.add(streamId);
+    for (const track of this.#remoteTrackStreams.keys()) this.#placeRemoteTrack(track);
+    this.#emit('screen', {stream: this.remoteScreen});
   }
 
   /** Starts an ICE restart: new credentials in the next offer, sent through perfect negotiation. */
@@ -182,11 +226,28 @@ export class Peer extends EventTarget {
     pc.onnegotiationneeded = pc.onicecandidate = pc.ontrack = pc.onconnectionstatechange = null;
     this.channel.onopen = this.channel.onclose = this.channel.onmessage = null;
     pc.close(); // closes the channel too
-    for (const track of this.remoteStream.getTracks()) {
-      track.stop();
-      this.remoteStream.removeTrack(track);
+    for (const stream of [this.remoteStream, this.remoteScreen]) {
+      for (const track of stream.getTracks()) {
+        track.stop();
+        stream.removeTrack(track);
+      }
     }
     this.#emit('closed');
+  }
+
+  /**
+   * Puts a remote track in the stream it belongs to: the screen share's while its stream is the one
+   * announced, nowhere once that share has ended, else the camera's.
+   */
+  #placeRemoteTrack(track) {
+    const streamId = this.#remoteTrackStreams.get(track);
+    const screen = streamId === this.#remoteScreenId;
+    const camera = !screen && !this.#remoteScreenIds.has(streamId);
+    for (const [stream, belongs] of [[this.remoteScreen, screen], [this.remoteStream, camera]]) {
+      const has = stream.getTracks().includes(track);
+      if (belongs && !has) stream.addTrack(track);
+      else if (!belongs && has) stream.removeTrack(track);
+    }
   }
 
   async #offer() {

@@ -139,6 +139,7 @@ const CHECKS = {
     field.array('iceServers');
     field.optionalString('resumeToken');
     field.optionalBoolean('resumed');
+    field.optionalBoolean('restored');
   },
   [ServerType.PEER_JOINED]: (message, field) => checkPeerInfo(message.peer, 'peer', field),
   [ServerType.PEER_LEFT]: (message, field) => {

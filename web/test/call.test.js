@@ -163,7 +163,7 @@ test('call: joins through the signaling it makes; the welcome makes a peer for e
   }
   assert.deepEqual(h.types(), ['state', 'local-media', 'state', 'welcome', 'peer-added', 'peer-added']);
   assert.deepEqual(h.of('state').map((d) => d.state), ['joining', 'in-call']);
-  assert.deepEqual(h.of('welcome'), [{peerId: 'm'}]);
+  assert.deepEqual(h.of('welcome'), [{peerId: 'm', peers: [{peerId: 'a', name: 'A'}, {peerId: 'z', name: 'Z'}]}]);
   assert.deepEqual(h.of('peer-added').map((d) => d.peer.peerId), ['a', 'z']);
   h.checkEventsListed();
 });
@@ -247,6 +247,24 @@ test('call: a resumed welcome keeps the peers still there, drops those gone and 
   h.checkEventsListed();
 });
 
+test('call: a welcome restored after a server restart keeps the peers not back yet; one announced again stays', async () => {
+  const h = setUp();
+  h.call.join();
+  const s = h.signalings[0];
+  s.receive('welcome', welcome('m', ['a', 'b']));
+  await settle();
+  const [a, b] = [h.peer('a'), h.peer('b')];
+  s.receive('welcome', welcome('m', [], {resumed: true, reconnected: true, restored: true}));
+  await settle();
+  assert.ok(!a.closed && !b.closed, 'nobody dropped while the others come back');
+  assert.deepEqual(h.of('peer-removed'), []);
+  s.receive('peer-joined', {peer: {peerId: 'a', name: 'A'}});
+  await settle();
+  assert.equal(h.call.peers.get('a'), a, 'a, back, is the very same peer');
+  assert.deepEqual([...h.call.peers.keys()], ['a', 'b']);
+  h.call.leave();
+});
+
 test('call: a fresh welcome (back after the resume window) replaces every peer', async () => {
   const h = setUp();
   h.call.join();
@@ -314,7 +332,7 @@ test('call: a refused join fails the call with the server\'s message; an error a
   s.receive('error', {code: 'room-full', message: 'The room is full', request: 'join'});
   await settle();
   assert.equal(h.call.state, 'failed');
-  assert.deepEqual(h.of('state').at(-1), {state: 'failed', reason: 'The room is full'});
+  assert.deepEqual(h.of('state').at(-1), {state: 'failed', reason: 'The room is full', code: 'room-full'});
   assert.ok(s.left, 'signaling closed');
   assert.ok(h.peer('a').closed, 'peer closed');
   assert.equal(h.media.stopped, 1, 'media stopped');

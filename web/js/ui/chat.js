@@ -55,6 +55,16 @@ export function showChatMessage({from, name, text, sentAt, local}) {
   if (panel.hidden && !local) setUnread(unread + 1);
 }
 
+/** A line from the page itself (`data-testid="chat-notice"`): someone joined or left. */
+export function showChatNotice(text) {
+  const item = document.createElement('li');
+  item.className = 'chat-notice';
+  item.dataset.testid = 'chat-notice';
+  item.textContent = text;
+  log.append(item);
+  log.scrollTop = log.scrollHeight;
+}
+
 export function clearChat() {
   log.replaceChildren();
   setUnread(0);

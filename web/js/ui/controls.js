@@ -11,8 +11,10 @@ const copyLinkButton = document.getElementById('copy-link');
 const devicesDialog = document.getElementById('devices-dialog');
 const videoSelect = document.getElementById('video-device');
 const audioSelect = document.getElementById('audio-device');
+const speakerSelect = document.getElementById('audio-output');
 const devicesError = document.getElementById('devices-error');
 const signalingState = document.getElementById('signaling-state');
+const reconnectBanner = document.getElementById('reconnect-banner');
 
 /**
  * @param {object} handlers
@@ -21,7 +23,7 @@ const signalingState = document.getElementById('signaling-state');
  * @param {() => void} handlers.onLeave
  * @param {() => Promise<void>} handlers.onCopyLink
  * @param {() => Promise<{audioinput: MediaDeviceInfo[], videoinput: MediaDeviceInfo[], audio: string, video: string}>} handlers.listDevices
- * @param {(kind: 'audio'|'video', deviceId: string) => Promise<void>} handlers.onDevice
+ * @param {(kind: 'audio'|'video'|'speaker', deviceId: string) => Promise<void>} handlers.onDevice
  */
 export function bindControls({onMute, onCamera, onLeave, onCopyLink, listDevices, onDevice}) {
   muteButton.addEventListener('click', () => onMute(!isPressed(muteButton)));
@@ -36,7 +38,11 @@ export function bindControls({onMute, onCamera, onLeave, onCopyLink, listDevices
     fillDeviceSelects(await listDevices());
     devicesDialog.showModal();
   });
-  for (const [select, kind] of [[videoSelect, 'video'], [audioSelect, 'audio']]) {
+  // A device plugged in or out while the dialog is open shows up in (or goes from) its lists at once.
+  navigator.mediaDevices?.addEventListener('devicechange', async () => {
+    if (devicesDialog.open) fillDeviceSelects(await listDevices());
+  });
+  for (const [select, kind] of [[videoSelect, 'video'], [audioSelect, 'audio'], [speakerSelect, 'speaker']]) {
     select.addEventListener('change', async () => {
       try {
         await onDevice(kind, select.value);
@@ -66,17 +72,19 @@ export function showAvailable({audio, video}) {
 export function showSignalingState(state) {
   signalingState.dataset.state = state;
   signalingState.textContent = state;
+  reconnectBanner.hidden = state !== 'reconnecting';
 }
 
-function fillDeviceSelects({audioinput, videoinput, audio, video}) {
+function fillDeviceSelects({audioinput, videoinput, audiooutput = [], audio, video, speaker = ''}) {
   for (const [select, devices, current, noun] of [
     [videoSelect, videoinput, video, 'Camera'],
     [audioSelect, audioinput, audio, 'Microphone'],
+    [speakerSelect, audiooutput, speaker, 'Speaker'],
   ]) {
     select.replaceChildren(...devices.map((device, i) =>
       new Option(device.label || `${noun} ${i + 1}`, device.deviceId, false, device.deviceId === current)));
     select.disabled = devices.length === 0;
-    if (!devices.length) select.append(new Option(`No ${noun.toLowerCase()} found`, ''));
+    if (!devices.length) select.append(new Option(noun === 'Speaker' ? 'System default' : `No ${noun.toLowerCase()} found`, ''));
   }
 }
 

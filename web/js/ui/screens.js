@@ -1,17 +1,17 @@
 /**
- * What the call page shows around the call itself: the name prompt, the stage, the end screen and
+ * What the call page shows around the call itself: the stage, the end screen and
  * the notices. DOM only.
  */
 
 const stage = document.getElementById('stage');
 const controls = document.getElementById('controls');
-const namePrompt = document.getElementById('name-prompt');
-const nameForm = document.getElementById('name-form');
-const nameInput = document.getElementById('name-input');
+const prejoin = document.getElementById('prejoin');
 const endScreen = document.getElementById('end-screen');
 const endTitle = document.getElementById('end-title');
 const endReason = document.getElementById('end-reason');
 const rejoinButton = document.getElementById('rejoin');
+const waitButton = document.getElementById('wait-for-place');
+const waitState = document.getElementById('wait-state');
 const mediaProblem = document.getElementById('media-problem');
 const autoplayNotice = document.getElementById('autoplay-notice');
 const enableSoundButton = document.getElementById('enable-sound');
@@ -21,33 +21,6 @@ export function showRoom(room) {
   document.title = `${room} · WebRTC Scratch`;
   document.getElementById('room-name').textContent = room;
   for (const element of document.querySelectorAll('.room-name-inline')) element.textContent = room;
-}
-
-/**
- * Asks for a display name.
- * @param {string} suggestion prefilled
- * @param {(name: string) => string|null} accept returns the name to use, or null to keep asking
- * @return {Promise<string>}
- */
-export function askName(suggestion, accept) {
-  show(namePrompt);
-  nameInput.value = suggestion;
-  nameInput.focus();
-  return new Promise((resolve) => {
-    const onSubmit = (event) => {
-      event.preventDefault();
-      const name = accept(nameInput.value);
-      if (!name) {
-        nameInput.setCustomValidity('1 to 40 characters, please');
-        nameInput.reportValidity();
-        return;
-      }
-      nameForm.removeEventListener('submit', onSubmit);
-      resolve(name);
-    };
-    nameInput.addEventListener('input', () => nameInput.setCustomValidity(''));
-    nameForm.addEventListener('submit', onSubmit);
-  });
 }
 
 export function showCall() {
@@ -65,7 +38,42 @@ export function showEnd({title, reason = '', canRejoin, offerCheck = false}, onR
   endReason.replaceChildren(reason, ...(offerCheck ? [' ', checkLink('Check your connection')] : []));
   rejoinButton.hidden = !canRejoin;
   rejoinButton.onclick = onRejoin;
+  waitButton.hidden = true;
+  waitState.hidden = true;
   if (canRejoin) rejoinButton.focus();
+}
+
+/**
+ * A refused join because the room is full: says so, and offers to wait for a place (no Rejoin: this
+ * person never joined).
+ * @param {string} room
+ * @param {(waiting: boolean) => void} onWait called when the person starts or stops waiting
+ * @param {boolean} waiting whether the page is already waiting (a place that was taken again)
+ */
+export function showRoomFull(room, onWait, waiting) {
+  show(endScreen);
+  endTitle.textContent = 'This room is full';
+  endReason.textContent = `Every place in ${room} is taken. You can wait here: you join as soon as someone leaves.`;
+  rejoinButton.hidden = true;
+  waitButton.hidden = false;
+  const showWaiting = (now) => {
+    waitButton.textContent = now ? 'Stop waiting' : 'Wait for a place';
+    waitButton.setAttribute('aria-pressed', String(now));
+    waitState.hidden = !now;
+    waitState.textContent = now ? 'Waiting for a place…' : '';
+  };
+  showWaiting(waiting);
+  waitButton.onclick = () => {
+    const now = waitButton.getAttribute('aria-pressed') !== 'true';
+    showWaiting(now);
+    onWait(now);
+  };
+  waitButton.focus();
+}
+
+/** @param {{peers: number, capacity: number}} occupancy */
+export function showWaitStatus({peers, capacity}) {
+  if (!waitState.hidden) waitState.textContent = `Waiting for a place: ${peers} of ${capacity} taken.`;
 }
 
 /** @param {string|null} message why this page sends no camera or microphone, or null */
@@ -94,7 +102,7 @@ export function offerSound(onEnable) {
 }
 
 function show(...visible) {
-  for (const element of [stage, controls, namePrompt, endScreen]) element.hidden = !visible.includes(element);
+  for (const element of [stage, controls, prejoin, endScreen]) element.hidden = !visible.includes(element);
   if (!visible.includes(stage)) {
     mediaProblem.hidden = true;
     autoplayNotice.hidden = true;

@@ -17,6 +17,7 @@ export class VideoGrid {
   #template;
   #local = null;
   #onAutoplayBlocked;
+  #speaker = '';
 
   /**
    * @param {HTMLElement} container
@@ -52,9 +53,20 @@ export class VideoGrid {
     this.#local?.classList.toggle('muted', muted);
   }
 
+  /**
+   * Plays the others on the audio output `deviceId` ('' = the system default), now and in tiles to come.
+   * @return {Promise<void>} rejects when the browser refuses that output
+   */
+  async setSpeaker(deviceId) {
+    this.#speaker = deviceId;
+    const videos = [...this.#container.querySelectorAll('.tile[data-peer-id] video')];
+    await Promise.all(videos.map((video) => video.setSinkId?.(deviceId)));
+  }
+
   addRemote(peerId, name) {
     const tile = this.#createTile(name, name);
     tile.dataset.peerId = peerId;
+    if (this.#speaker) tile.querySelector('video').setSinkId?.(this.#speaker).catch(() => {});
     tile.classList.add('no-video');
     this.#container.append(tile);
     this.#layout();

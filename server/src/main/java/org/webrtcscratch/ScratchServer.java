@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.webrtcscratch.backstage.TurnBackstage;
@@ -22,6 +23,7 @@ import org.webrtcscratch.iceservers.TurnIceServers;
 import org.webrtcscratch.metrics.SignalingMetrics;
 import org.webrtcscratch.metrics.TurnMetrics;
 import org.webrtcscratch.signaling.Backstage;
+import org.webrtcscratch.signaling.ResumeTokens;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.PemFiles;
 import org.webrtcscratch.tls.SelfSignedCertificate;
@@ -73,7 +75,9 @@ public final class ScratchServer implements AutoCloseable {
             // What an observing peer is shown of our own TURN server; nothing runs until someone observes.
             Optional<TurnBackstage> backstage = turn.map(server -> new TurnBackstage(server, InstantSource.system(),
                     Ticker.thread("backstage-usage")));
-            SignalingService signaling = new SignalingService(config.limits(), iceServers,
+            ResumeTokens tokens = config.resumeSecret() == null ? ResumeTokens.withRandomSecret()
+                    : new ResumeTokens(config.resumeSecret().getBytes(StandardCharsets.UTF_8));
+            SignalingService signaling = new SignalingService(config.limits(), iceServers, tokens,
                     backstage.<Backstage>map(b -> b).orElse(Backstage.NONE));
             SignalingMetrics.bind(signaling, metrics);
             WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);

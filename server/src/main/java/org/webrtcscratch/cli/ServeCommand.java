@@ -96,6 +96,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A dropped peer keeps its place this long [SCRATCH_RESUME_WINDOW] (default: ${DEFAULT-VALUE}).")
     Duration resumeWindow;
 
+    @Option(names = "--resume-secret", defaultValue = "${SCRATCH_RESUME_SECRET}", paramLabel = "SECRET",
+            description = "Signs resume tokens, so that peers keep their ids and calls go on over a server restart;"
+                    + " at least 32 bytes [SCRATCH_RESUME_SECRET] (default: made once and kept in the state folder).")
+    String resumeSecret;
+
     @Option(names = "--max-rooms", paramLabel = "N", defaultValue = "${SCRATCH_MAX_ROOMS:-100000}",
             description = "Rooms at most [SCRATCH_MAX_ROOMS] (default: ${DEFAULT-VALUE}).")
     int maxRooms;
@@ -119,6 +124,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
+        if (config.resumeSecret() == null) {
+            config = config.withResumeSecret(ResumeSecretFile.readOrCreate(config.tls().stateDir()));
+        }
         ScratchServer server = ScratchServer.start(config);
         StartupBanner.print(server, config);
         UntilStopped.run(server);
@@ -131,7 +139,7 @@ public final class ServeCommand implements Callable<Integer> {
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
         return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
-                turn.toMode(host, turnRemote)).validate();
+                turn.toMode(host, turnRemote), resumeSecret).validate();
     }
 
     private TlsOptions tlsOptions() {

@@ -1,9 +1,11 @@
 package org.webrtcscratch.config;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.webrtcscratch.iceservers.IceServer;
+import org.webrtcscratch.signaling.ResumeTokens;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.turn.TurnSettings;
 
@@ -20,6 +22,9 @@ import org.webrtcscratch.turn.TurnSettings;
  * @param turn       our own STUN/TURN server: off, run here, or on another machine. {@link #defaults()} has it
  *                   off, so tests that do not ask for TURN open no UDP ports; a TURN port of 0 in the local
  *                   settings picks a free port (while the command line's {@code --turn-port 0} means off)
+ * @param resumeSecret signs the resume tokens (at least 32 bytes of UTF-8): a server restarted with the same
+ *                   secret gives peers back their ids, and their calls go on; null for a secret of this process
+ *                   only
  */
 public record ServerConfig(
         String host,
@@ -29,7 +34,8 @@ public record ServerConfig(
         SignalingLimits limits,
         List<IceServer> iceServers,
         Path webDir,
-        TurnMode turn) {
+        TurnMode turn,
+        String resumeSecret) {
 
     public ServerConfig {
         iceServers = List.copyOf(iceServers);
@@ -39,13 +45,16 @@ public record ServerConfig(
     /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8080, 0, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null,
-                TurnMode.OFF);
+                TurnMode.OFF, null);
     }
 
     public ServerConfig validate() {
         Checks.require(httpPort >= 0 && httpPort <= 65535, "port must be 0..65535");
         Checks.require(httpThreads == 0 || httpThreads >= 4, "threads must be 0 (automatic) or at least 4");
         Checks.require(host != null && !host.isBlank(), "host must not be empty");
+        Checks.require(resumeSecret == null
+                        || resumeSecret.getBytes(StandardCharsets.UTF_8).length >= ResumeTokens.MIN_SECRET_BYTES,
+                "the resume secret must be at least " + ResumeTokens.MIN_SECRET_BYTES + " bytes");
         tls.validate();
         limits.validate();
         if (turn instanceof TurnMode.Local local) {
@@ -69,31 +78,35 @@ public record ServerConfig(
     }
 
     public ServerConfig withHttpThreads(int value) {
-        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn, resumeSecret);
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, resumeSecret);
     }
 
     public ServerConfig withHttpPort(int value) {
-        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn, resumeSecret);
     }
 
     public ServerConfig withTls(TlsOptions value) {
-        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn, resumeSecret);
     }
 
     public ServerConfig withLimits(SignalingLimits value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn, resumeSecret);
     }
 
     public ServerConfig withIceServers(List<IceServer> value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn, resumeSecret);
     }
 
     public ServerConfig withWebDir(Path value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn, resumeSecret);
+    }
+
+    public ServerConfig withResumeSecret(String value) {
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, value);
     }
 
     /** Runs our STUN/TURN server here with these settings. */
@@ -102,6 +115,6 @@ public record ServerConfig(
     }
 
     public ServerConfig withTurn(TurnMode value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value, resumeSecret);
     }
 }

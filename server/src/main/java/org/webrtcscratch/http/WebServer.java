@@ -22,6 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.iceservers.IceServerProvider;
+import org.webrtcscratch.signaling.Names;
+import org.webrtcscratch.signaling.RoomOccupancy;
+import org.webrtcscratch.signaling.SignalingException;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.TlsIdentity;
@@ -63,8 +66,11 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
             addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
             webApp.configureStaticFiles(javalinConfig);
-            javalinConfig.routes.get("/r/{room}", ctx -> webApp.page(ctx, CALL_PAGE, BUNDLED_CALL_PAGE));
+            javalinConfig.routes.get("/r/{room}", webApp::callPage);
             javalinConfig.routes.get("/check", ctx -> webApp.page(ctx, CHECK_PAGE, BUNDLED_CHECK_PAGE));
+            // Any other address, and a call page for a name no room can have: a page that says so, status 404.
+            javalinConfig.routes.error(404, "html", webApp::notFoundPage);
+            javalinConfig.routes.get("/api/rooms/{room}", ctx -> roomOccupancy(ctx, signaling));
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
@@ -77,6 +83,17 @@ public final class WebServer implements AutoCloseable {
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    /** How full a room is, for a page waiting for a place: {@code {room, peers, capacity, full}}; 400 for a bad name. */
+    private static void roomOccupancy(Context ctx, SignalingService signaling) {
+        try {
+            RoomOccupancy occupancy = signaling.occupancy(ctx.pathParam("room"));
+            ctx.header("Cache-Control", "no-store").json(Map.of("room", occupancy.room(), "peers", occupancy.peers(),
+                    "capacity", occupancy.capacity(), "full", occupancy.full()));
+        } catch (SignalingException e) {
+            ctx.status(400).json(Map.of("error", e.code().wire(), "message", e.getMessage()));
+        }
     }
 
     /** Outgoing frames may pile up to a few of the largest messages before a peer counts as too slow. */
@@ -155,11 +172,31 @@ public final class WebServer implements AutoCloseable {
             }
         }
 
+        /** The call page; a name no room can have gets the not-found page instead. */
+        void callPage(Context ctx) throws IOException {
+            if (!Names.isRoom(ctx.pathParam("room"))) {
+                notFoundPage(ctx);
+                return;
+            }
+            page(ctx, CALL_PAGE, BUNDLED_CALL_PAGE);
+        }
+
         /** A page at an address of its own: read once from the jar, or at every request from a folder being edited. */
         void page(Context ctx, String file, byte[] bundled) throws IOException {
             byte[] page = webDir != null ? readIfExists(webDir.resolve(file)) : bundled;
             if (page == null) {
                 ctx.status(404).result(file + " missing");
+                return;
+            }
+            ctx.contentType(ContentType.HTML).result(page);
+        }
+
+        /** The not-found page, status 404. */
+        void notFoundPage(Context ctx) throws IOException {
+            byte[] page = webDir != null ? readIfExists(webDir.resolve(NOT_FOUND_PAGE)) : BUNDLED_NOT_FOUND_PAGE;
+            ctx.status(404);
+            if (page == null) {
+                ctx.result("not found");
                 return;
             }
             ctx.contentType(ContentType.HTML).result(page);
@@ -175,6 +212,8 @@ public final class WebServer implements AutoCloseable {
     /** The connection check (docs/troubleshooting.md). */
     private static final String CHECK_PAGE = "check.html";
     private static final byte[] BUNDLED_CHECK_PAGE = readBundled(CHECK_PAGE);
+    private static final String NOT_FOUND_PAGE = "not-found.html";
+    private static final byte[] BUNDLED_NOT_FOUND_PAGE = readBundled(NOT_FOUND_PAGE);
 
     private static byte[] readBundled(String file) {
         try (InputStream in = WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file)) {

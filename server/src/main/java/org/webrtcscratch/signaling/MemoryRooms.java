@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -18,14 +19,32 @@ public final class MemoryRooms implements Rooms {
     private final PeerIds ids = new PeerIds();
     private final int roomCapacity;
     private final int maxRooms;
+    private final BiFunction<String, String, String> newResumeToken;
 
-    public MemoryRooms(int roomCapacity, int maxRooms) {
+    /**
+     * @param newResumeToken the resume token of a new peer, from its room and peer id
+     */
+    public MemoryRooms(int roomCapacity, int maxRooms, BiFunction<String, String, String> newResumeToken) {
         this.roomCapacity = roomCapacity;
         this.maxRooms = maxRooms;
+        this.newResumeToken = newResumeToken;
     }
 
     @Override
     public Peer join(String roomName, String displayName, BiConsumer<Peer, List<Peer>> announce) {
+        String peerId = ids.newPeerId();
+        return admit(roomName, peerId, displayName, newResumeToken.apply(roomName, peerId), announce);
+    }
+
+    @Override
+    public Peer restore(String roomName, String peerId, String displayName, String resumeToken,
+                        BiConsumer<Peer, List<Peer>> announce) {
+        return admit(roomName, peerId, displayName, resumeToken, announce);
+    }
+
+    /** Adds the peer unless its id is in the room already (then returns null). */
+    private Peer admit(String roomName, String peerId, String displayName, String resumeToken,
+                       BiConsumer<Peer, List<Peer>> announce) {
         Peer[] joined = new Peer[1];
         rooms.compute(roomName, (name, room) -> {
             if (room == null) {
@@ -34,13 +53,15 @@ public final class MemoryRooms implements Rooms {
                             "the server holds its maximum of " + maxRooms + " rooms");
                 }
                 room = new Room();
+            } else if (room.member(peerId) != null) {
+                return room;
             }
             int size = room.size();
             if (size >= roomCapacity) {
                 throw new SignalingException(ErrorCode.ROOM_FULL,
                         "room '" + name + "' is full (" + size + " of " + roomCapacity + ")");
             }
-            Peer peer = new Peer(ids.newPeerId(), displayName, name, ids.newResumeToken());
+            Peer peer = new Peer(peerId, displayName, name, resumeToken);
             // Counted and resumable before anyone hears of it: a client may act on its welcome at once.
             byResumeToken.put(peer.resumeToken(), peer);
             room.admit(peer, others -> announce.accept(peer, others));
@@ -82,6 +103,12 @@ public final class MemoryRooms implements Rooms {
     @Override
     public int roomCount() {
         return rooms.size();
+    }
+
+    @Override
+    public int size(String roomName) {
+        Room room = rooms.get(roomName);
+        return room == null ? 0 : room.size();
     }
 
     @Override

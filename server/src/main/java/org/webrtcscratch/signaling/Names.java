@@ -15,8 +15,13 @@ public final class Names {
     private Names() {
     }
 
+    /** Whether {@code room} is a name a room can have. */
+    public static boolean isRoom(String room) {
+        return ROOM.matcher(room).matches();
+    }
+
     public static String checkRoom(String room) {
-        if (!ROOM.matcher(room).matches()) {
+        if (!isRoom(room)) {
             throw new SignalingException(ErrorCode.BAD_ROOM_NAME, "room name must be 1 to " + MAX_ROOM_LENGTH
                     + " characters from A-Z a-z 0-9 - _");
         }

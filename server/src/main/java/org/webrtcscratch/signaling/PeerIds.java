@@ -3,7 +3,7 @@ package org.webrtcscratch.signaling;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Unguessable identifiers: peer ids (128 bits) and resume tokens (256 bits), URL-safe base64. */
+/** Unguessable peer ids (128 bits), URL-safe base64. Resume tokens are {@link ResumeTokens}'. */
 final class PeerIds {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -11,10 +11,6 @@ final class PeerIds {
 
     String newPeerId() {
         return random(16);
-    }
-
-    String newResumeToken() {
-        return random(32);
     }
 
     private String random(int bytes) {

@@ -1,6 +1,7 @@
 package org.webrtcscratch.signaling;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.webrtcscratch.iceservers.IceServerProvider;
@@ -23,9 +24,13 @@ final class RoomProtocol {
     private final Duration resumeWindow;
     private final SignalingCodec codec;
     private final Observers observers;
+    private final ResumeTokens tokens;
+    /** When this process started: tokens issued before it come from an earlier run of the server. */
+    private final Instant startedAt;
 
     RoomProtocol(Rooms rooms, Delivery delivery, IceServerProvider iceServers, SignalingClock clock,
-                 SignalingEvents events, Duration resumeWindow, SignalingCodec codec, Observers observers) {
+                 SignalingEvents events, Duration resumeWindow, SignalingCodec codec, ResumeTokens tokens,
+                 Observers observers) {
         this.rooms = rooms;
         this.delivery = delivery;
         this.iceServers = iceServers;
@@ -34,6 +39,8 @@ final class RoomProtocol {
         this.resumeWindow = resumeWindow;
         this.codec = codec;
         this.observers = observers;
+        this.tokens = tokens;
+        this.startedAt = clock.instant();
     }
 
     void join(Session session, ClientMessage.Join join) {
@@ -42,16 +49,36 @@ final class RoomProtocol {
             throw new SignalingException(ErrorCode.ALREADY_JOINED, "already in room '" + current.room()
                     + "'; send leave first");
         }
-        if (join.resume() != null && resume(session, join)) {
+        if (join.resume() != null && (resume(session, join) || restore(session, join))) {
             return;
         }
-        rooms.join(join.room(), join.name(), (peer, others) -> {
-            delivery.open(peer, session);
-            session.peer(peer);
-            session.send(codec.encode(welcome(peer, others, false, session)));
-            events.on(new SignalingEvent.Joined(clock.instant(), peer.room(), peer.peerId(), peer.name()));
-            broadcast(peer.room(), others, new ServerMessage.PeerJoined(peer.info()));
-        });
+        rooms.join(join.room(), join.name(), (peer, others) -> admitted(session, peer, others, false));
+    }
+
+    /** Welcomes a peer new to this process and tells the others in its room. */
+    private void admitted(Session session, Peer peer, List<Peer> others, boolean restored) {
+        delivery.open(peer, session);
+        session.peer(peer);
+        session.send(codec.encode(welcome(peer, others, restored, restored, session)));
+        events.on(new SignalingEvent.Joined(clock.instant(), peer.room(), peer.peerId(), peer.name()));
+        broadcast(peer.room(), others, new ServerMessage.PeerJoined(peer.info()));
+    }
+
+    /**
+     * A peer of the server's previous run, back after a restart: its token is signed with our secret, names this
+     * room, was issued before this process started, and comes within the resume window of the start. It gets its
+     * peer id back (its peer connections carry on); to the others already back it looks like a join, which they
+     * ignore for a peer they still have.
+     */
+    private boolean restore(Session session, ClientMessage.Join join) {
+        ResumeTokens.Claims claims = tokens.verify(join.resume());
+        Instant now = clock.instant();
+        if (claims == null || !claims.room().equals(join.room()) || !claims.issuedAt().isBefore(startedAt)
+                || now.isAfter(startedAt.plus(resumeWindow))) {
+            return false;
+        }
+        return rooms.restore(join.room(), claims.peerId(), join.name(), join.resume(),
+                (peer, others) -> admitted(session, peer, others, true)) != null;
     }
 
     private boolean resume(Session session, ClientMessage.Join join) {
@@ -59,7 +86,7 @@ final class RoomProtocol {
         if (peer == null) {
             return false;
         }
-        String welcome = codec.encode(welcome(peer, rooms.others(peer), true, session));
+        String welcome = codec.encode(welcome(peer, rooms.others(peer), true, false, session));
         int delivered = delivery.resume(peer, session, welcome);
         if (delivered < 0) {
             return false;
@@ -68,11 +95,12 @@ final class RoomProtocol {
         return true;
     }
 
-    private ServerMessage.Welcome welcome(Peer peer, List<Peer> others, boolean resumed, Session session) {
+    private ServerMessage.Welcome welcome(Peer peer, List<Peer> others, boolean resumed, boolean restored,
+                                          Session session) {
         return new ServerMessage.Welcome(peer.peerId(), peer.room(), peer.name(),
                 others.stream().map(Peer::info).toList(),
                 iceServers.iceServersFor(peer.peerId(), session.connection.host()),
-                peer.resumeToken(), resumed);
+                peer.resumeToken(), resumed, restored);
     }
 
     /** @param receivedAt when the message arrived ({@link Observers#receivedAt()}), for an observer */
@@ -171,5 +199,9 @@ final class RoomProtocol {
 
     int peerCount() {
         return rooms.peerCount();
+    }
+
+    int roomSize(String room) {
+        return rooms.size(room);
     }
 }

@@ -20,6 +20,15 @@ public interface Rooms {
      */
     Peer join(String room, String name, BiConsumer<Peer, List<Peer>> announce);
 
+    /**
+     * Puts back a peer this process does not know, with the id and token it had before a server restart
+     * (the caller has checked the token), as {@link #join} adds a new one.
+     *
+     * @return the peer, or null if a peer with that id is in the room already
+     * @throws SignalingException {@code room-full}, or {@code server-busy} at the room limit
+     */
+    Peer restore(String room, String peerId, String name, String resumeToken, BiConsumer<Peer, List<Peer>> announce);
+
     /** The peer {@code resumeToken} belongs to, if it is still in {@code room}; else null. */
     Peer resumable(String resumeToken, String room);
 
@@ -36,6 +45,9 @@ public interface Rooms {
     void leave(Peer peer, Consumer<List<Peer>> announce);
 
     int roomCount();
+
+    /** Peers in {@code room} now, including those away within their resume window; 0 for no such room. */
+    int size(String room);
 
     /** Peers in rooms, including those away within their resume window. */
     int peerCount();

@@ -25,8 +25,9 @@ public sealed interface ServerMessage {
     /** A peer as the others see it. */
     record PeerInfo(String peerId, String name) { }
 
+    /** {@code restored}: resumed across a server restart, see {@link ResumeTokens}. */
     record Welcome(String peerId, String room, String name, List<PeerInfo> peers, List<IceServer> iceServers,
-                   String resumeToken, boolean resumed) implements ServerMessage { }
+                   String resumeToken, boolean resumed, boolean restored) implements ServerMessage { }
 
     record PeerJoined(PeerInfo peer) implements ServerMessage { }
 

@@ -48,30 +48,51 @@ public final class SignalingService implements AutoCloseable {
      * @param backstage   what a peer that observes the server is shown beyond signaling
      */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
-                            SignalingClock clock, SignalingEvents subscribers, Backstage backstage) {
+                            SignalingClock clock, SignalingEvents subscribers, ResumeTokens tokens,
+                            Backstage backstage) {
         this.limits = limits.validate();
         this.clock = clock;
         this.events = SignalingEvents.of(stats, subscribers);
         this.observers = new Observers(backstage, codec, clock, stats);
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
-                observers);
+                tokens, observers);
     }
 
     /** With nothing behind signaling to observe. */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
-                            SignalingClock clock, SignalingEvents subscribers) {
-        this(limits, iceServers, rooms, delivery, clock, subscribers, Backstage.NONE);
+                            SignalingClock clock, SignalingEvents subscribers, ResumeTokens tokens) {
+        this(limits, iceServers, rooms, delivery, clock, subscribers, tokens, Backstage.NONE);
     }
 
-    /** This process's rooms and connections, the system clock and a scheduler thread. */
+    /**
+     * This process's rooms and connections, the system clock and a scheduler thread; resume tokens signed with
+     * {@code tokens}' secret, so that a restart under the same secret keeps the peers' ids.
+     */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
+                            Backstage backstage) {
+        this(limits, iceServers, new SchedulerClock(), tokens, backstage);
+    }
+
+    /** As above, with nothing behind signaling to observe. */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens) {
+        this(limits, iceServers, tokens, Backstage.NONE);
+    }
+
+    /** As above, with a resume secret of this process only. */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Backstage backstage) {
-        this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms()), new Mailboxes(),
-                new SchedulerClock(), SignalingEvents.NONE, backstage);
+        this(limits, iceServers, ResumeTokens.withRandomSecret(), backstage);
     }
 
-    /** {@link #SignalingService(SignalingLimits, IceServerProvider, Backstage)} with nothing behind signaling. */
+    /** As above, with nothing behind signaling to observe. */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers) {
         this(limits, iceServers, Backstage.NONE);
+    }
+
+    private SignalingService(SignalingLimits limits, IceServerProvider iceServers, SignalingClock clock,
+                             ResumeTokens tokens, Backstage backstage) {
+        this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms(),
+                        (room, peerId) -> tokens.issue(room, peerId, clock.instant())),
+                new Mailboxes(), clock, SignalingEvents.NONE, tokens, backstage);
     }
 
     /**
@@ -238,6 +259,15 @@ public final class SignalingService implements AutoCloseable {
 
     public int peerCount() {
         return protocol.peerCount();
+    }
+
+    /**
+     * How many places of {@code room} are taken and how many it has, for a page waiting for a place.
+     *
+     * @throws SignalingException {@code bad-room-name}
+     */
+    public RoomOccupancy occupancy(String room) {
+        return new RoomOccupancy(Names.checkRoom(room), protocol.roomSize(room), limits.roomCapacity());
     }
 
     public SignalingStats stats() {

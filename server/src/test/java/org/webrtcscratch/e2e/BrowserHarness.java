@@ -34,6 +34,7 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
     private final List<String> chromiumFlags;
     private final List<Participant> participants = new ArrayList<>();
     private ScratchServer server;
+    private int stoppedPort;
     private Playwright playwright;
     private Browser browser;
 
@@ -83,6 +84,18 @@ final class BrowserHarness implements BeforeAllCallback, AfterEachCallback, Afte
 
     ScratchServer server() {
         return server;
+    }
+
+    /** Stops the server as a restart does: everyone is told {@code closing} and their sockets close (1001). */
+    void stopServer() {
+        stoppedPort = server.baseUri().getPort();
+        server.close();
+    }
+
+    /** Starts the server again on the port it had before {@link #stopServer}, with the same configuration. */
+    void startServerAgain() {
+        int port = stoppedPort;
+        server = ScratchServer.start(configure.apply(ServerConfig.defaults()).withHost("127.0.0.1").withHttpPort(port));
     }
 
     URI baseUri() {

@@ -117,7 +117,9 @@ class CallE2ETest {
         page.getByTestId("join").click();
 
         page.waitForURL("**/r/team-stand-up?name=Ann+Lee");
-        ann.peerId();
+        // The pre-join screen comes first, the name filled in from the address.
+        assertThat(page.getByTestId("name-input").inputValue()).isEqualTo("Ann Lee");
+        ann.joinFromPrejoin();
         assertThat(page.locator(".tile[data-local] .tile-name").textContent()).isEqualTo("Ann Lee (you)");
 
         // A shared link carries no name: the prompt offers the remembered one.
@@ -147,16 +149,43 @@ class CallE2ETest {
     }
 
     @Test
-    void aFullRoomIsExplained() {
+    void aFullRoomIsExplainedWithoutRejoinAndTheLateComerJoinsWhenAPlaceFreesUp() {
         String room = BrowserHarness.newRoom();
+        List<Participant> guests = new java.util.ArrayList<>();
         for (int i = 1; i <= ROOM_CAPACITY; i++) {
-            harness.join(room, "Guest " + i);
+            guests.add(harness.join(room, "Guest " + i));
         }
         Participant late = harness.person("Late");
-        late.page().navigate(harness.baseUri().resolve("/r/" + room + "?name=Late").toString());
+        late.page().navigate(late.callUri(room, "skipPrejoin=1").toString());
 
         late.page().getByTestId("end-screen").waitFor();
-        assertThat(late.page().getByTestId("end-reason").textContent()).contains("full");
+        assertThat(late.page().locator("#end-title").textContent()).isEqualTo("This room is full");
+        assertThat(late.page().getByTestId("end-reason").textContent()).contains("Every place", "wait");
+        assertThat(late.page().getByTestId("rejoin").isHidden()).isTrue();
         late.waitUntil(LEFT_NOTHING_OPEN, null);
+        late.screenshot("room-full.png");
+
+        late.page().getByTestId("wait-for-place").click();
+        assertThat(late.page().getByTestId("wait-for-place").getAttribute("aria-pressed")).isEqualTo("true");
+        late.page().locator("[data-testid=\"wait-state\"]:has-text(\"3 of 3 taken\")").waitFor();
+        guests.getFirst().clickLeave();
+
+        late.peerId();
+        late.waitConnectedTo(guests.get(1));
+        guests.get(1).waitConnectedTo(late);
+    }
+
+    @Test
+    void anUnknownAddressAndABadRoomNameGetANotFoundPageWithStatus404() {
+        Page page = harness.person("Curious").page();
+        for (String path : List.of("/no/such/page", "/r/not%20a%20room", "/r/" + "x".repeat(65))) {
+            com.microsoft.playwright.Response response = page.navigate(harness.baseUri().resolve(path).toString());
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(page.getByTestId("not-found").isVisible()).as(path).isTrue();
+            assertThat(page.getByTestId("home").getAttribute("href")).isEqualTo("/");
+        }
+        Participant.screenshotOf(page, "not-found.png");
+        assertThat(page.navigate(harness.baseUri().resolve("/api/rooms/not%20a%20room").toString()).status())
+                .isEqualTo(400);
     }
 }

@@ -49,11 +49,47 @@ final class Participant implements AutoCloseable {
         return context;
     }
 
-    /** Opens /r/{room}?name=… and waits until the server has welcomed this page. */
+    /**
+     * Opens /r/{room}?name=…&amp;skipPrejoin=1 (straight into the call, without the pre-join screen) and waits
+     * until the server has welcomed this page.
+     */
     void openCall(String room) {
-        page.navigate(baseUri.resolve("/r/" + room + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
-                .toString());
+        page.navigate(callUri(room, "skipPrejoin=1").toString());
         peerId();
+    }
+
+    /** /r/{room}?name=… with this participant's name, and {@code query} (more parameters) if not empty. */
+    URI callUri(String room, String query) {
+        String path = "/r/" + room + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        return baseUri.resolve(query.isEmpty() ? path : path + "&" + query);
+    }
+
+    /** Opens the call page's pre-join screen (the address without skipPrejoin) and waits for its preview. */
+    void openPrejoin(String room) {
+        page.navigate(callUri(room, "").toString());
+        page.getByTestId("prejoin").waitFor();
+    }
+
+    /** On the pre-join screen: Join, then wait for the welcome. */
+    void joinFromPrejoin() {
+        page.getByTestId("name-submit").click();
+        peerId();
+    }
+
+    /** Saves a screenshot of the page as docs/images/call/{file}, kept as the view's artifact. */
+    void screenshot(String file) {
+        screenshotOf(page, file);
+    }
+
+    /** Saves a screenshot of {@code page} as docs/images/call/{file}. */
+    static void screenshotOf(Page page, String file) {
+        Path path = Path.of("..", "docs", "images", "call", file);
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(path));
     }
 
     /** The peer id the server gave this page; waits for the welcome. */

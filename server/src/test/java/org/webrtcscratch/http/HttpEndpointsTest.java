@@ -48,6 +48,31 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void apiRoomsSaysHowFullARoomIsAndRefusesABadName() throws Exception {
+        JsonNode empty = JSON.readTree(get("/api/rooms/nobody-here").body());
+        assertThat(empty.path("room").asText()).isEqualTo("nobody-here");
+        assertThat(empty.path("peers").asInt()).isZero();
+        assertThat(empty.path("capacity").asInt()).isEqualTo(8);
+        assertThat(empty.path("full").asBoolean()).isFalse();
+
+        HttpResponse<String> bad = get("/api/rooms/" + "x".repeat(65));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).isEqualTo("bad-room-name");
+    }
+
+    @Test
+    void unknownAddressesAndBadRoomNamesAreNotFoundWithAPageForBrowsers() throws Exception {
+        for (String path : List.of("/no/such/page", "/r/bad%21name")) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("data-testid=\"not-found\"");
+            assertThat(get(path).statusCode()).as(path + " without Accept").isEqualTo(404);
+        }
+        assertThat(get("/r/good-name").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void apiConfigGivesIceServersAndLimits() throws Exception {
         JsonNode body = JSON.readTree(get("/api/config").body());
         assertThat(body.path("iceServers").get(0).path("urls").get(0).asText()).isEqualTo("stun:stun.example.org:3478");

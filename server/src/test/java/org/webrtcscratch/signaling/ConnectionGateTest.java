@@ -17,7 +17,8 @@ class ConnectionGateTest {
 
     private SignalingService service(SignalingLimits limits) {
         return new SignalingService(limits, IceServerProvider.fixed(List.of()),
-                new MemoryRooms(limits.roomCapacity(), limits.maxRooms()), new Mailboxes(), clock, events::add);
+                new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"),
+                new Mailboxes(), clock, events::add, ResumeTokens.withRandomSecret());
     }
 
     @Test

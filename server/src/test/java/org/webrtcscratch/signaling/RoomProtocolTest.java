@@ -2,6 +2,7 @@ package org.webrtcscratch.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +19,96 @@ class RoomProtocolTest {
     private static final Duration WINDOW = Duration.ofSeconds(15);
     private static final String OFFER = "{\"description\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}}";
 
+    private static final byte[] SECRET = "a secret of thirty-two bytes or more!".getBytes(StandardCharsets.UTF_8);
+
     private final ManualClock clock = new ManualClock();
     private final List<SignalingEvent> events = new CopyOnWriteArrayList<>();
-    private final MemoryRooms rooms = new MemoryRooms(8, 100);
     private final SignalingCodec codec = new SignalingCodec();
-    private final RoomProtocol protocol = new RoomProtocol(rooms, new Mailboxes(), IceServerProvider.fixed(List.of()),
-            clock, events::add, WINDOW, codec, new Observers(Backstage.NONE, codec, clock, new SignalingStats()));
+    private final ResumeTokens tokens = new ResumeTokens(SECRET);
+    private final MemoryRooms rooms = rooms(tokens);
+    private final RoomProtocol protocol = protocol(rooms, tokens);
+
+    private MemoryRooms rooms(ResumeTokens issuer) {
+        return new MemoryRooms(8, 100, (room, peerId) -> issuer.issue(room, peerId, clock.instant()));
+    }
+
+    private RoomProtocol protocol(MemoryRooms memberships, ResumeTokens verifier) {
+        return new RoomProtocol(memberships, new Mailboxes(), IceServerProvider.fixed(List.of()), clock, events::add,
+                WINDOW, codec, verifier, new Observers(Backstage.NONE, codec, clock, new SignalingStats()));
+    }
+
+    /** The same server started again at the clock's time: no rooms, the same secret. */
+    private RoomProtocol restarted() {
+        return protocol(rooms(tokens), tokens);
+    }
+
+    private static Peer rejoin(RoomProtocol server, Session session, String room, String name, String token) {
+        server.join(session, new ClientMessage.Join(room, name, token, null));
+        return session.peer();
+    }
+
+    @Test
+    void afterARestartUnderTheSameSecretPeersComeBackWithTheirIdsAndTheOthersSeeAJoin() {
+        Peer alice = join(connect(new FakeConnection()), "r", "Alice");
+        Peer bob = join(connect(new FakeConnection()), "r", "Bob");
+        clock.advance(Duration.ofSeconds(2));
+        RoomProtocol server = restarted();
+        clock.advance(Duration.ofSeconds(3));
+
+        FakeConnection aliceBack = new FakeConnection();
+        FakeConnection bobBack = new FakeConnection();
+        Peer alice2 = rejoin(server, connect(aliceBack), "r", "Alice", alice.resumeToken());
+        Peer bob2 = rejoin(server, connect(bobBack), "r", "Bob", bob.resumeToken());
+
+        assertThat(alice2.peerId()).isEqualTo(alice.peerId());
+        assertThat(bob2.peerId()).isEqualTo(bob.peerId());
+        assertThat(aliceBack.last("welcome").path("resumed").asBoolean()).isTrue();
+        assertThat(aliceBack.last("welcome").path("restored").asBoolean()).isTrue();
+        assertThat(aliceBack.last("welcome").path("peers")).isEmpty();
+        assertThat(bobBack.last("welcome").path("peers").get(0).path("peerId").asText()).isEqualTo(alice.peerId());
+        assertThat(aliceBack.last("peer-joined").path("peer").path("peerId").asText()).isEqualTo(bob.peerId());
+        // Back in this process's books: a later drop resumes as usual.
+        assertThat(rooms.size("r")).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartRestoresOnlyTokensItSignedForThatRoomFromBeforeItStartedWithinTheWindow() {
+        Peer alice = join(connect(new FakeConnection()), "r", "Alice");
+        String forged = new ResumeTokens("another secret of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8))
+                .issue("r", "forged-id", clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        RoomProtocol server = restarted();
+
+        assertThat(rejoin(server, connect(new FakeConnection()), "r", "Eve", forged).peerId()).isNotEqualTo("forged-id");
+        assertThat(rejoin(server, connect(new FakeConnection()), "other", "Alice", alice.resumeToken()).peerId())
+                .isNotEqualTo(alice.peerId());
+        assertThat(rejoin(server, connect(new FakeConnection()), "r", "Alice", "not.a-token").peerId())
+                .isNotEqualTo(alice.peerId());
+        // A token this run issued and forgot (its peer left) is not brought back.
+        Session carol = connect(new FakeConnection());
+        Peer carolPeer = rejoin(server, carol, "r", "Carol", null);
+        server.leave(carol);
+        assertThat(rejoin(server, connect(new FakeConnection()), "r", "Carol", carolPeer.resumeToken()).peerId())
+                .isNotEqualTo(carolPeer.peerId());
+        clock.advance(WINDOW.plusSeconds(1));
+        assertThat(rejoin(server, connect(new FakeConnection()), "r", "Alice", alice.resumeToken()).peerId())
+                .as("past the window after the start").isNotEqualTo(alice.peerId());
+    }
+
+    @Test
+    void aTokenSaysWhatItWasIssuedForAndAnyChangeBreaksIt() {
+        String token = tokens.issue("room-1", "peer-1", Instant.ofEpochMilli(1_700_000_000_000L));
+        assertThat(tokens.verify(token)).isEqualTo(
+                new ResumeTokens.Claims("room-1", "peer-1", Instant.ofEpochMilli(1_700_000_000_000L)));
+        assertThat(tokens.issue("room-1", "peer-1", clock.instant())).isNotEqualTo(tokens.issue("room-1", "peer-1",
+                clock.instant()));
+        char[] chars = token.toCharArray();
+        chars[3] = chars[3] == 'A' ? 'B' : 'A';
+        assertThat(tokens.verify(new String(chars))).isNull();
+        assertThat(tokens.verify(token + "x")).isNull();
+        assertThat(tokens.verify("")).isNull();
+        assertThat(tokens.verify("x".repeat(600) + ".y")).isNull();
+    }
 
     private Session connect(FakeConnection connection) {
         return new Session(connection, new RateGuard(50, 200, Duration.ofSeconds(5), clock::nanoTime));
