@@ -111,6 +111,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     TurnOptions turn;
 
+    @Mixin
+    HttpSecurityOptions httpSecurity;
+
     @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
             description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
                     + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
@@ -131,7 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
         return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
-                turn.toMode(host, turnRemote)).validate();
+                turn.toMode(host, turnRemote), httpSecurity.toSettings()).validate();
     }
 
     private TlsOptions tlsOptions() {

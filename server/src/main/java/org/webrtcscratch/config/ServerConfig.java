@@ -20,6 +20,7 @@ import org.webrtcscratch.turn.TurnSettings;
  * @param turn       our own STUN/TURN server: off, run here, or on another machine. {@link #defaults()} has it
  *                   off, so tests that do not ask for TURN open no UDP ports; a TURN port of 0 in the local
  *                   settings picks a free port (while the command line's {@code --turn-port 0} means off)
+ * @param httpSecurity who may reach the HTTP side: origins, host names, the metrics token, connection caps
  */
 public record ServerConfig(
         String host,
@@ -29,11 +30,19 @@ public record ServerConfig(
         SignalingLimits limits,
         List<IceServer> iceServers,
         Path webDir,
-        TurnMode turn) {
+        TurnMode turn,
+        HttpSecurity httpSecurity) {
+
+    /** Without {@link HttpSecurity}: its defaults. */
+    public ServerConfig(String host, int httpPort, int httpThreads, TlsOptions tls, SignalingLimits limits,
+                        List<IceServer> iceServers, Path webDir, TurnMode turn) {
+        this(host, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, HttpSecurity.defaults());
+    }
 
     public ServerConfig {
         iceServers = List.copyOf(iceServers);
         Objects.requireNonNull(turn, "turn");
+        Objects.requireNonNull(httpSecurity, "httpSecurity");
     }
 
     /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
@@ -48,6 +57,7 @@ public record ServerConfig(
         Checks.require(host != null && !host.isBlank(), "host must not be empty");
         tls.validate();
         limits.validate();
+        httpSecurity.validate();
         if (turn instanceof TurnMode.Local local) {
             local.settings().validate();
         }
@@ -69,31 +79,31 @@ public record ServerConfig(
     }
 
     public ServerConfig withHttpThreads(int value) {
-        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn, httpSecurity);
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, httpSecurity);
     }
 
     public ServerConfig withHttpPort(int value) {
-        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn, httpSecurity);
     }
 
     public ServerConfig withTls(TlsOptions value) {
-        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn, httpSecurity);
     }
 
     public ServerConfig withLimits(SignalingLimits value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn, httpSecurity);
     }
 
     public ServerConfig withIceServers(List<IceServer> value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn, httpSecurity);
     }
 
     public ServerConfig withWebDir(Path value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn, httpSecurity);
     }
 
     /** Runs our STUN/TURN server here with these settings. */
@@ -101,7 +111,11 @@ public record ServerConfig(
         return withTurn(new TurnMode.Local(value));
     }
 
+    public ServerConfig withHttpSecurity(HttpSecurity value) {
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, value);
+    }
+
     public ServerConfig withTurn(TurnMode value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value, httpSecurity);
     }
 }

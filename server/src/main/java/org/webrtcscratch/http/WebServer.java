@@ -49,8 +49,9 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
         WebApp webApp = new WebApp(config.webDir());
+        OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
         WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws", new SignalingEndpoint(signaling),
-                webSocketSettings(config.limits()));
+                webSocketSettings(config.limits()), origins);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;

@@ -24,11 +24,19 @@ public final class WebSocketUpgrade extends Handler.Wrapper {
     private final String path;
     private final WebSocketEndpoint endpoint;
     private final WebSocketSettings settings;
+    private final UpgradeCheck check;
 
     public WebSocketUpgrade(String path, WebSocketEndpoint endpoint, WebSocketSettings settings) {
+        this(path, endpoint, settings, UpgradeCheck.NONE);
+    }
+
+    /** @param check who may connect, asked once the request is a valid upgrade */
+    public WebSocketUpgrade(String path, WebSocketEndpoint endpoint, WebSocketSettings settings,
+                            UpgradeCheck check) {
         this.path = path;
         this.endpoint = endpoint;
         this.settings = settings;
+        this.check = check;
     }
 
     @Override
@@ -45,6 +53,11 @@ public final class WebSocketUpgrade extends Handler.Wrapper {
                     headers.get(HttpHeader.SEC_WEBSOCKET_KEY));
         } catch (Handshake.Refused refused) {
             refuse(response, callback, refused);
+            return true;
+        }
+        String refusal = check.refusal(headers.get(HttpHeader.ORIGIN), headers.get(HttpHeader.HOST), request.isSecure());
+        if (refusal != null) {
+            refuse(response, callback, new Handshake.Refused(HttpStatus.FORBIDDEN_403, refusal));
             return true;
         }
         Connector connector = connection.getConnector();
