@@ -150,6 +150,7 @@ public final class SignalingService implements AutoCloseable {
             }
             default -> {
                 LOG.info("closing {}: rate limit exceeded for {}", session.connection.remote(), limits.rateAbuse());
+                protocol.expel(session);
                 closeWithReason(session, 1008, "rate limit exceeded");
                 return false;
             }
