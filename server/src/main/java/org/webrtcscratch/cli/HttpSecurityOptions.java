@@ -45,9 +45,14 @@ final class HttpSecurityOptions {
                     + " [SCRATCH_HEADER_TIMEOUT] (default: ${DEFAULT-VALUE}).")
     Duration headerTimeout;
 
+    @Option(names = "--address-limits-on-loopback", defaultValue = "${SCRATCH_ADDRESS_LIMITS_ON_LOOPBACK:-false}",
+            description = "Count clients on loopback under the per-address limits too; by default a reverse proxy"
+                    + " or the bench on this machine is exempt [SCRATCH_ADDRESS_LIMITS_ON_LOOPBACK].")
+    boolean addressLimitsOnLoopback;
+
     HttpSecurity toSettings() {
         return new HttpSecurity(nonBlank(allowedOrigins), nonBlank(allowedHosts), metricsToken(),
-                maxConnectionsPerAddress, headerTimeout);
+                maxConnectionsPerAddress, headerTimeout, addressLimitsOnLoopback);
     }
 
     private String metricsToken() {

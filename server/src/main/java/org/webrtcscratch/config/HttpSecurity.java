@@ -12,13 +12,17 @@ import java.util.List;
  * @param metricsToken             bearer token {@code /metrics} asks for; null leaves it open (the old default)
  * @param maxConnectionsPerAddress TCP connections (HTTP and WebSocket) one remote address may hold at once
  * @param headerTimeout            time a client has to send a request's headers (and finish the TLS handshake)
+ * @param addressLimitsOnLoopback  whether clients on loopback count under the per-address limits too; by default
+ *                                 they are exempt, since a reverse proxy or the bench on this machine is many
+ *                                 clients behind one address
  */
 public record HttpSecurity(
         List<String> allowedOrigins,
         List<String> allowedHosts,
         String metricsToken,
         int maxConnectionsPerAddress,
-        Duration headerTimeout) {
+        Duration headerTimeout,
+        boolean addressLimitsOnLoopback) {
 
     public HttpSecurity {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -27,7 +31,7 @@ public record HttpSecurity(
 
     /** Same origin only, the server's own names, /metrics open, 256 connections an address, 10 s for headers. */
     public static HttpSecurity defaults() {
-        return new HttpSecurity(List.of(), List.of(), null, 256, Duration.ofSeconds(10));
+        return new HttpSecurity(List.of(), List.of(), null, 256, Duration.ofSeconds(10), false);
     }
 
     public HttpSecurity validate() {
@@ -41,22 +45,32 @@ public record HttpSecurity(
     }
 
     public HttpSecurity withAllowedOrigins(List<String> value) {
-        return new HttpSecurity(value, allowedHosts, metricsToken, maxConnectionsPerAddress, headerTimeout);
+        return new HttpSecurity(value, allowedHosts, metricsToken, maxConnectionsPerAddress, headerTimeout,
+                addressLimitsOnLoopback);
     }
 
     public HttpSecurity withAllowedHosts(List<String> value) {
-        return new HttpSecurity(allowedOrigins, value, metricsToken, maxConnectionsPerAddress, headerTimeout);
+        return new HttpSecurity(allowedOrigins, value, metricsToken, maxConnectionsPerAddress, headerTimeout,
+                addressLimitsOnLoopback);
     }
 
     public HttpSecurity withMetricsToken(String value) {
-        return new HttpSecurity(allowedOrigins, allowedHosts, value, maxConnectionsPerAddress, headerTimeout);
+        return new HttpSecurity(allowedOrigins, allowedHosts, value, maxConnectionsPerAddress, headerTimeout,
+                addressLimitsOnLoopback);
     }
 
     public HttpSecurity withMaxConnectionsPerAddress(int value) {
-        return new HttpSecurity(allowedOrigins, allowedHosts, metricsToken, value, headerTimeout);
+        return new HttpSecurity(allowedOrigins, allowedHosts, metricsToken, value, headerTimeout,
+                addressLimitsOnLoopback);
     }
 
     public HttpSecurity withHeaderTimeout(Duration value) {
-        return new HttpSecurity(allowedOrigins, allowedHosts, metricsToken, maxConnectionsPerAddress, value);
+        return new HttpSecurity(allowedOrigins, allowedHosts, metricsToken, maxConnectionsPerAddress, value,
+                addressLimitsOnLoopback);
+    }
+
+    public HttpSecurity withAddressLimitsOnLoopback(boolean value) {
+        return new HttpSecurity(allowedOrigins, allowedHosts, metricsToken, maxConnectionsPerAddress, headerTimeout,
+                value);
     }
 }

@@ -50,7 +50,8 @@ public final class WebServer implements AutoCloseable {
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
         WebApp webApp = new WebApp(config.webDir());
         OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
-        WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws", new SignalingEndpoint(signaling),
+        WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws",
+                new SignalingEndpoint(signaling, config.httpSecurity().addressLimitsOnLoopback()),
                 webSocketSettings(config.limits()), origins);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;

@@ -21,6 +21,9 @@ public final class SignalingMetrics {
                 .description("rooms with at least one peer").register(registry);
         Gauge.builder("scratch.signaling.peers", service, SignalingService::peerCount)
                 .description("peers in rooms, including those within their resume window").register(registry);
+        FunctionCounter.builder("scratch.signaling.address.joins.limited", service,
+                        SignalingService::addressJoinsLimited)
+                .description("joins refused because their address was over its joins a minute").register(registry);
         SignalingStats stats = service.stats();
         FunctionCounter.builder("scratch.signaling.relayed", stats, SignalingStats::relayed)
                 .description("signals relayed to their target").register(registry);

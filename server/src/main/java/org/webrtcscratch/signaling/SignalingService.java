@@ -31,6 +31,7 @@ public final class SignalingService implements AutoCloseable {
     private final SignalingCodec codec = new SignalingCodec();
     private final String pong = codec.encode(new ServerMessage.Pong());
     private final RoomProtocol protocol;
+    private final AddressJoinRate joinRate;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SignalingStats stats = new SignalingStats();
@@ -51,6 +52,7 @@ public final class SignalingService implements AutoCloseable {
         this.clock = clock;
         this.events = SignalingEvents.of(stats, subscribers);
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec);
+        this.joinRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
     }
 
     /** This process's rooms and connections, the system clock and a scheduler thread. */
@@ -159,7 +161,13 @@ public final class SignalingService implements AutoCloseable {
 
     private void handle(Session session, ClientMessage message) {
         switch (message) {
-            case ClientMessage.Join join -> protocol.join(session, join);
+            case ClientMessage.Join join -> {
+                if (!joinRate.tryJoin(session.connection.address())) {
+                    throw new SignalingException(ErrorCode.RATE_LIMITED, "more than " + joinRate.joinsPerMinute()
+                            + " joins a minute from your address; try again later");
+                }
+                protocol.join(session, join);
+            }
             case ClientMessage.Signal signal -> protocol.signal(session, signal);
             case ClientMessage.Leave leave -> protocol.leave(session);
             case ClientMessage.Ping ping -> session.send(pong);
@@ -216,6 +224,11 @@ public final class SignalingService implements AutoCloseable {
 
     public int peerCount() {
         return protocol.peerCount();
+    }
+
+    /** Joins refused because their address was over its joins a minute. */
+    public long addressJoinsLimited() {
+        return joinRate.refused();
     }
 
     public SignalingStats stats() {

@@ -113,4 +113,19 @@ class ServeCommandTest {
         assertThat(defaults.httpSecurity().maxConnectionsPerAddress()).isEqualTo(256);
         assertThat(defaults.httpSecurity().headerTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
+
+    @Test
+    void theBudgetsPerAddressAndInTotalAreOptions() {
+        ServerConfig config = parse("--joins-per-minute-per-address", "30", "--max-queued-bytes-per-address",
+                "2000000", "--max-queued-bytes", "50000000", "--address-limits-on-loopback");
+        assertThat(config.limits().joinsPerMinutePerAddress()).isEqualTo(30);
+        assertThat(config.limits().maxQueuedBytesPerAddress()).isEqualTo(2_000_000);
+        assertThat(config.limits().effectiveMaxQueuedBytesTotal()).isEqualTo(50_000_000);
+        assertThat(config.httpSecurity().addressLimitsOnLoopback()).isTrue();
+        ServerConfig defaults = parse();
+        assertThat(defaults.limits().joinsPerMinutePerAddress()).isEqualTo(120);
+        assertThat(defaults.limits().maxQueuedBytesPerAddress()).isEqualTo(32L << 20);
+        assertThat(defaults.limits().effectiveMaxQueuedBytesTotal()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        assertThat(defaults.httpSecurity().addressLimitsOnLoopback()).isFalse();
+    }
 }
