@@ -25,6 +25,8 @@ import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.TlsIdentity;
+import org.webrtcscratch.metrics.WebSocketMetrics;
+import org.webrtcscratch.websocket.SendBudget;
 import org.webrtcscratch.websocket.WebSocketSettings;
 import org.webrtcscratch.websocket.WebSocketUpgrade;
 
@@ -50,9 +52,12 @@ public final class WebServer implements AutoCloseable {
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
         WebApp webApp = new WebApp(config.webDir());
         OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
+        SendBudget sendBudget = new SendBudget(config.limits().maxQueuedBytesPerAddress(),
+                config.limits().effectiveMaxQueuedBytesTotal(), config.httpSecurity().addressLimitsOnLoopback());
+        WebSocketMetrics.bind(sendBudget, metrics);
         WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws",
                 new SignalingEndpoint(signaling, config.httpSecurity().addressLimitsOnLoopback()),
-                webSocketSettings(config.limits()), origins);
+                webSocketSettings(config.limits(), sendBudget), origins);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -80,9 +85,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Outgoing frames may pile up to a few of the largest messages before a peer counts as too slow. */
-    private static WebSocketSettings webSocketSettings(SignalingLimits limits) {
+    private static WebSocketSettings webSocketSettings(SignalingLimits limits, SendBudget budget) {
         return new WebSocketSettings(limits.hardMessageBytes(), limits.pingInterval(), limits.idleTimeout(),
-                4L * limits.hardMessageBytes());
+                4L * limits.hardMessageBytes(), budget);
     }
 
     private static QueuedThreadPool threadPool(int threads) {
