@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.signaling.SignalingService;
@@ -67,6 +69,8 @@ public final class WebServer implements AutoCloseable {
             // In front of Javalin's servlet: a socket then costs a Jetty endpoint and our few objects, not a
             // servlet request, an HTTP session and Jetty's WebSocket session stack (docs/benchmarks.md).
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
+            javalinConfig.jetty.modifyServer(server -> server.insertHandler(new SecurityHeaders(
+                    webApp.contentSecurityPolicy(), tls != null && config.tls().mode() == TlsOptions.Mode.PEM)));
             addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
             webApp.configureStaticFiles(javalinConfig);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
@@ -158,6 +162,15 @@ public final class WebServer implements AutoCloseable {
             } else {
                 LOG.warn("no web app in the class path ({}); serving the API only", WEB_RESOURCES);
             }
+        }
+
+        /** The pages' policy: read once from the jar, or for every page from a folder being edited. */
+        Supplier<String> contentSecurityPolicy() {
+            if (webDir != null) {
+                return () -> ContentSecurityPolicy.forPages(webDir);
+            }
+            String bundled = BundledWebApp.contentSecurityPolicy(WEB_RESOURCES);
+            return () -> bundled;
         }
 
         /** The call page: read once from the jar, or at every request from a folder being edited. */
