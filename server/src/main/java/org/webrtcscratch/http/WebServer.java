@@ -60,6 +60,12 @@ public final class WebServer implements AutoCloseable {
         WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws",
                 new SignalingEndpoint(signaling, config.httpSecurity().addressLimitsOnLoopback()),
                 webSocketSettings(config.limits(), sendBudget), origins);
+        MetricsAccess metricsAccess = new MetricsAccess(config.httpSecurity().metricsToken());
+        if (metricsAccess.open() && !isLoopback(config.host())) {
+            LOG.warn("/metrics is open to anyone who reaches port {}; set SCRATCH_METRICS_TOKEN or"
+                    + " --metrics-token-file (an open /metrics is deprecated and will need a token later)",
+                    config.httpPort());
+        }
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -82,10 +88,26 @@ public final class WebServer implements AutoCloseable {
                     "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));
-            javalinConfig.routes.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
+            javalinConfig.routes.get("/metrics", ctx -> {
+                if (!metricsAccess.allows(ctx.header("Authorization"))) {
+                    ctx.status(401).header("WWW-Authenticate", "Bearer realm=\"metrics\"")
+                            .result("/metrics needs 'Authorization: Bearer' and the server's metrics token\n");
+                    return;
+                }
+                ctx.contentType(ContentType.PLAIN).result(metrics.scrape());
+            });
+            // Ready: listening and not shutting down; a load balancer stops sending new clients at once.
+            javalinConfig.routes.get("/readyz", ctx -> {
+                boolean stopping = signaling.isClosing();
+                ctx.status(stopping ? 503 : 200).json(Map.of("status", stopping ? "shutting-down" : "ready"));
+            });
         });
         javalin.start();
         return new WebServer(javalin);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     /** Outgoing frames may pile up to a few of the largest messages before a peer counts as too slow. */

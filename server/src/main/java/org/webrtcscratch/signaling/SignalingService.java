@@ -214,6 +214,11 @@ public final class SignalingService implements AutoCloseable {
         close(Duration.ofSeconds(2));
     }
 
+    /** Whether the service is shutting down (new connections are turned away). */
+    public boolean isClosing() {
+        return closing;
+    }
+
     public int connectionCount() {
         return connectionCount.get();
     }
