@@ -5,6 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcscratch.config.HttpSecurity;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.iceservers.IceServerProvider;
@@ -77,7 +80,7 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(new SecurityHeaders(
                     webApp.contentSecurityPolicy(), tls != null && config.tls().mode() == TlsOptions.Mode.PEM)));
-            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
+            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()), metrics);
             webApp.configureStaticFiles(javalinConfig);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
@@ -133,7 +136,7 @@ public final class WebServer implements AutoCloseable {
      * Jetty's default of one selector for every two cores.
      */
     private static void addConnector(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls,
-                                     int selectors) {
+                                     int selectors, MeterRegistry metrics) {
         if (tls != null) {
             javalinConfig.jetty.modifyHttpConfiguration(http -> {
                 SecureRequestCustomizer secure = new SecureRequestCustomizer();
@@ -153,6 +156,16 @@ public final class WebServer implements AutoCloseable {
                     AbstractConnectionFactory.getFactories(ssl, new HttpConnectionFactory(http)));
             connector.setHost(config.host());
             connector.setPort(config.httpPort());
+            HttpSecurity security = config.httpSecurity();
+            ConnectionGuard guard = new ConnectionGuard(security.maxConnectionsPerAddress(), security.headerTimeout(),
+                    security.addressLimitsOnLoopback(), connector.getScheduler());
+            connector.addEventListener(guard);
+            FunctionCounter.builder("scratch.http.connections.refused", guard, ConnectionGuard::refusedPerAddress)
+                    .tag("reason", "per-address").description("TCP connections closed at once: their address had"
+                            + " --max-connections-per-address open").register(metrics);
+            FunctionCounter.builder("scratch.http.connections.refused", guard, ConnectionGuard::headerTimeouts)
+                    .tag("reason", "header-timeout").description("TCP connections closed: no request headers"
+                            + " (or TLS handshake) within --header-timeout").register(metrics);
             return connector;
         });
     }

@@ -61,9 +61,11 @@ public final class WebSocketUpgrade extends Handler.Wrapper {
             return true;
         }
         Connector connector = connection.getConnector();
-        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, new WebSocketConnection(
-                connection.getConnection().getEndPoint(), connector.getExecutor(), connector.getByteBufferPool(),
-                settings, endpoint, headers.get(HttpHeader.HOST)));
+        WebSocketConnection socket = new WebSocketConnection(connection.getConnection().getEndPoint(),
+                connector.getExecutor(), connector.getByteBufferPool(), settings, endpoint, headers.get(HttpHeader.HOST));
+        // As Jetty's own connection factories do: the connector's listeners (connection caps) see this one too.
+        connector.getEventListeners().forEach(socket::addEventListener);
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, socket);
         response.setStatus(HttpStatus.SWITCHING_PROTOCOLS_101);
         response.getHeaders().put(HttpHeader.UPGRADE, "websocket");
         response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
