@@ -27,17 +27,18 @@ import org.webrtcscratch.config.HttpSecurity;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.iceservers.IceServerProvider;
+import org.webrtcscratch.metrics.WebSocketMetrics;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.TlsIdentity;
-import org.webrtcscratch.metrics.WebSocketMetrics;
 import org.webrtcscratch.websocket.SendBudget;
 import org.webrtcscratch.websocket.WebSocketSettings;
 import org.webrtcscratch.websocket.WebSocketUpgrade;
 
 /**
- * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, {@code /healthz}, {@code /api/config},
- * {@code /metrics} and the signaling WebSocket at {@code /ws}.
+ * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, {@code /healthz}, {@code /readyz},
+ * {@code /api/config}, {@code /metrics} and the signaling WebSocket at {@code /ws}, behind the checks of who may
+ * connect ({@link OriginPolicy}, {@link ConnectionGuard}) and with {@link SecurityHeaders} on every response.
  */
 public final class WebServer implements AutoCloseable {
 
