@@ -109,12 +109,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Signaling connections at most [SCRATCH_MAX_CONNECTIONS] (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--joins-per-minute-per-address", paramLabel = "N",
+            defaultValue = "${SCRATCH_JOINS_PER_MINUTE_PER_ADDRESS:-120}",
+            description = "Joins one remote address may make a minute [SCRATCH_JOINS_PER_MINUTE_PER_ADDRESS]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int joinsPerMinutePerAddress;
+
+    @Option(names = "--max-queued-bytes-per-address", paramLabel = "BYTES",
+            defaultValue = "${SCRATCH_MAX_QUEUED_BYTES_PER_ADDRESS:-33554432}",
+            description = "Bytes waiting to be sent to one remote address's connections; past it the connection"
+                    + " whose queue grows is dropped [SCRATCH_MAX_QUEUED_BYTES_PER_ADDRESS] (default: ${DEFAULT-VALUE}).")
+    long maxQueuedBytesPerAddress;
+
+    @Option(names = "--max-queued-bytes", paramLabel = "BYTES", defaultValue = "${SCRATCH_MAX_QUEUED_BYTES:-0}",
+            description = "Bytes waiting to be sent to all connections together; 0 for a quarter of the maximum"
+                    + " heap [SCRATCH_MAX_QUEUED_BYTES] (default: ${DEFAULT-VALUE}).")
+    long maxQueuedBytes;
+
     @Option(names = "--web-dir", defaultValue = "${SCRATCH_WEB_DIR}", paramLabel = "DIR",
             description = "Serve the web app from this folder instead of the jar, to edit it live [SCRATCH_WEB_DIR].")
     Path webDir;
 
     @Mixin
     TurnOptions turn;
+
+    @Mixin
+    HttpSecurityOptions httpSecurity;
 
     @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
             description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
@@ -135,11 +155,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     ServerConfig toConfig() {
         SignalingLimits limits = new SignalingLimits(roomCapacity, maxMessageBytes, rateLimit, rateBurst, rateAbuse,
-                pingInterval, idleTimeout, resumeWindow, maxRooms, maxConnections);
+                pingInterval, idleTimeout, resumeWindow, maxRooms, maxConnections, joinsPerMinutePerAddress,
+                maxQueuedBytesPerAddress, maxQueuedBytes);
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
         return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
-                turn.toMode(host, turnRemote), resumeSecret).validate();
+                turn.toMode(host, turnRemote), resumeSecret, httpSecurity.toSettings()).validate();
     }
 
     private TlsOptions tlsOptions() {

@@ -25,6 +25,7 @@ import org.webrtcscratch.turn.TurnSettings;
  * @param resumeSecret signs the resume tokens (at least 32 bytes of UTF-8): a server restarted with the same
  *                   secret gives peers back their ids, and their calls go on; null for a secret of this process
  *                   only
+ * @param httpSecurity who may reach the HTTP side: origins, host names, the metrics token, connection caps
  */
 public record ServerConfig(
         String host,
@@ -35,17 +36,25 @@ public record ServerConfig(
         List<IceServer> iceServers,
         Path webDir,
         TurnMode turn,
-        String resumeSecret) {
+        String resumeSecret,
+        HttpSecurity httpSecurity) {
+
+    /** Without a resume secret (one of this process only) and with {@link HttpSecurity}'s defaults. */
+    public ServerConfig(String host, int httpPort, int httpThreads, TlsOptions tls, SignalingLimits limits,
+                        List<IceServer> iceServers, Path webDir, TurnMode turn) {
+        this(host, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, null, HttpSecurity.defaults());
+    }
 
     public ServerConfig {
         iceServers = List.copyOf(iceServers);
         Objects.requireNonNull(turn, "turn");
+        Objects.requireNonNull(httpSecurity, "httpSecurity");
     }
 
     /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8080, 0, TlsOptions.off(), SignalingLimits.defaults(), List.of(), null,
-                TurnMode.OFF, null);
+                TurnMode.OFF, null, HttpSecurity.defaults());
     }
 
     public ServerConfig validate() {
@@ -57,6 +66,7 @@ public record ServerConfig(
                 "the resume secret must be at least " + ResumeTokens.MIN_SECRET_BYTES + " bytes");
         tls.validate();
         limits.validate();
+        httpSecurity.validate();
         if (turn instanceof TurnMode.Local local) {
             local.settings().validate();
         }
@@ -78,35 +88,48 @@ public record ServerConfig(
     }
 
     public ServerConfig withHttpThreads(int value) {
-        return new ServerConfig(host, httpPort, value, tls, limits, iceServers, webDir, turn, resumeSecret);
+        return new ServerConfig(host, httpPort, value, tls, limits,
+                iceServers, webDir, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, resumeSecret);
+        return new ServerConfig(value, httpPort, httpThreads, tls, limits,
+                iceServers, webDir, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withHttpPort(int value) {
-        return new ServerConfig(host, value, httpThreads, tls, limits, iceServers, webDir, turn, resumeSecret);
+        return new ServerConfig(host, value, httpThreads, tls, limits,
+                iceServers, webDir, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withTls(TlsOptions value) {
-        return new ServerConfig(host, httpPort, httpThreads, value, limits, iceServers, webDir, turn, resumeSecret);
+        return new ServerConfig(host, httpPort, httpThreads, value, limits,
+                iceServers, webDir, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withLimits(SignalingLimits value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, value, iceServers, webDir, turn, resumeSecret);
+        return new ServerConfig(host, httpPort, httpThreads, tls, value,
+                iceServers, webDir, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withIceServers(List<IceServer> value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, value, webDir, turn, resumeSecret);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits,
+                value, webDir, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withWebDir(Path value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, value, turn, resumeSecret);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits,
+                iceServers, value, turn, resumeSecret, httpSecurity);
     }
 
     public ServerConfig withResumeSecret(String value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, value);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits,
+                iceServers, webDir, turn, value, httpSecurity);
+    }
+
+    public ServerConfig withHttpSecurity(HttpSecurity value) {
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits,
+                iceServers, webDir, turn, resumeSecret, value);
     }
 
     /** Runs our STUN/TURN server here with these settings. */
@@ -115,6 +138,7 @@ public record ServerConfig(
     }
 
     public ServerConfig withTurn(TurnMode value) {
-        return new ServerConfig(host, httpPort, httpThreads, tls, limits, iceServers, webDir, value, resumeSecret);
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits,
+                iceServers, webDir, value, resumeSecret, httpSecurity);
     }
 }

@@ -1,5 +1,7 @@
 package org.webrtcscratch.http;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.webrtcscratch.signaling.Connection;
 import org.webrtcscratch.signaling.Session;
 import org.webrtcscratch.signaling.SignalingService;
@@ -28,14 +30,17 @@ public final class SignalingEndpoint implements WebSocketEndpoint {
     };
 
     private final SignalingService service;
+    private final boolean addressLimitsOnLoopback;
 
-    public SignalingEndpoint(SignalingService service) {
+    /** @param addressLimitsOnLoopback whether clients on loopback count under the per-address limits too */
+    public SignalingEndpoint(SignalingService service, boolean addressLimitsOnLoopback) {
         this.service = service;
+        this.addressLimitsOnLoopback = addressLimitsOnLoopback;
     }
 
     @Override
     public WebSocketListener onOpen(WebSocket socket) {
-        Session session = service.open(new SocketConnection(socket));
+        Session session = service.open(new SocketConnection(socket, addressOf(socket)));
         return session == null ? REFUSED : new SessionListener(service, session);
     }
 
@@ -57,8 +62,17 @@ public final class SignalingEndpoint implements WebSocketEndpoint {
         }
     }
 
+    /** The IP address the per-address limits count the socket under, or null when exempt. */
+    private String addressOf(WebSocket socket) {
+        if (!(socket.remoteAddress() instanceof InetSocketAddress remote) || remote.getAddress() == null) {
+            return null;
+        }
+        InetAddress address = remote.getAddress();
+        return address.isLoopbackAddress() && !addressLimitsOnLoopback ? null : address.getHostAddress();
+    }
+
     /** A WebSocket as the service's {@link Connection}. */
-    private record SocketConnection(WebSocket socket) implements Connection {
+    private record SocketConnection(WebSocket socket, String address) implements Connection {
 
         @Override
         public void send(String text) {

@@ -5,6 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -20,21 +23,26 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcscratch.config.HttpSecurity;
 import org.webrtcscratch.config.ServerConfig;
+import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.signaling.Names;
 import org.webrtcscratch.signaling.RoomOccupancy;
 import org.webrtcscratch.signaling.SignalingException;
+import org.webrtcscratch.metrics.WebSocketMetrics;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.TlsIdentity;
+import org.webrtcscratch.websocket.SendBudget;
 import org.webrtcscratch.websocket.WebSocketSettings;
 import org.webrtcscratch.websocket.WebSocketUpgrade;
 
 /**
  * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, the connection check at {@code /check},
- * {@code /healthz}, {@code /api/config},
- * {@code /metrics} and the signaling WebSocket at {@code /ws}.
+ * {@code /healthz}, {@code /readyz}, {@code /api/config}, {@code /api/rooms/{room}}, {@code /metrics} and the
+ * signaling WebSocket at {@code /ws}, behind the checks of who may connect ({@link OriginPolicy},
+ * {@link ConnectionGuard}) and with {@link SecurityHeaders} on every response.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -53,8 +61,19 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
         WebApp webApp = new WebApp(config.webDir());
-        WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws", new SignalingEndpoint(signaling),
-                webSocketSettings(config.limits()));
+        OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
+        SendBudget sendBudget = new SendBudget(config.limits().maxQueuedBytesPerAddress(),
+                config.limits().effectiveMaxQueuedBytesTotal(), config.httpSecurity().addressLimitsOnLoopback());
+        WebSocketMetrics.bind(sendBudget, metrics);
+        WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws",
+                new SignalingEndpoint(signaling, config.httpSecurity().addressLimitsOnLoopback()),
+                webSocketSettings(config.limits(), sendBudget), origins);
+        MetricsAccess metricsAccess = new MetricsAccess(config.httpSecurity().metricsToken());
+        if (metricsAccess.open() && !isLoopback(config.host())) {
+            LOG.warn("/metrics is open to anyone who reaches port {}; set SCRATCH_METRICS_TOKEN or"
+                    + " --metrics-token-file (an open /metrics is deprecated and will need a token later)",
+                    config.httpPort());
+        }
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -64,7 +83,9 @@ public final class WebServer implements AutoCloseable {
             // In front of Javalin's servlet: a socket then costs a Jetty endpoint and our few objects, not a
             // servlet request, an HTTP session and Jetty's WebSocket session stack (docs/benchmarks.md).
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
-            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
+            javalinConfig.jetty.modifyServer(server -> server.insertHandler(new SecurityHeaders(
+                    webApp.contentSecurityPolicy(), tls != null && config.tls().mode() == TlsOptions.Mode.PEM)));
+            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()), metrics);
             webApp.configureStaticFiles(javalinConfig);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
             javalinConfig.routes.get("/check", ctx -> webApp.page(ctx, CHECK_PAGE, BUNDLED_CHECK_PAGE));
@@ -79,7 +100,19 @@ public final class WebServer implements AutoCloseable {
                     "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));
-            javalinConfig.routes.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
+            javalinConfig.routes.get("/metrics", ctx -> {
+                if (!metricsAccess.allows(ctx.header("Authorization"))) {
+                    ctx.status(401).header("WWW-Authenticate", "Bearer realm=\"metrics\"")
+                            .result("/metrics needs 'Authorization: Bearer' and the server's metrics token\n");
+                    return;
+                }
+                ctx.contentType(ContentType.PLAIN).result(metrics.scrape());
+            });
+            // Ready: listening and not shutting down; a load balancer stops sending new clients at once.
+            javalinConfig.routes.get("/readyz", ctx -> {
+                boolean stopping = signaling.isClosing();
+                ctx.status(stopping ? 503 : 200).json(Map.of("status", stopping ? "shutting-down" : "ready"));
+            });
         });
         javalin.start();
         return new WebServer(javalin);
@@ -96,10 +129,14 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
     /** Outgoing frames may pile up to a few of the largest messages before a peer counts as too slow. */
-    private static WebSocketSettings webSocketSettings(SignalingLimits limits) {
+    private static WebSocketSettings webSocketSettings(SignalingLimits limits, SendBudget budget) {
         return new WebSocketSettings(limits.hardMessageBytes(), limits.pingInterval(), limits.idleTimeout(),
-                4L * limits.hardMessageBytes());
+                4L * limits.hardMessageBytes(), budget);
     }
 
     private static QueuedThreadPool threadPool(int threads) {
@@ -119,7 +156,7 @@ public final class WebServer implements AutoCloseable {
      * Jetty's default of one selector for every two cores.
      */
     private static void addConnector(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls,
-                                     int selectors) {
+                                     int selectors, MeterRegistry metrics) {
         if (tls != null) {
             javalinConfig.jetty.modifyHttpConfiguration(http -> {
                 SecureRequestCustomizer secure = new SecureRequestCustomizer();
@@ -139,6 +176,16 @@ public final class WebServer implements AutoCloseable {
                     AbstractConnectionFactory.getFactories(ssl, new HttpConnectionFactory(http)));
             connector.setHost(config.host());
             connector.setPort(config.httpPort());
+            HttpSecurity security = config.httpSecurity();
+            ConnectionGuard guard = new ConnectionGuard(security.maxConnectionsPerAddress(), security.headerTimeout(),
+                    security.addressLimitsOnLoopback(), connector.getScheduler());
+            connector.addEventListener(guard);
+            FunctionCounter.builder("scratch.http.connections.refused", guard, ConnectionGuard::refusedPerAddress)
+                    .tag("reason", "per-address").description("TCP connections closed at once: their address had"
+                            + " --max-connections-per-address open").register(metrics);
+            FunctionCounter.builder("scratch.http.connections.refused", guard, ConnectionGuard::headerTimeouts)
+                    .tag("reason", "header-timeout").description("TCP connections closed: no request headers"
+                            + " (or TLS handshake) within --header-timeout").register(metrics);
             return connector;
         });
     }
@@ -170,6 +217,15 @@ public final class WebServer implements AutoCloseable {
             } else {
                 LOG.warn("no web app in the class path ({}); serving the API only", WEB_RESOURCES);
             }
+        }
+
+        /** The pages' policy: read once from the jar, or for every page from a folder being edited. */
+        Supplier<String> contentSecurityPolicy() {
+            if (webDir != null) {
+                return () -> ContentSecurityPolicy.forPages(webDir);
+            }
+            String bundled = BundledWebApp.contentSecurityPolicy(WEB_RESOURCES);
+            return () -> bundled;
         }
 
         /** The call page; a name no room can have gets the not-found page instead. */

@@ -23,6 +23,9 @@ public final class SignalingMetrics {
                 .description("peers in rooms, including those within their resume window").register(registry);
         Gauge.builder("scratch.signaling.observers", service, SignalingService::observerCount)
                 .description("connections observing the server (Behind the Scenes)").register(registry);
+        FunctionCounter.builder("scratch.signaling.address.joins.limited", service,
+                        SignalingService::addressJoinsLimited)
+                .description("joins refused because their address was over its joins a minute").register(registry);
         SignalingStats stats = service.stats();
         FunctionCounter.builder("scratch.signaling.server.events", stats, SignalingStats::serverEventsSent)
                 .description("server-event messages sent to observing peers").register(registry);

@@ -20,4 +20,12 @@ public interface Connection {
      * the server by, maybe with a port), or null when unknown.
      */
     String host();
+
+    /**
+     * The remote IP address the per-address limits count this connection under, or null when none applies
+     * (a client the transport trusts, such as a reverse proxy on this machine).
+     */
+    default String address() {
+        return null;
+    }
 }

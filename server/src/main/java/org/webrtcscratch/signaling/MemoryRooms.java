@@ -3,6 +3,7 @@ package org.webrtcscratch.signaling;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -16,6 +17,11 @@ public final class MemoryRooms implements Rooms {
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Peer> byResumeToken = new ConcurrentHashMap<>();
+    /**
+     * Rooms made, counted apart from the map: {@code rooms.size()} does not see another room's first join
+     * that is still inside its own {@code compute}, so checking it let two racing joins make 501 of 500.
+     */
+    private final AtomicInteger roomsMade = new AtomicInteger();
     private final PeerIds ids = new PeerIds();
     private final int roomCapacity;
     private final int maxRooms;
@@ -48,7 +54,8 @@ public final class MemoryRooms implements Rooms {
         Peer[] joined = new Peer[1];
         rooms.compute(roomName, (name, room) -> {
             if (room == null) {
-                if (rooms.size() >= maxRooms) {
+                if (roomsMade.incrementAndGet() > maxRooms) {
+                    roomsMade.decrementAndGet();
                     throw new SignalingException(ErrorCode.SERVER_BUSY,
                             "the server holds its maximum of " + maxRooms + " rooms");
                 }
@@ -56,6 +63,7 @@ public final class MemoryRooms implements Rooms {
             } else if (room.member(peerId) != null) {
                 return room;
             }
+            // A new room's first peer always fits (capacity is at least 2), so a room counted is a room kept.
             int size = room.size();
             if (size >= roomCapacity) {
                 throw new SignalingException(ErrorCode.ROOM_FULL,
@@ -96,7 +104,11 @@ public final class MemoryRooms implements Rooms {
                 byResumeToken.remove(peer.resumeToken(), peer);
                 announce.accept(others);
             });
-            return room.isEmpty() ? null : room;
+            if (room.isEmpty()) {
+                roomsMade.decrementAndGet();
+                return null;
+            }
+            return room;
         });
     }
 

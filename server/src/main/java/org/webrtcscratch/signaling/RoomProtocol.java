@@ -139,6 +139,18 @@ final class RoomProtocol {
         leave(peer, LeaveReason.LEFT);
     }
 
+    /**
+     * The gate is closing the session for abuse: its peer leaves now, so that it cannot resume its place (and
+     * the others' attention) on a new connection with a fresh rate bucket.
+     */
+    void expel(Session session) {
+        Peer peer = session.peer();
+        if (peer != null) {
+            session.peer(null);
+            leave(peer, LeaveReason.LEFT);
+        }
+    }
+
     /** The session's connection closed with {@code code}: the peer leaves, or is away for its resume window. */
     void closed(Session session, int code) {
         Peer peer = session.peer();

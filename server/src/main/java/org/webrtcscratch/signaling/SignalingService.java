@@ -32,6 +32,7 @@ public final class SignalingService implements AutoCloseable {
     private final String pong = codec.encode(new ServerMessage.Pong());
     private final RoomProtocol protocol;
     private final Observers observers;
+    private final AddressJoinRate joinRate;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SignalingStats stats = new SignalingStats();
@@ -56,6 +57,7 @@ public final class SignalingService implements AutoCloseable {
         this.observers = new Observers(backstage, codec, clock, stats);
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
                 tokens, observers);
+        this.joinRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
     }
 
     /** With nothing behind signaling to observe. */
@@ -188,6 +190,7 @@ public final class SignalingService implements AutoCloseable {
             }
             default -> {
                 LOG.info("closing {}: rate limit exceeded for {}", session.connection.remote(), limits.rateAbuse());
+                protocol.expel(session);
                 closeWithReason(session, 1008, "rate limit exceeded");
                 return false;
             }
@@ -196,7 +199,13 @@ public final class SignalingService implements AutoCloseable {
 
     private void handle(Session session, ClientMessage message, long receivedAt) {
         switch (message) {
-            case ClientMessage.Join join -> protocol.join(session, join);
+            case ClientMessage.Join join -> {
+                if (!joinRate.tryJoin(session.connection.address())) {
+                    throw new SignalingException(ErrorCode.RATE_LIMITED, "more than " + joinRate.joinsPerMinute()
+                            + " joins a minute from your address; try again later");
+                }
+                protocol.join(session, join);
+            }
             case ClientMessage.Signal signal -> protocol.signal(session, signal, receivedAt);
             case ClientMessage.Leave leave -> protocol.leave(session);
             case ClientMessage.Ping ping -> session.send(pong);
@@ -244,6 +253,11 @@ public final class SignalingService implements AutoCloseable {
         close(Duration.ofSeconds(2));
     }
 
+    /** Whether the service is shutting down (new connections are turned away). */
+    public boolean isClosing() {
+        return closing;
+    }
+
     public int connectionCount() {
         return connectionCount.get();
     }
@@ -268,6 +282,11 @@ public final class SignalingService implements AutoCloseable {
      */
     public RoomOccupancy occupancy(String room) {
         return new RoomOccupancy(Names.checkRoom(room), protocol.roomSize(room), limits.roomCapacity());
+    }
+
+    /** Joins refused because their address was over its joins a minute. */
+    public long addressJoinsLimited() {
+        return joinRate.refused();
     }
 
     public SignalingStats stats() {

@@ -33,4 +33,9 @@ final class TokenBucket {
         }
         return false;
     }
+
+    /** Whether the bucket has refilled to its burst: its owner has been quiet long enough to be forgotten. */
+    boolean full() {
+        return Math.min(burst, tokens + (nanoTime.getAsLong() - updatedAt) * tokensPerNano) >= burst;
+    }
 }

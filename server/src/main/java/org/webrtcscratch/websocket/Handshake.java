@@ -29,7 +29,7 @@ public final class Handshake {
             this.status = status;
         }
 
-        /** 400 for a malformed request, 426 for a plain request or another version (§4.4). */
+        /** 400 for a malformed request, 426 for a plain request or another version (§4.4), 403 when an {@link UpgradeCheck} refuses. */
         public int status() {
             return status;
         }

@@ -30,6 +30,8 @@ final class Outbound {
         DROP_SILENT,
         /** End the TCP connection: more than the queue limit waits to be sent, the peer reads too slowly. */
         DROP_SLOW,
+        /** End the TCP connection: its address, or every socket together, has the most bytes waiting allowed. */
+        DROP_OVER_BUDGET,
         /** Let the idle timeout end the connection: the closing handshake did not finish within it. */
         EXPIRE
     }
@@ -48,6 +50,7 @@ final class Outbound {
     private static final ByteBuffer PING = FrameEncoder.ping().asReadOnlyBuffer();
 
     private final WebSocketSettings settings;
+    private final SendBudget.Account account;
     private Phase phase = Phase.OPEN;
     private int closeCode;
     /** Written by the reading thread without the lock; read by the keep-alive check. */
@@ -57,10 +60,18 @@ final class Outbound {
     /** Made when a frame must wait behind the write in flight, dropped when drained: an idle socket holds none. */
     private ArrayDeque<ByteBuffer> queue;
     private long queuedBytes;
+    /** What the write in flight holds of {@link #account}: the queue it was gathered from (0 for a first write). */
+    private long inFlightBytes;
     private ByteBuffer[] write;
 
     Outbound(WebSocketSettings settings, long now) {
+        this(settings, settings.budget().open(null), now);
+    }
+
+    /** @param account this socket's share of the path's {@link SendBudget} */
+    Outbound(WebSocketSettings settings, SendBudget.Account account, long now) {
         this.settings = settings;
+        this.account = account;
         this.heardNanos = now;
         this.pingedNanos = now - 1; // not pinged since
     }
@@ -125,6 +136,8 @@ final class Outbound {
         if (phase == Phase.ENDED) {
             return Action.NONE;
         }
+        account.release(inFlightBytes);
+        inFlightBytes = queuedBytes;
         if (queue == null) {
             writing = false;
             return phase == Phase.FLUSHING ? end(Action.END) : Action.NONE;
@@ -192,10 +205,15 @@ final class Outbound {
             write = new ByteBuffer[] {frame};
             return Action.WRITE;
         }
-        queuedBytes += frame.remaining();
-        if (limited && queuedBytes > settings.maxQueuedBytes()) {
+        int size = frame.remaining();
+        if (!limited) {
+            account.force(size);
+        } else if (queuedBytes + size > settings.maxQueuedBytes()) {
             return end(Action.DROP_SLOW);
+        } else if (!account.reserve(size)) {
+            return end(Action.DROP_OVER_BUDGET);
         }
+        queuedBytes += size;
         if (queue == null) {
             queue = new ArrayDeque<>();
         }
@@ -204,6 +222,7 @@ final class Outbound {
     }
 
     private Action end(Action action) {
+        account.close();
         phase = Phase.ENDED;
         queue = null;
         write = null;

@@ -1,6 +1,8 @@
 package org.webrtcscratch.websocket;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
@@ -59,7 +61,8 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
         this.host = host;
         this.parser = new FrameParser(settings.maxMessageBytes());
         this.assembler = new MessageAssembler(settings.maxMessageBytes());
-        this.outbound = new Outbound(settings, System.nanoTime()); // the upgrade request: last heard now
+        // The upgrade request: last heard now.
+        this.outbound = new Outbound(settings, settings.budget().open(remoteInetAddress(endPoint)), System.nanoTime());
     }
 
     @Override
@@ -216,8 +219,15 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
                 getEndPoint().close();
             }
             case DROP_SLOW -> {
+                settings.budget().countDropped(false);
                 LOG.info("dropping WebSocket {}: over {} bytes wait to be sent, it reads too slowly",
                         remoteAddress(), settings.maxQueuedBytes());
+                getEndPoint().close();
+            }
+            case DROP_OVER_BUDGET -> {
+                settings.budget().countDropped(true);
+                LOG.debug("dropping WebSocket {}: its address or the server has the most bytes waiting to be sent"
+                        + " allowed, and it reads too slowly", remoteAddress());
                 getEndPoint().close();
             }
         }
@@ -272,6 +282,10 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
                 listener.onClose(code);
             }
         }
+    }
+
+    private static InetAddress remoteInetAddress(EndPoint endPoint) {
+        return endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
     }
 
     @Override

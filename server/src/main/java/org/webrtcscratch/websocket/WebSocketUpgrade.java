@@ -24,11 +24,19 @@ public final class WebSocketUpgrade extends Handler.Wrapper {
     private final String path;
     private final WebSocketEndpoint endpoint;
     private final WebSocketSettings settings;
+    private final UpgradeCheck check;
 
     public WebSocketUpgrade(String path, WebSocketEndpoint endpoint, WebSocketSettings settings) {
+        this(path, endpoint, settings, UpgradeCheck.NONE);
+    }
+
+    /** @param check who may connect, asked once the request is a valid upgrade */
+    public WebSocketUpgrade(String path, WebSocketEndpoint endpoint, WebSocketSettings settings,
+                            UpgradeCheck check) {
         this.path = path;
         this.endpoint = endpoint;
         this.settings = settings;
+        this.check = check;
     }
 
     @Override
@@ -47,10 +55,17 @@ public final class WebSocketUpgrade extends Handler.Wrapper {
             refuse(response, callback, refused);
             return true;
         }
+        String refusal = check.refusal(headers.get(HttpHeader.ORIGIN), headers.get(HttpHeader.HOST), request.isSecure());
+        if (refusal != null) {
+            refuse(response, callback, new Handshake.Refused(HttpStatus.FORBIDDEN_403, refusal));
+            return true;
+        }
         Connector connector = connection.getConnector();
-        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, new WebSocketConnection(
-                connection.getConnection().getEndPoint(), connector.getExecutor(), connector.getByteBufferPool(),
-                settings, endpoint, headers.get(HttpHeader.HOST)));
+        WebSocketConnection socket = new WebSocketConnection(connection.getConnection().getEndPoint(),
+                connector.getExecutor(), connector.getByteBufferPool(), settings, endpoint, headers.get(HttpHeader.HOST));
+        // As Jetty's own connection factories do: the connector's listeners (connection caps) see this one too.
+        connector.getEventListeners().forEach(socket::addEventListener);
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, socket);
         response.setStatus(HttpStatus.SWITCHING_PROTOCOLS_101);
         response.getHeaders().put(HttpHeader.UPGRADE, "websocket");
         response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");

@@ -34,6 +34,12 @@ class LauncherTest {
         assertThat(javaOptions(fakeJdk("26")).split(" ")).contains("-XX:+UseCompactObjectHeaders");
     }
 
+    @Test
+    void aJvmOutOfMemoryExitsSoThatItsSupervisorRestartsIt() throws Exception {
+        assertThat(javaOptions(fakeJdk("21")).split(" ")).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(javaOptions(fakeJdk("25")).split(" ")).contains("-XX:+ExitOnOutOfMemoryError");
+    }
+
     /** A JDK whose {@code java} only answers the launcher's version probe, with {@code version}. */
     private Path fakeJdk(String version) throws IOException {
         Path home = temp.resolve("jdk-" + version);

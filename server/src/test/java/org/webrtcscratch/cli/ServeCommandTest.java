@@ -95,4 +95,37 @@ class ServeCommandTest {
         ScratchCommand.commandLine().setOut(new PrintWriter(out)).execute("serve", "--help");
         assertThat(out.toString()).contains("--port", "--tls", "--room-capacity", "--rate-limit", "SCRATCH_PORT");
     }
+
+    @Test
+    void whoMayReachTheServerIsAnOption() throws Exception {
+        java.nio.file.Path tokenFile = java.nio.file.Files.createTempFile("metrics", ".token");
+        java.nio.file.Files.writeString(tokenFile, "0123456789abcdef0123\n");
+        ServerConfig config = parse("--allowed-origin", "https://a.example.org", "--allowed-origin",
+                "https://b.example.org", "--allowed-host", "call.example.org", "--metrics-token-file",
+                tokenFile.toString(), "--max-connections-per-address", "12", "--header-timeout", "3s");
+        assertThat(config.httpSecurity().allowedOrigins()).containsExactly("https://a.example.org", "https://b.example.org");
+        assertThat(config.httpSecurity().allowedHosts()).containsExactly("call.example.org");
+        assertThat(config.httpSecurity().metricsToken()).isEqualTo("0123456789abcdef0123");
+        assertThat(config.httpSecurity().maxConnectionsPerAddress()).isEqualTo(12);
+        assertThat(config.httpSecurity().headerTimeout()).isEqualTo(Duration.ofSeconds(3));
+        ServerConfig defaults = parse();
+        assertThat(defaults.httpSecurity().allowedOrigins()).isEmpty();
+        assertThat(defaults.httpSecurity().maxConnectionsPerAddress()).isEqualTo(256);
+        assertThat(defaults.httpSecurity().headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theBudgetsPerAddressAndInTotalAreOptions() {
+        ServerConfig config = parse("--joins-per-minute-per-address", "30", "--max-queued-bytes-per-address",
+                "2000000", "--max-queued-bytes", "50000000", "--address-limits-on-loopback");
+        assertThat(config.limits().joinsPerMinutePerAddress()).isEqualTo(30);
+        assertThat(config.limits().maxQueuedBytesPerAddress()).isEqualTo(2_000_000);
+        assertThat(config.limits().effectiveMaxQueuedBytesTotal()).isEqualTo(50_000_000);
+        assertThat(config.httpSecurity().addressLimitsOnLoopback()).isTrue();
+        ServerConfig defaults = parse();
+        assertThat(defaults.limits().joinsPerMinutePerAddress()).isEqualTo(120);
+        assertThat(defaults.limits().maxQueuedBytesPerAddress()).isEqualTo(32L << 20);
+        assertThat(defaults.limits().effectiveMaxQueuedBytesTotal()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        assertThat(defaults.httpSecurity().addressLimitsOnLoopback()).isFalse();
+    }
 }

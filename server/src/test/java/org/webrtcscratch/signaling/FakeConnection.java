@@ -15,6 +15,22 @@ public final class FakeConnection implements Connection {
 
     final List<JsonNode> sent = new CopyOnWriteArrayList<>();
     volatile int closedWith;
+    private final String address;
+
+    /** A connection with no address: no per-address limit counts it. */
+    public FakeConnection() {
+        this(null);
+    }
+
+    /** A connection from {@code address}, counted by the per-address limits. */
+    public FakeConnection(String address) {
+        this.address = address;
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
 
     @Override
     public void send(String text) {

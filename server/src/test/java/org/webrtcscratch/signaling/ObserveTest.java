@@ -46,8 +46,8 @@ class ObserveTest {
 
     private SignalingService service(SignalingLimits limits) {
         return new SignalingService(limits, IceServerProvider.fixed(List.of()),
-                new MemoryRooms(limits.roomCapacity(), limits.maxRooms()), new Mailboxes(), clock,
-                SignalingEvents.NONE);
+                new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"), new Mailboxes(), clock,
+                SignalingEvents.NONE, ResumeTokens.withRandomSecret());
     }
 
     private final SignalingService service = service(SignalingLimits.defaults());

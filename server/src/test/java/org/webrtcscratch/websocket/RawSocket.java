@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -36,6 +37,18 @@ final class RawSocket implements AutoCloseable {
 
     static RawSocket connect(int port) throws IOException {
         return new RawSocket(new Socket("127.0.0.1", port));
+    }
+
+    /**
+     * A client that reads slowly, from {@code localAddress} (any 127.x.y.z): its receive window is a few KB, so
+     * what the server sends it piles up on the server's side.
+     */
+    static RawSocket connectSlowReader(int port, String localAddress) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.bind(new InetSocketAddress(localAddress, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        return new RawSocket(socket);
     }
 
     /** Sends a request head as given and returns the response head. */
