@@ -14,7 +14,8 @@ class AddressJoinRateTest {
     private final SignalingLimits limits = SignalingLimits.defaults().withAddressLimits(3,
             SignalingLimits.DEFAULT_MAX_QUEUED_BYTES_PER_ADDRESS, 0);
     private final SignalingService service = new SignalingService(limits, IceServerProvider.fixed(List.of()),
-            new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"), new Mailboxes(), clock, SignalingEvents.NONE, ResumeTokens.withRandomSecret());
+            new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"),
+            new Mailboxes(), clock, SignalingEvents.NONE, ResumeTokens.withRandomSecret());
 
     /** A connection from {@code address}, as a WebSocket reports it. */
     private static FakeConnection from(String address) {

@@ -13,7 +13,8 @@ class ExpelledPeerTest {
     private final ManualClock clock = new ManualClock();
     private final SignalingLimits limits = SignalingLimits.defaults().withRate(1, 2, Duration.ZERO);
     private final SignalingService service = new SignalingService(limits, IceServerProvider.fixed(List.of()),
-            new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"), new Mailboxes(), clock, SignalingEvents.NONE, ResumeTokens.withRandomSecret());
+            new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"),
+            new Mailboxes(), clock, SignalingEvents.NONE, ResumeTokens.withRandomSecret());
 
     @Test
     void aPeerClosedForAbuseLeavesAtOnceAndCannotResume() {

@@ -46,7 +46,8 @@ class ObserveTest {
 
     private SignalingService service(SignalingLimits limits) {
         return new SignalingService(limits, IceServerProvider.fixed(List.of()),
-                new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"), new Mailboxes(), clock,
+                new MemoryRooms(limits.roomCapacity(), limits.maxRooms(), (room, peerId) -> peerId + "-token"),
+                new Mailboxes(), clock,
                 SignalingEvents.NONE, ResumeTokens.withRandomSecret());
     }
 
