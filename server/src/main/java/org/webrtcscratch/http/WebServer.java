@@ -62,7 +62,9 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
             addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()));
             webApp.configureStaticFiles(javalinConfig);
+            WebJar.UPLOT.serve(javalinConfig, PRECOMPRESS_MAX_BYTES);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
+            javalinConfig.routes.get("/trace", webApp::tracePage);
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
@@ -155,9 +157,18 @@ public final class WebServer implements AutoCloseable {
 
         /** The call page: read once from the jar, or at every request from a folder being edited. */
         void callPage(Context ctx) throws IOException {
-            byte[] page = webDir != null ? readIfExists(webDir.resolve(CALL_PAGE)) : BUNDLED_CALL_PAGE;
+            page(ctx, CALL_PAGE, BUNDLED_CALL_PAGE);
+        }
+
+        /** The trace viewer (/trace), served as the call page is. */
+        void tracePage(Context ctx) throws IOException {
+            page(ctx, TRACE_PAGE, BUNDLED_TRACE_PAGE);
+        }
+
+        private void page(Context ctx, String file, byte[] bundled) throws IOException {
+            byte[] page = webDir != null ? readIfExists(webDir.resolve(file)) : bundled;
             if (page == null) {
-                ctx.status(404).result("call page missing");
+                ctx.status(404).result(file + " missing");
                 return;
             }
             ctx.contentType(ContentType.HTML).result(page);
@@ -170,6 +181,8 @@ public final class WebServer implements AutoCloseable {
 
     private static final String CALL_PAGE = "call.html";
     private static final byte[] BUNDLED_CALL_PAGE = readBundled(CALL_PAGE);
+    private static final String TRACE_PAGE = "trace.html";
+    private static final byte[] BUNDLED_TRACE_PAGE = readBundled(TRACE_PAGE);
 
     private static byte[] readBundled(String file) {
         try (InputStream in = WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file)) {
