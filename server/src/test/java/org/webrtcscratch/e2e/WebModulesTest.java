@@ -2,8 +2,6 @@ package org.webrtcscratch.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebModulesTest {
 
     @RegisterExtension
-    static final BrowserHarness harness = new BrowserHarness(config -> config.withWebDir(webFolder()));
+    static final BrowserHarness harness = new BrowserHarness(config -> config.withWebDir(WebFolder.find()));
 
     @TestFactory
     Stream<DynamicTest> moduleTests() {
@@ -38,15 +36,5 @@ class WebModulesTest {
                 throw new AssertionError(result.get("error") + "\nconsole:\n" + String.join("\n", runner.console()));
             }
         }));
-    }
-
-    /** The repository's {@code web/} folder, from the server module (Maven) or the repository root (IDE). */
-    private static Path webFolder() {
-        for (Path candidate : List.of(Path.of("..", "web"), Path.of("web"))) {
-            if (Files.isRegularFile(candidate.resolve("test/index.html"))) {
-                return candidate.toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("web/test/index.html not found from " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,0 +1,190 @@
+package org.webrtcscratch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The real browser output the insight modules' tests read ({@code web/test/fixtures/}): SDPs and getStats()
+ * samples of a loopback call (audio, video, data channel) in Chromium and in Firefox ESR, and a
+ * chrome://webrtc-internals dump. Each test makes them afresh and checks that the kept files still read the
+ * same way as the fresh ones (same media sections, codecs, explained lines), so a browser update that
+ * changes what the parsers see fails here. Run with {@code -Dinsight.record=true} to replace the kept files
+ * with the fresh ones (see docs/trace-format.md); without it the fresh ones go to
+ * {@code target/insight-fresh/} for a look.
+ */
+@Tag("browser")
+class InsightFixturesTest {
+
+    @RegisterExtension
+    static final BrowserHarness harness = new BrowserHarness(config -> config.withWebDir(WebFolder.find()));
+
+    private static final boolean RECORD = Boolean.getBoolean("insight.record");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What the insight parsers make of an SDP, reduced to what a browser update must not silently change. */
+    private static final String SDP_SUMMARY = """
+            async (sdp) => {
+              const {parseSdp} = await import('/js/insight/sdp.js');
+              const parsed = parseSdp(sdp);
+              const explained = (lines) => [...new Set(lines.filter((line) => line.explanation)
+                  .map((line) => line.type))].sort();
+              return JSON.stringify({
+                bundle: parsed.session.bundle.length,
+                session: explained(parsed.session.lines),
+                media: parsed.media.map((section) => ({
+                  kind: section.kind, protocol: section.protocol, direction: section.direction,
+                  codecs: [...new Set(section.codecs.map((codec) => codec.name))].sort(),
+                  explained: explained(section.lines).filter((type) => type !== 'a=candidate'),
+                })),
+              });
+            }
+            """;
+
+    @Test
+    void chromiumRecordingsReadAsKept() {
+        Participant page = harness.person("chromium-loopback");
+        page.page().navigate(harness.baseUri().resolve("/index.html").toString());
+        JsonNode call = readJson((String) page.evaluate(BrowserHarness.script("loopback-call.js")));
+        checkSdps("chromium", call);
+        checkStats(call);
+    }
+
+    @Test
+    void firefoxRecordingsReadAsKept() {
+        JsonNode call;
+        try (FirefoxBidi firefox = FirefoxBidi.launch()) {
+            firefox.navigate(harness.baseUri().resolve("/index.html"));
+            call = readJson(firefox.callForString(BrowserHarness.script("loopback-call.js")));
+        }
+        assertThat(call.path("userAgent").asText()).contains("Firefox");
+        checkSdps("firefox", call);
+    }
+
+    @Test
+    void webrtcInternalsDumpReadsAsKept() throws IOException {
+        Participant person = harness.person("internals-dump");
+        // webrtc-internals records only what happens while it is open, so it opens before the call.
+        Page internals = person.context().newPage();
+        internals.navigate("chrome://webrtc-internals");
+        person.page().navigate(harness.baseUri().resolve("/index.html").toString());
+        person.evaluate(BrowserHarness.script("loopback-call.js"));
+        internals.bringToFront();
+        internals.getByText("Create a WebRTC-Internals dump").click();
+        Download download = internals.waitForDownload(() -> internals.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download the \"webrtc-internals dump\"")).click());
+        JsonNode fresh = JSON.readTree(gunzipIfNeeded(Files.readAllBytes(download.path())));
+
+        Path kept = fixtures().resolve("webrtc-internals-dump.json");
+        keep(kept, JSON.writeValueAsString(fresh));
+        assertThat(dumpShape(readJson(Files.readString(kept)))).isEqualTo(dumpShape(fresh));
+    }
+
+    private void checkSdps(String browser, JsonNode call) {
+        Participant parser = harness.person(browser + "-sdp-parser");
+        parser.page().navigate(harness.baseUri().resolve("/index.html").toString());
+        for (Map.Entry<String, String> recording : Map.of("offer", "offer", "answer", "answer",
+                "restart-offer", "restartOffer").entrySet()) {
+            String fresh = call.path(recording.getValue()).asText();
+            assertThat(fresh).as(browser + " " + recording.getKey()).startsWith("v=0");
+            Path kept = fixtures().resolve("sdp").resolve(browser + "-" + recording.getKey() + ".sdp");
+            keep(kept, fresh);
+            assertThat(parser.evaluate(SDP_SUMMARY, readString(kept)))
+                    .as("%s: the kept %s reads as a fresh one does (re-record with -Dinsight.record=true if the "
+                            + "browser changed on purpose)", browser, kept.getFileName())
+                    .isEqualTo(parser.evaluate(SDP_SUMMARY, fresh));
+        }
+    }
+
+    private void checkStats(JsonNode call) {
+        JsonNode fresh = call.path("samples");
+        Path kept = fixtures().resolve("stats").resolve("chromium-samples.json");
+        keep(kept, writeJson(fresh));
+        assertThat(statsTypes(readJson(readString(kept)))).isEqualTo(statsTypes(fresh))
+                .contains("inbound-rtp", "outbound-rtp", "remote-inbound-rtp", "candidate-pair", "transport",
+                        "data-channel", "local-candidate", "remote-candidate");
+    }
+
+    private static List<String> statsTypes(JsonNode samples) {
+        return samples.path(samples.size() - 1).path("report").valueStream().map(stats -> stats.path("type").asText())
+                .distinct().sorted().toList();
+    }
+
+    /** The dump's connections, with the kinds of their update log entries and whether they hold stats. */
+    private static List<String> dumpShape(JsonNode dump) {
+        assertThat(dump.path("PeerConnections").size()).as("peer connections in the dump").isGreaterThanOrEqualTo(2);
+        return dump.path("PeerConnections").valueStream().map(connection -> connection.path("updateLog").valueStream()
+                .map(entry -> entry.path("type").asText())
+                .filter(type -> List.of("createOffer", "createAnswer", "setLocalDescription", "setRemoteDescription",
+                        "icecandidate", "iceconnectionstatechange", "connectionstatechange", "datachannel")
+                        .contains(type))
+                .distinct().sorted().toList() + " stats:" + !connection.path("stats").isEmpty())
+                .sorted().toList();
+    }
+
+    /** Replaces the kept file when recording; otherwise saves the fresh one under target/ for a look. */
+    private static void keep(Path kept, String fresh) {
+        Path target = RECORD ? kept : Path.of("target", "insight-fresh").resolve(kept.getFileName());
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, fresh);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(kept).as("kept fixture (record it with -Dinsight.record=true)").isRegularFile();
+    }
+
+    private static Path fixtures() {
+        return WebFolder.find().resolve("test").resolve("fixtures");
+    }
+
+    private static byte[] gunzipIfNeeded(byte[] bytes) throws IOException {
+        if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
+            return bytes;
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String writeJson(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
