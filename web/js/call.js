@@ -16,7 +16,7 @@ export const CallState = Object.freeze({
  */
 export const CALL_EVENTS = Object.freeze(['state', 'signaling-state', 'welcome', 'local-media', 'peer-added',
   'peer-removed', 'peer-state', 'peer-track', 'peer-message', 'peer-failure', 'peer-negotiation',
-  'signaling-frame']);
+  'signaling-frame', 'server-event']);
 
 /**
  * One visit to one room: the local media, the signaling connection and a {@link Peer} per other
@@ -28,7 +28,8 @@ export const CALL_EVENTS = Object.freeze(['state', 'signaling-state', 'welcome',
  * ({peerId, state}), `peer-track` ({peerId, stream}), `peer-message` ({peerId, data}), `local-media`
  * ({media}); and for a trace, `signaling-frame` (a {@link Signaling} `frame`: {direction, text, message,
  * at}), `peer-negotiation` ({peerId, step, at, ...}: a {@link Peer} `negotiation`) and `peer-failure`
- * ({peerId, error}).
+ * ({peerId, error}); and, while {@link Call#observeServer} is on, `server-event` ({event}: what the server
+ * saw of this peer, docs/protocol.md).
  */
 export class Call extends EventTarget {
   #signaling = null;
@@ -38,6 +39,7 @@ export class Call extends EventTarget {
   #iceServers = [];
   #restartsOfClosedPeers = 0;
   #reconnectsOfClosedSessions = 0;
+  #observingServer = false;
 
   /**
    * @param {object} options
@@ -107,13 +109,24 @@ export class Call extends EventTarget {
     });
     signaling.addEventListener('state', ({detail}) => this.#emit('signaling-state', detail));
     signaling.addEventListener('frame', ({detail}) => this.#emit('signaling-frame', detail));
+    signaling.addEventListener('server-event', ({detail: {event}}) => this.#emit('server-event', {event}));
     signaling.addEventListener('welcome', afterMedia((detail) => this.#onWelcome(detail)));
     signaling.addEventListener('peer-joined', afterMedia(({peer}) => this.#addPeer(peer, {offersFirst: true})));
     signaling.addEventListener('peer-left', afterMedia(({peerId, reason}) => this.#removePeer(peerId, reason)));
     signaling.addEventListener('signal', afterMedia(({from, payload}) => this.peers.get(from)?.handleSignal(payload)));
     signaling.addEventListener('error', afterMedia((detail) => this.#onServerError(detail)));
     signaling.addEventListener('protocol-error', ({detail: {error}}) => console.warn('signaling:', error.message));
+    if (this.#observingServer) signaling.observe(true);
     signaling.join(this.room, this.name);
+  }
+
+  /**
+   * Asks the server for `server-event`s about this peer (Behind the Scenes), or to stop them. Kept for the
+   * rest of the visit: asked again after a resume and on a rejoin.
+   */
+  observeServer(enabled) {
+    this.#observingServer = enabled === true;
+    this.#signaling?.observe(this.#observingServer);
   }
 
   /** Leaves the room: tells the server, closes every peer connection and releases camera and microphone. */

@@ -10,6 +10,7 @@ const ClientType = Object.freeze({
   SIGNAL: 'signal',
   LEAVE: 'leave',
   PING: 'ping',
+  OBSERVE: 'observe',
 });
 
 /** Types the server sends. */
@@ -21,6 +22,7 @@ export const ServerType = Object.freeze({
   PONG: 'pong',
   ERROR: 'error',
   CLOSING: 'closing',
+  SERVER_EVENT: 'server-event',
 });
 
 /** `room`: 1–64 characters from A–Z a–z 0–9 - _ (protocol.md, `join`). */
@@ -80,6 +82,14 @@ export function leave() {
 
 export function ping() {
   return {type: ClientType.PING};
+}
+
+/**
+ * Starts or stops the server's `server-event`s about this peer (Behind the Scenes, docs/protocol.md).
+ * @param {boolean} enabled
+ */
+export function observe(enabled) {
+  return {type: ClientType.OBSERVE, enabled: enabled === true};
 }
 
 /**
@@ -148,6 +158,12 @@ const CHECKS = {
     field.optionalString('request');
   },
   [ServerType.CLOSING]: (message, field) => field.optionalString('reason'),
+  [ServerType.SERVER_EVENT]: (message, field) => {
+    const {event} = message;
+    if (!isObject(event)) field.fail('event', 'must be an object');
+    if (typeof event.kind !== 'string' || event.kind === '') field.fail('event.kind', 'must be a non-empty string');
+    if (typeof event.at !== 'number') field.fail('event.at', 'must be a number (epoch ms)');
+  },
 };
 
 function checkPeerInfo(peer, path, field) {

@@ -45,7 +45,8 @@ export function discardEarlySocket() {
  *
  * Events (CustomEvent, `detail` is the server message unless said otherwise):
  * `state` ({state}), `welcome` (plus `reconnected`: true when it follows a drop), `peer-joined`,
- * `peer-left`, `signal`, `error`, `closing`, `protocol-error` ({error}).
+ * `peer-left`, `signal`, `error`, `closing`, `server-event` (while {@link Signaling#observe} is on),
+ * `protocol-error` ({error}).
  *
  * And for a trace, `frame` ({direction, text, message, at}) for every text frame sent (`'out'`) or
  * received (`'in'`), pings and pongs included: `text` is the frame as on the wire, `message` the object
@@ -65,6 +66,7 @@ export class Signaling extends EventTarget {
   #pingTimer = null;
   #deadTimer = null;
   #retryTimer = null;
+  #observing = false;
 
   /**
    * @param {string} url ws: or wss: URL of /ws
@@ -99,6 +101,15 @@ export class Signaling extends EventTarget {
   /** Sends a `signal`; while the connection is down it waits in an outbox until this peer is back. */
   sendSignal(to, payload) {
     this.#sendWhenJoined(protocol.signal(to, payload));
+  }
+
+  /**
+   * Asks the server for its `server-event`s about this peer, or to stop them. Kept across drops: the
+   * server ends observing with the connection, so it is asked again after every welcome.
+   */
+  observe(enabled) {
+    this.#observing = enabled === true;
+    if (this.#joined) this.#sendNow(protocol.observe(this.#observing));
   }
 
   /** Says `leave` if it can and closes for good (close code 1000: the server drops us at once). */
@@ -172,6 +183,7 @@ export class Signaling extends EventTarget {
     const queued = resumed ? this.#outbox : [];
     this.#outbox = [];
     queued.forEach((m) => this.#sendNow(m));
+    if (this.#observing) this.#sendNow(protocol.observe(true));
     this.#emit(protocol.ServerType.WELCOME, {...message, resumed, reconnected});
   }
 

@@ -11,6 +11,11 @@ class FakeSignaling extends EventTarget {
     this.sent = [];
     this.left = false;
     this.reconnects = 0;
+    this.observing = [];
+  }
+
+  observe(enabled) {
+    this.observing.push(enabled);
   }
 
   join(room, name) {
@@ -352,6 +357,28 @@ test('call: signaling and peer events are passed on, those of a peer with its id
       [{peerId: 'a', step: 'answer', description: {type: 'answer', sdp: 'v=0'}, at: 9}]);
   assert.equal(h.of('peer-failure')[0].error, error);
   assert.equal(h.of('peer-failure')[0].peerId, 'a');
+  h.checkEventsListed();
+});
+
+test('call: observeServer asks the signaling, passes on its server events, and asks again on a rejoin', async () => {
+  const h = setUp();
+  h.call.observeServer(true);
+  h.call.join();
+  const s = h.signalings[0];
+  assert.deepEqual(s.observing, [true], 'asked before the join, asked with it');
+  const event = {at: 1764763200123.456, kind: 'snapshot', peerId: 'm', room: 'r', allocations: []};
+  s.receive('server-event', {type: 'server-event', event});
+  assert.deepEqual(h.of('server-event'), [{event}], 'passed on at once, without waiting for the media');
+  h.call.observeServer(false);
+  assert.deepEqual(s.observing, [true, false]);
+  h.call.observeServer(true);
+  h.call.leave();
+  h.call.join();
+  assert.deepEqual(h.signalings[1].observing, [true], 'remembered for the rejoin');
+  h.call.observeServer(false);
+  h.call.leave();
+  h.call.join();
+  assert.deepEqual(h.signalings[2].observing, [], 'not asked once turned off');
   h.checkEventsListed();
 });
 

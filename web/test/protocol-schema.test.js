@@ -48,6 +48,7 @@ const BUILD = {
   signal: ({to, payload}) => protocol.signal(to, payload),
   leave: () => protocol.leave(),
   ping: () => protocol.ping(),
+  observe: ({enabled}) => protocol.observe(enabled),
 };
 
 function checkAgainst({type, fields}, message) {

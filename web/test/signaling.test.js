@@ -9,7 +9,7 @@ const room = () => `unit-${Math.random().toString(36).slice(2, 10)}`;
 function client(options) {
   const signaling = new Signaling(URL, options);
   const events = [];
-  for (const type of ['state', 'welcome', 'peer-joined', 'peer-left', 'signal', 'error', 'frame']) {
+  for (const type of ['state', 'welcome', 'peer-joined', 'peer-left', 'signal', 'error', 'frame', 'server-event']) {
     signaling.addEventListener(type, ({detail}) => events.push({type, ...detail}));
   }
   const of = (type) => events.filter((e) => e.type === type);
@@ -101,6 +101,49 @@ test('signaling: after a drop it rejoins with its token, keeps its peer id and d
     await eventually(() => b.of('signal').length === 1, 'queued signal delivered');
     assert.equal(b.of('signal')[0].payload.queued, true);
     assert.equal(b.of('peer-left').length + b.of('peer-joined').length, 0, 'b saw nothing of it');
+  } finally {
+    a.signaling.close();
+    b.signaling.close();
+  }
+});
+
+test('signaling: observe brings the server\'s events about this peer, and is asked again after a resume', async () => {
+  const r = room();
+  const a = client();
+  const b = client();
+  try {
+    a.signaling.observe(true);
+    a.signaling.join(r, 'Ann');
+    b.signaling.join(r, 'Bo');
+    await eventually(() => a.of('server-event').length === 1, 'a snapshot');
+    const [snapshot] = a.of('server-event').map((e) => e.event);
+    assert.equal(snapshot.kind, 'snapshot');
+    assert.equal(snapshot.peerId, a.signaling.peerId);
+    assert.equal(snapshot.room, r);
+    await eventually(() => b.of('welcome').length === 1, 'b welcomed');
+    b.signaling.sendSignal(a.signaling.peerId, {candidate: null});
+    await eventually(() => a.of('server-event').length === 2, 'the relay told');
+    const relayed = a.of('server-event')[1].event;
+    assert.equal(relayed.kind, 'relayed');
+    assert.equal(relayed.signal, 'end-of-candidates');
+    assert.deepEqual([relayed.from, relayed.to], [b.signaling.peerId, a.signaling.peerId]);
+    assert.ok(relayed.receivedAt <= relayed.sentAt, `${relayed.receivedAt} <= ${relayed.sentAt}`);
+    assert.equal(b.of('server-event').length, 0, 'b, not observing, is told nothing');
+
+    a.signaling.dropForTest();
+    await eventually(() => a.of('welcome').length === 2, 'welcomed again');
+    await eventually(() => a.of('server-event').length === 3, 'a new snapshot after the resume');
+    assert.equal(a.of('server-event')[2].event.kind, 'snapshot');
+    assert.deepEqual(a.of('frame').filter((f) => f.direction === 'out' && f.message.type === 'observe')
+        .map((f) => f.message.enabled), [true, true], 'asked once per welcome');
+
+    a.signaling.observe(false);
+    // a's messages are handled in order: once b has a's signal, a's observe(false) has been handled too.
+    a.signaling.sendSignal(b.signaling.peerId, {candidate: null});
+    await eventually(() => b.of('signal').length === 1, 'a signal from a, after its observe(false)');
+    b.signaling.sendSignal(a.signaling.peerId, {candidate: null});
+    await eventually(() => a.of('signal').length === 2, 'the second signal arrived');
+    assert.equal(a.of('server-event').length, 3, 'nothing once turned off');
   } finally {
     a.signaling.close();
     b.signaling.close();

@@ -39,4 +39,14 @@ public sealed interface ClientMessage {
             return "ping";
         }
     }
+
+    /**
+     * Start ({@code enabled}) or stop being sent {@code server-event}s: what the server sees of this peer (its
+     * relayed signals, its TURN allocations). Boxed so that "missing" is not read as false.
+     */
+    record Observe(Boolean enabled, JsonNode id) implements ClientMessage {
+        public String type() {
+            return "observe";
+        }
+    }
 }

@@ -22,9 +22,10 @@ final class RoomProtocol {
     private final SignalingEvents events;
     private final Duration resumeWindow;
     private final SignalingCodec codec;
+    private final Observers observers;
 
     RoomProtocol(Rooms rooms, Delivery delivery, IceServerProvider iceServers, SignalingClock clock,
-                 SignalingEvents events, Duration resumeWindow, SignalingCodec codec) {
+                 SignalingEvents events, Duration resumeWindow, SignalingCodec codec, Observers observers) {
         this.rooms = rooms;
         this.delivery = delivery;
         this.iceServers = iceServers;
@@ -32,6 +33,7 @@ final class RoomProtocol {
         this.events = events;
         this.resumeWindow = resumeWindow;
         this.codec = codec;
+        this.observers = observers;
     }
 
     void join(Session session, ClientMessage.Join join) {
@@ -73,23 +75,38 @@ final class RoomProtocol {
                 peer.resumeToken(), resumed);
     }
 
-    void signal(Session session, ClientMessage.Signal signal) {
+    /** @param receivedAt when the message arrived ({@link Observers#receivedAt()}), for an observer */
+    void signal(Session session, ClientMessage.Signal signal, long receivedAt) {
         Peer from = joined(session);
         Peer to = signal.to().equals(from.peerId()) ? null : rooms.find(from.room(), signal.to());
         if (to == null) {
             throw new SignalingException(ErrorCode.UNKNOWN_PEER, "peer '" + Names.abbreviate(signal.to())
                     + "' is not in room '" + from.room() + "'");
         }
-        Delivery.Outcome outcome = delivery.send(to.peerId(),
-                codec.encode(new ServerMessage.Relayed(from.peerId(), signal.payload())));
+        String frame = codec.encode(new ServerMessage.Relayed(from.peerId(), signal.payload()));
+        Delivery.Outcome outcome = delivery.send(to.peerId(), frame);
         events.relayed(from.room(), from.peerId(), to.peerId(), clock);
+        if (observers.any()) {
+            observers.relayed(from, to, signal.payload(), frame, outcome, receivedAt);
+        }
         if (outcome == Delivery.Outcome.HELD) {
             events.on(new SignalingEvent.Held(clock.instant(), to.room(), to.peerId()));
         }
     }
 
+    /** Starts or stops sending this peer {@code server-event}s: only its own, so only once it is someone. */
+    void observe(Session session, ClientMessage.Observe observe) {
+        Peer peer = joined(session);
+        if (observe.enabled()) {
+            observers.start(session, peer);
+        } else {
+            observers.stop(session);
+        }
+    }
+
     void leave(Session session) {
         Peer peer = joined(session);
+        observers.stop(session);
         session.peer(null);
         leave(peer, LeaveReason.LEFT);
     }

@@ -17,6 +17,7 @@ import org.webrtcscratch.iceservers.IceServer;
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Closing.class, name = "closing"),
+    @JsonSubTypes.Type(value = ServerMessage.ServerEvent.class, name = "server-event"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -46,4 +47,10 @@ public sealed interface ServerMessage {
     }
 
     record Closing(String reason) implements ServerMessage { }
+
+    /**
+     * One thing the server saw of an observing peer; {@code event} is the JSON text of a {@link ServerSideEvent},
+     * written into the frame as it is (like a relayed payload).
+     */
+    record ServerEvent(String event) implements ServerMessage { }
 }

@@ -9,6 +9,8 @@ public final class Session {
     final Connection connection;
     final RateGuard rateGuard;
     private volatile Peer peer;
+    /** Set while this connection observes the server ({@link Observers}); read by this connection's thread. */
+    private Observer observer;
 
     Session(Connection connection, RateGuard rateGuard) {
         this.connection = connection;
@@ -22,6 +24,14 @@ public final class Session {
 
     void peer(Peer value) {
         peer = value;
+    }
+
+    Observer observer() {
+        return observer;
+    }
+
+    void observer(Observer value) {
+        observer = value;
     }
 
     void send(String text) {

@@ -56,6 +56,27 @@ final class SignalPayload {
         return hasDescription ? descriptionProblem : candidateProblem;
     }
 
+    /** What a payload that has no {@link #problem} carries (see {@code SignalingCodec.signalKind}). */
+    static String kind(JsonParser parser) throws IOException {
+        parser.nextToken();
+        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+            JsonToken token = parser.nextToken();
+            if (field.equals("candidate")) {
+                return token == JsonToken.VALUE_NULL ? "end-of-candidates" : "candidate";
+            }
+            if (field.equals("description")) {
+                for (String inner = parser.nextFieldName(); inner != null; inner = parser.nextFieldName()) {
+                    if (parser.nextToken() == JsonToken.VALUE_STRING && inner.equals("type")) {
+                        return parser.getText();
+                    }
+                    parser.skipChildren();
+                }
+            }
+            parser.skipChildren();
+        }
+        throw new IllegalArgumentException("a payload with neither description nor candidate");
+    }
+
     private static String description(JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();

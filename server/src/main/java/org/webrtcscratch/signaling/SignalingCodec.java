@@ -51,6 +51,7 @@ public final class SignalingCodec {
                 }
                 case "leave" -> new ClientMessage.Leave(id);
                 case "ping" -> new ClientMessage.Ping(id);
+                case "observe" -> new ClientMessage.Observe(requiredBoolean(object, "enabled"), id);
                 default -> throw new SignalingException(ErrorCode.UNKNOWN_TYPE,
                         "unknown message type '" + Names.abbreviate(type) + "'");
             };
@@ -62,6 +63,9 @@ public final class SignalingCodec {
     public String encode(ServerMessage message) {
         if (message instanceof ServerMessage.Relayed relayed) {
             return relayedFrame(relayed);
+        }
+        if (message instanceof ServerMessage.ServerEvent serverEvent) {
+            return "{\"type\":\"server-event\",\"event\":" + serverEvent.event() + "}";
         }
         try {
             return mapper.writeValueAsString(message);
@@ -154,6 +158,38 @@ public final class SignalingCodec {
             throw badRequest("field '" + field + "' must be a string");
         }
         return value.textValue();
+    }
+
+    private static boolean requiredBoolean(ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            throw badRequest("missing field '" + field + "'");
+        }
+        if (!value.isBoolean()) {
+            throw badRequest("field '" + field + "' must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /**
+     * What a valid signal payload carries: its description's type, {@code candidate}, or {@code end-of-candidates}
+     * for a null candidate; read again only for a peer that observes.
+     */
+    String signalKind(String payload) {
+        try (JsonParser parser = mapper.createParser(payload)) {
+            return SignalPayload.kind(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the payload was read as valid JSON already
+        }
+    }
+
+    /** A {@code server-event} frame: the event as JSON text, its times in epoch milliseconds. */
+    public String encode(ServerSideEvent event) {
+        try {
+            return encode(new ServerMessage.ServerEvent(mapper.writeValueAsString(event)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String optionalText(ObjectNode object, String field) {

@@ -31,6 +31,7 @@ public final class SignalingService implements AutoCloseable {
     private final SignalingCodec codec = new SignalingCodec();
     private final String pong = codec.encode(new ServerMessage.Pong());
     private final RoomProtocol protocol;
+    private final Observers observers;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SignalingStats stats = new SignalingStats();
@@ -44,19 +45,33 @@ public final class SignalingService implements AutoCloseable {
      * @param delivery    how to reach each peer
      * @param clock       time and timers; stopped when the service has closed
      * @param subscribers told what happens, after the service's own {@link #stats()}
+     * @param backstage   what a peer that observes the server is shown beyond signaling
      */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
-                            SignalingClock clock, SignalingEvents subscribers) {
+                            SignalingClock clock, SignalingEvents subscribers, Backstage backstage) {
         this.limits = limits.validate();
         this.clock = clock;
         this.events = SignalingEvents.of(stats, subscribers);
-        this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec);
+        this.observers = new Observers(backstage, codec, clock, stats);
+        this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
+                observers);
+    }
+
+    /** With nothing behind signaling to observe. */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
+                            SignalingClock clock, SignalingEvents subscribers) {
+        this(limits, iceServers, rooms, delivery, clock, subscribers, Backstage.NONE);
     }
 
     /** This process's rooms and connections, the system clock and a scheduler thread. */
-    public SignalingService(SignalingLimits limits, IceServerProvider iceServers) {
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Backstage backstage) {
         this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms()), new Mailboxes(),
-                new SchedulerClock(), SignalingEvents.NONE);
+                new SchedulerClock(), SignalingEvents.NONE, backstage);
+    }
+
+    /** {@link #SignalingService(SignalingLimits, IceServerProvider, Backstage)} with nothing behind signaling. */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers) {
+        this(limits, iceServers, Backstage.NONE);
     }
 
     /**
@@ -85,6 +100,7 @@ public final class SignalingService implements AutoCloseable {
 
     /** A text frame from the session's connection. */
     public void onText(Session session, String text) {
+        long receivedAt = observers.receivedAt();
         if (!withinRate(session)) {
             return;
         }
@@ -103,7 +119,7 @@ public final class SignalingService implements AutoCloseable {
             ClientMessage message = codec.decode(text);
             stats.countReceived(message.type());
             try {
-                handle(session, message);
+                handle(session, message, receivedAt);
             } catch (SignalingException e) {
                 throw e.answering(message.type(), message.id());
             }
@@ -126,6 +142,7 @@ public final class SignalingService implements AutoCloseable {
             return;
         }
         connectionCount.decrementAndGet();
+        observers.stop(session); // a resume starts observing afresh, on its new connection
         if (closing) {
             if (sessions.isEmpty()) {
                 drained.complete(null);
@@ -156,12 +173,13 @@ public final class SignalingService implements AutoCloseable {
         }
     }
 
-    private void handle(Session session, ClientMessage message) {
+    private void handle(Session session, ClientMessage message, long receivedAt) {
         switch (message) {
             case ClientMessage.Join join -> protocol.join(session, join);
-            case ClientMessage.Signal signal -> protocol.signal(session, signal);
+            case ClientMessage.Signal signal -> protocol.signal(session, signal, receivedAt);
             case ClientMessage.Leave leave -> protocol.leave(session);
             case ClientMessage.Ping ping -> session.send(pong);
+            case ClientMessage.Observe observe -> protocol.observe(session, observe);
         }
     }
 
@@ -207,6 +225,11 @@ public final class SignalingService implements AutoCloseable {
 
     public int connectionCount() {
         return connectionCount.get();
+    }
+
+    /** Connections that observe the server (Behind the Scenes). */
+    public int observerCount() {
+        return observers.count();
     }
 
     public int roomCount() {

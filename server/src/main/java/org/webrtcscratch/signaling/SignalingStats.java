@@ -18,6 +18,7 @@ public final class SignalingStats implements SignalingEvents {
     private final Map<ErrorCode, LongAdder> refusedByCode = new EnumMap<>(ErrorCode.class);
     private final LongAdder relayed = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
+    private final LongAdder serverEvents = new LongAdder();
 
     SignalingStats() {
         for (ErrorCode code : ErrorCode.values()) {
@@ -43,6 +44,15 @@ public final class SignalingStats implements SignalingEvents {
 
     void countRateLimited() {
         rateLimited.increment();
+    }
+
+    void countServerEvent() {
+        serverEvents.increment();
+    }
+
+    /** {@code server-event}s sent to observing peers. */
+    public long serverEventsSent() {
+        return serverEvents.sum();
     }
 
     /** Messages of {@code type} received and decoded. */

@@ -21,8 +21,9 @@ class RoomProtocolTest {
     private final ManualClock clock = new ManualClock();
     private final List<SignalingEvent> events = new CopyOnWriteArrayList<>();
     private final MemoryRooms rooms = new MemoryRooms(8, 100);
+    private final SignalingCodec codec = new SignalingCodec();
     private final RoomProtocol protocol = new RoomProtocol(rooms, new Mailboxes(), IceServerProvider.fixed(List.of()),
-            clock, events::add, WINDOW, new SignalingCodec());
+            clock, events::add, WINDOW, codec, new Observers(Backstage.NONE, codec, clock, new SignalingStats()));
 
     private Session connect(FakeConnection connection) {
         return new Session(connection, new RateGuard(50, 200, Duration.ofSeconds(5), clock::nanoTime));
@@ -34,7 +35,7 @@ class RoomProtocolTest {
     }
 
     private void signal(Session from, Peer to, String payload) {
-        protocol.signal(from, new ClientMessage.Signal(to.peerId(), payload, null));
+        protocol.signal(from, new ClientMessage.Signal(to.peerId(), payload, null), Observers.NOT_TIMED);
     }
 
     private static String candidate(int n) {
