@@ -2,6 +2,7 @@
  * The call page (/r/{room}): wiring only. The modules do the work; this connects their events.
  * call-start.js has usually started the call already; this shows it.
  */
+import {Recorder} from './bts/recorder.js';
 import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
@@ -9,6 +10,7 @@ import {installDebugRegistry} from './debug.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
+import {bindBehindTheScenes} from './ui/bts/open-button.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
 import * as screens from './ui/screens.js';
@@ -36,6 +38,10 @@ function show({call, events}) {
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
+  // Records the whole call, from its first event, for Behind the Scenes (open or not).
+  const recorder = new Recorder(call);
+  window.__scratch.recorder = recorder;
+  bindBehindTheScenes(recorder, call);
 
   const showLocalMedia = () => {
     grid.showLocal(media.stream, name);
@@ -70,7 +76,7 @@ function show({call, events}) {
     'peer-track': ({detail: {peerId, stream}}) => grid.setRemoteStream(peerId, stream),
     'peer-removed': ({detail: {peerId}}) => grid.removeRemote(peerId),
     'peer-message': ({detail: {peerId, data}}) => chat.receive(peerId, data),
-  });
+  }, {every: (event) => recorder.record(event)});
   chat.addEventListener('message', ({detail}) => chatView.showChatMessage(detail));
   media.addEventListener('trackchange', showLocalMedia);
 

@@ -29,13 +29,12 @@ function sections(parsed) {
 }
 
 function diffView(diff) {
-  return h('div', {class: 'bts-sdp-diff', 'data-testid': 'bts-sdp-diff'}, diff.map((part) =>
-    h('section', {'aria-label': `Changes in ${part.section}`},
-        h('h4', {}, part.section),
+  return h('div', {class: 'bts-sdp-diff', 'data-testid': 'bts-sdp-diff'}, diff.sections.map((part) =>
+    h('section', {'aria-label': `Changes in ${part.name}`, dataset: {status: part.status}},
+        h('h4', {}, `${part.name}: ${part.status}`),
         h('ol', {class: 'bts-sdp-lines'},
-            part.removed.map((text) => h('li', {class: 'removed'}, h('span', {class: 'bts-sign'}, 'removed '), h('code', {}, text))),
-            part.added.map((text) => h('li', {class: 'added'}, h('span', {class: 'bts-sign'}, 'added '), h('code', {}, text))),
-            !part.removed.length && !part.added.length ? h('li', {class: 'same'}, 'no change') : null))));
+            part.removed.map((line) => h('li', {class: 'removed'}, h('span', {class: 'bts-sign'}, 'removed '), h('code', {}, line.text))),
+            part.added.map((line) => h('li', {class: 'added'}, h('span', {class: 'bts-sign'}, 'added '), h('code', {}, line.text)))))));
 }
 
 export function sdpSection() {

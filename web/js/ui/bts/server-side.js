@@ -12,9 +12,9 @@ function serverTime(event, first) {
 
 function relayedRow(trace, event, first) {
   const relayMs = event.sentAt != null && event.receivedAt != null ? event.sentAt - event.receivedAt : null;
-  return [[serverTime(event, first), event.messageType ?? event.type ?? '',
+  return [[serverTime(event, first), event.signal ?? '',
     `${peerName(trace, event.from)} → ${peerName(trace, event.to)}`, bytes(event.size),
-    relayMs != null ? `${relayMs} ms` : ''], {'data-testid': 'bts-server-relayed'}];
+    relayMs != null ? `${relayMs.toFixed(3)} ms` : '', event.outcome ?? ''], {'data-testid': 'bts-server-relayed'}];
 }
 
 /** The fields of an event other than the ones every event has, as "name value" pairs. */
@@ -23,14 +23,20 @@ function fields(event) {
       .map(([name, value]) => `${name} ${typeof value === 'object' ? JSON.stringify(value) : value}`).join(', ');
 }
 
-function usageSummary(usage) {
-  if (!usage) return null;
-  const line = (what, b, p) => `${what}: ${bytes(b ?? 0)} in ${p ?? 0} packets`;
-  return h('p', {class: 'bts-turn-usage', 'data-testid': 'bts-turn-usage',
-    dataset: {bytesToPeer: usage.bytesToPeer ?? 0, bytesFromPeer: usage.bytesFromPeer ?? 0}},
-  'Relayed by our TURN server for this page: ',
-  line('to the other side', usage.bytesToPeer, usage.packetsToPeer), '; ',
-  line('from the other side', usage.bytesFromPeer, usage.packetsFromPeer), '.');
+/** The latest counts of each allocation (by relayed address), from turn-usage events and the snapshot. */
+function usageTable(events) {
+  const latest = new Map();
+  for (const event of events) {
+    const counts = event.kind === 'snapshot' ? event.allocations ?? [] : event.kind === 'turn-usage' ? [event] : [];
+    for (const allocation of counts) latest.set(allocation.relayedAddress ?? allocation.clientAddress, allocation);
+  }
+  if (!latest.size) return null;
+  return table('Bytes and packets our TURN server relayed for this page',
+      ['relayed address', 'transport', 'to the peers', 'to this page'],
+      [...latest.values()].map((a) => [[a.relayedAddress ?? '', a.transport ?? '',
+        `${bytes(a.bytesToPeer ?? 0)} in ${a.packetsToPeer ?? 0} packets`,
+        `${bytes(a.bytesToClient ?? 0)} in ${a.packetsToClient ?? 0} packets`],
+      {'data-testid': 'bts-turn-usage', dataset: {bytesToPeer: a.bytesToPeer ?? 0, bytesToClient: a.bytesToClient ?? 0}}]));
 }
 
 export function serverSection() {
@@ -46,18 +52,20 @@ export function serverSection() {
         }
         const first = events[0].at;
         const relayed = events.filter((e) => e.kind === 'relayed');
-        const allocation = events.filter((e) => e.kind === 'turn-allocation' || e.kind === 'snapshot');
-        const usage = events.filter((e) => e.kind === 'turn-usage').at(-1);
+        const allocation = events.filter((e) => e.kind === 'turn-allocation');
+        const snapshot = events.find((e) => e.kind === 'snapshot');
         return [
           h('p', {class: 'bts-intro'}, 'Times here are the server\'s own clock, counted from its first report.'),
+          snapshot ? h('p', {}, `When this page started observing, the server knew it as ${snapshot.name} (${snapshot.peerId}) `
+            + `in room ${snapshot.room}; ${snapshot.turn ? 'it runs the TURN server it hands out' : 'it runs no TURN server of its own'}.`) : null,
           h('h3', {}, 'TURN allocation'),
           allocation.length ? table('TURN allocation of this page', ['server time', 'what', 'details'],
               allocation.map((e) => [[serverTime(e, first), e.action ?? e.kind, fields(e)],
                 {'data-testid': 'bts-server-allocation', dataset: {action: e.action ?? e.kind}}]))
             : h('p', {class: 'bts-empty'}, 'No TURN allocation: this page\'s media does not go through our TURN server.'),
-          usageSummary(usage),
+          usageTable(events),
           h('h3', {}, 'Signaling messages relayed'),
-          table('Signaling messages the server relayed for this page', ['server time', 'type', 'from → to', 'size', 'relay time'],
+          table('Signaling messages the server relayed for this page', ['server time', 'signal', 'from → to', 'size', 'relay time', 'outcome'],
               relayed.map((e) => relayedRow(trace, e, first))),
         ];
       });
