@@ -2,16 +2,15 @@
  * Records one call for Behind the Scenes, from the page's first event, whether the view is open or not:
  * the Call's events (given to {@link Recorder#record}, the `every` of `HeldEvents.release`), each
  * peer's RTCPeerConnection (peer-watch.js) and its getStats() once a second, into a trace as
- * docs/trace-format.md describes it. Bounded: the oldest events and samples go first. No DOM.
+ * docs/trace-format.md describes it, bounded as insight's trace.js bounds it. No DOM.
  *
  * Kept cheap for a view that may never open: a received event is one small object pushed on an array
  * (a signaling frame is redacted, which copies it); the one periodic cost is one getStats() per peer
  * per second, its report kept as the browser gives it.
  */
-import {redact} from '../insight/trace.js';
+import {TRACE_BOUNDS, addEvent, addPeer, addSample, newTrace, redact} from '../insight/trace.js';
 import {watchPeerConnection} from './peer-watch.js';
 
-const DEFAULTS = Object.freeze({sampleIntervalMs: 1000, maxEvents: 5000, maxSamplesPerPeer: 300});
 
 export class Recorder {
   #call;
@@ -27,22 +26,16 @@ export class Recorder {
    * @param {object} [options]
    * @param {() => number} [options.now] ms since `performance.timeOrigin`, the clock of the Call's own events
    * @param {number} [options.sampleIntervalMs] how often each peer's getStats() is sampled
-   * @param {number} [options.maxEvents] events kept; the oldest are dropped beyond it
-   * @param {number} [options.maxSamplesPerPeer] getStats() samples kept per peer (300: five minutes)
+   * @param {{maxEvents: number, maxSamplesPerPeer: number}} [options.bounds] what is kept; past them the
+   *     oldest go (by default insight's TRACE_BOUNDS: five minutes of samples)
    */
-  constructor(call, {now = () => performance.now(), ...options} = {}) {
+  constructor(call, {now = () => performance.now(), sampleIntervalMs = 1000, bounds = TRACE_BOUNDS} = {}) {
     this.#call = call;
     this.#now = now;
-    this.#options = {...DEFAULTS, ...options};
+    this.#options = {sampleIntervalMs, bounds};
     /** The trace being recorded; read it, never change it. */
-    this.trace = {
-      format: 'webrtc-scratch-trace', version: 1, source: 'webrtc-scratch',
-      timeOrigin: performance.timeOrigin,
-      userAgent: navigator.userAgent,
-      call: {room: call.room, localPeerId: call.localPeerId, name: call.name},
-      peers: [], events: [], stats: {},
-      dropped: {events: 0, samples: 0},
-    };
+    this.trace = newTrace({userAgent: navigator.userAgent, timeOrigin: performance.timeOrigin,
+      call: {room: call.room, localPeerId: call.localPeerId, name: call.name}});
   }
 
   /** Calls `listener` after each change of the trace; returns what removes it. */
@@ -129,10 +122,7 @@ export class Recorder {
 
   #addPeer(peer) {
     const {peerId} = peer;
-    if (!this.trace.peers.some((p) => p.peerId === peerId)) {
-      this.trace.peers.push({peerId, name: peer.name, polite: peer.polite});
-    }
-    this.trace.stats[peerId] ??= [];
+    addPeer(this.trace, {peerId, name: peer.name, polite: peer.polite});
     this.#watches.get(peerId)?.();
     this.#firstFrames.set(peerId, new Set());
     this.#watches.set(peerId, watchPeerConnection(peer.pc, [peer.channel], (event) => this.#add({...event, peerId})));
@@ -157,8 +147,7 @@ export class Recorder {
   }
 
   #keepSample(peerId, report) {
-    const samples = this.trace.stats[peerId];
-    if (!samples || !this.#watches.has(peerId)) return;
+    if (!this.#watches.has(peerId)) return;
     const at = this.#now();
     const plain = {};
     for (const [id, stats] of report) {
@@ -166,11 +155,7 @@ export class Recorder {
       plain[id] = stats.type === 'certificate' ? {...stats, base64Certificate: undefined} : stats;
       this.#noticeFirstFrame(peerId, stats, at);
     }
-    samples.push({at, report: plain});
-    if (samples.length > this.#options.maxSamplesPerPeer) {
-      samples.shift();
-      this.trace.dropped.samples++;
-    }
+    addSample(this.trace, peerId, {at, report: plain}, this.#options.bounds);
     this.#changed();
   }
 
@@ -185,12 +170,7 @@ export class Recorder {
   }
 
   #add(event) {
-    const events = this.trace.events;
-    events.push({at: this.#now(), ...event});
-    if (events.length > this.#options.maxEvents) {
-      events.shift();
-      this.trace.dropped.events++;
-    }
+    addEvent(this.trace, {at: this.#now(), ...event}, this.#options.bounds);
     this.#changed();
   }
 

@@ -66,7 +66,7 @@ function pairTable(trace, samples) {
       pairs.map((pair) => [[
         pair.selected ? h('strong', {class: 'bts-selected-label'}, 'selected') : '',
         endpoint(pair.local), endpoint(pair.remote), pair.state, pair.nominated ? 'yes' : 'no',
-        pair.rtt != null ? `${Math.round(pair.rtt * 1000)} ms` : '',
+        pair.rtt != null ? `${pair.rtt.toFixed(1)} ms` : '',
         bytes(pair.bytesSent), bytes(pair.bytesReceived),
       ], {class: pair.selected ? 'bts-selected' : null, 'data-testid': 'bts-candidate-pair',
         dataset: {selected: String(Boolean(pair.selected)), local: pair.local?.type ?? '', remote: pair.remote?.type ?? ''}}]));
