@@ -6,6 +6,17 @@ import {fromInternalsDump, isInternalsDump} from '../insight/internals-dump.js';
 import {validateTrace} from '../insight/trace.js';
 
 /**
+ * A file's text, gunzipped first when it is gzip (Chromium can save its webrtc-internals dump compressed).
+ * @param {Blob} file
+ * @return {Promise<string>}
+ */
+export async function fileText(file) {
+  const start = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  if (start[0] !== 0x1f || start[1] !== 0x8b) return file.text();
+  return new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+/**
  * @param {string} text the file's contents
  * @return {object} the trace; throws an Error saying what is wrong with the file
  */

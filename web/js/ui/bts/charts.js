@@ -3,7 +3,7 @@
  * out (audio and video apart), round-trip time, loss and jitter, frames per second, resolution and the
  * data channel's bytes, drawn with uPlot (served from its WebJar); each chart's latest values in words too.
  */
-import uPlot from '/vendor/uplot/uPlot.esm.js';
+import uPlot from '/vendor/uplot/dist/uPlot.esm.js';
 import {toSeries} from '../../insight/stats-series.js';
 import {h, peerName, startOf} from './dom.js';
 

@@ -15,13 +15,15 @@ import java.util.Properties;
  *
  * @param groupId the WebJar's Maven group, e.g. {@code org.webjars.npm}
  * @param artifactId its artifact, which is also the library's folder name
- * @param folder the folder inside the version's folder that is served, e.g. {@code dist}
+ * The version's folder is what is served: a jar lists its folders as entries only down to there (uPlot's
+ * has no entry for {@code dist/}), and the static file handler refuses a folder the jar does not list.
+ *
  * @param hostedPath where it is served, e.g. {@code /vendor/uplot}
  */
-record WebJar(String groupId, String artifactId, String folder, String hostedPath) {
+record WebJar(String groupId, String artifactId, String hostedPath) {
 
-    /** uPlot, the charts of Behind the Scenes: {@code /vendor/uplot/uPlot.esm.js} and {@code uPlot.min.css}. */
-    static final WebJar UPLOT = new WebJar("org.webjars.npm", "uplot", "dist", "/vendor/uplot");
+    /** uPlot, the charts of Behind the Scenes: {@code /vendor/uplot/dist/uPlot.esm.js} and {@code uPlot.min.css}. */
+    static final WebJar UPLOT = new WebJar("org.webjars.npm", "uplot", "/vendor/uplot");
 
     /** The version on the class path; fails at startup when the WebJar is missing. */
     String version() {
@@ -39,7 +41,7 @@ record WebJar(String groupId, String artifactId, String folder, String hostedPat
     }
 
     void serve(JavalinConfig javalinConfig, int precompressMaxBytes) {
-        String directory = "/META-INF/resources/webjars/" + artifactId + "/" + version() + "/" + folder;
+        String directory = "/META-INF/resources/webjars/" + artifactId + "/" + version();
         javalinConfig.staticFiles.add(files -> {
             files.hostedPath = hostedPath;
             files.directory = directory;

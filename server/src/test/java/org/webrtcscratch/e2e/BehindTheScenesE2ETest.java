@@ -1,0 +1,213 @@
+package org.webrtcscratch.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.webrtcscratch.turn.TurnSettings;
+
+/**
+ * Behind the Scenes on real calls in Chromium: each section of the view holds what the call really did
+ * (checked against the page's own RTCPeerConnection), the exported trace and a webrtc-internals dump made
+ * here load into /trace. Screenshots of each section go to {@code target/behind-the-scenes/}, or to the
+ * folder named by {@code -Dbts.screenshots} (docs/behind-the-scenes.md says how to regenerate its images).
+ */
+@Tag("browser")
+class BehindTheScenesE2ETest {
+
+    /** With our TURN server on loopback, so that a relay-only call can go through it. */
+    @RegisterExtension
+    static final BrowserHarness harness = new BrowserHarness(config -> config.withTurn(TurnSettings.onLoopback()));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("bts.screenshots", "target/behind-the-scenes"));
+
+    /** What the page's own connection to {@code peerId} says: descriptions, candidate types, selected pair. */
+    private static final String CONNECTION_FACTS = """
+            async (peerId) => {
+              const pc = window.__scratch.call.peers.get(peerId).pc;
+              const report = await pc.getStats();
+              const stats = [...report.values()];
+              const transport = stats.find((s) => s.type === 'transport');
+              const pair = report.get(transport?.selectedCandidatePairId);
+              return {
+                localSdp: pc.localDescription.sdp, remoteSdp: pc.remoteDescription.sdp,
+                localType: pc.localDescription.type,
+                localCandidateTypes: [...new Set(stats.filter((s) => s.type === 'local-candidate')
+                    .map((s) => s.candidateType))].sort(),
+                selectedLocal: pair ? report.get(pair.localCandidateId).candidateType : null,
+                selectedRemote: pair ? report.get(pair.remoteCandidateId).candidateType : null,
+              };
+            }""";
+
+    @Test
+    void aTwoPersonCallIsShownSectionBySectionAndItsExportLoadsIntoTheViewer() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice");
+        Participant bob = harness.join(room, "Bob");
+        alice.waitConnectedTo(bob);
+        alice.waitFramesDecodedFrom(bob);
+        String bobId = bob.peerId();
+        Page page = alice.page();
+        page.setViewportSize(1280, 860);
+
+        openPanel(page);
+        // Three samples make two rates; the view redraws within a second of them.
+        alice.waitUntil("id => window.__scratch.recorder.trace.stats[id]?.length >= 4", bobId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) alice.evaluate(CONNECTION_FACTS, bobId);
+
+        Locator story = section(page, "story");
+        assertThat(story.locator(".bts-story-line").count()).as("story lines").isGreaterThan(3);
+        story.locator("summary").first().click();
+        screenshot(page, "story");
+
+        Locator log = section(page, "signaling");
+        Locator offers = log.locator("li[data-type='signal']").filter(new Locator.FilterOptions().setHasText("(offer)"));
+        Locator answers = log.locator("li[data-type='signal']").filter(new Locator.FilterOptions().setHasText("(answer)"));
+        assertThat(offers.count()).as("offers in the signaling log").isGreaterThanOrEqualTo(1);
+        assertThat(answers.count()).as("answers in the signaling log").isGreaterThanOrEqualTo(1);
+        assertThat(log.locator("li[data-type='welcome']").count()).isEqualTo(1);
+        assertThat(log.textContent()).doesNotContain("resumeToken\": \"").contains("Bob");
+        offers.first().locator("summary").click();
+        screenshot(page, "signaling-log");
+
+        // Alice was in the room first, so she made the offer: the viewer holds her real one and Bob's answer.
+        assertThat(facts.get("localType")).isEqualTo("offer");
+        offers.first().getByText("Open this offer in the SDP viewer").click();
+        Locator sdp = page.getByTestId("bts-section-sdp");
+        assertThat(sdp.isVisible()).isTrue();
+        assertThat(shownSdp(sdp)).isEqualTo(sdpLines((String) facts.get("localSdp")));
+        assertThat(sdp.getByTestId("bts-sdp-shown").getAttribute("data-type")).isEqualTo("offer");
+        assertThat(sdp.locator(".bts-explanation").count()).as("explained lines").isGreaterThan(10);
+        screenshot(page, "sdp");
+        String remoteAnswer = (String) sdp.getByTestId("bts-sdp-pick").locator("option")
+                .filter(new Locator.FilterOptions().setHasText("remote answer")).first().getAttribute("value");
+        sdp.getByTestId("bts-sdp-pick").selectOption(remoteAnswer);
+        assertThat(shownSdp(sdp)).isEqualTo(sdpLines((String) facts.get("remoteSdp")));
+
+        Locator ice = section(page, "ice");
+        List<String> shownTypes = stringList(ice.getByTestId("bts-local-candidate")
+                .evaluateAll("rows => [...new Set(rows.map((r) => r.dataset.type))].sort()"));
+        assertThat(shownTypes).as("local candidate types shown").contains("host")
+                .containsExactlyElementsOf(stringList(facts.get("localCandidateTypes")));
+        assertThat(ice.getByTestId("bts-remote-candidate").count()).isGreaterThan(0);
+        Locator selected = ice.locator("[data-testid='bts-candidate-pair'][data-selected='true']");
+        alice.waitUntil("() => document.querySelector(\"[data-testid='bts-candidate-pair'][data-selected='true']\")", null);
+        assertThat(selected.count()).isEqualTo(1);
+        assertThat(selected.textContent()).contains("selected");
+        assertThat(selected.getAttribute("data-local")).isEqualTo(facts.get("selectedLocal"));
+        assertThat(selected.getAttribute("data-remote")).isEqualTo(facts.get("selectedRemote"));
+        screenshot(page, "ice");
+
+        Locator states = section(page, "states");
+        assertThat(stateValues(states, "connectionState")).containsSubsequence("connecting", "connected");
+        assertThat(stateValues(states, "signalingState")).containsSubsequence("have-local-offer", "stable");
+        assertThat(stateValues(states, "iceGatheringState")).containsSubsequence("gathering", "complete");
+        assertThat(stateValues(states, "dtlsState")).containsSubsequence("connecting", "connected");
+        assertThat(stateValues(states, "dataChannel")).contains("open");
+        screenshot(page, "states");
+
+        Locator charts = section(page, "charts");
+        alice.waitUntil("() => [...document.querySelectorAll(\"[data-testid='bts-chart']\")]"
+                + ".every((f) => Number(f.dataset.samples) >= 3)", null);
+        assertThat(charts.getByTestId("bts-chart").count()).isEqualTo(6);
+        assertThat(charts.locator("[data-chart='bitrate'] .bts-chart-words").textContent())
+                .matches(".*video received \\d+.*");
+        screenshot(page, "charts");
+
+        Locator server = section(page, "server");
+        alice.waitUntil("() => document.querySelector(\"[data-testid='bts-server-relayed']\")", null);
+        screenshot(page, "server");
+
+        // Export: a real download, which the viewer then reads back.
+        Download download = page.waitForDownload(() -> page.getByTestId("bts-export").click());
+        JsonNode exported = JSON.readTree(Files.readString(download.path()));
+        assertThat(exported.path("format").asText()).isEqualTo("webrtc-scratch-trace");
+        assertThat(exported.toString()).doesNotContain("credential").doesNotContain("\"resumeToken\":\"");
+        Page viewer = openTrace(alice, download.path());
+        assertThat(viewer.getByTestId("trace-summary").getAttribute("data-events"))
+                .isEqualTo(String.valueOf(exported.path("events").size()));
+        assertThat(viewer.getByTestId("trace-summary").getAttribute("data-peers")).isEqualTo("1");
+        long descriptions = exported.path("events").valueStream()
+                .filter(e -> e.path("kind").asText().equals("description")).count();
+        viewer.getByTestId("bts-tab-sdp").click();
+        assertThat(viewer.getByTestId("bts-sdp-pick").locator("option").count()).isEqualTo((int) descriptions);
+        viewer.getByTestId("bts-tab-signaling").click();
+        assertThat(viewer.getByTestId("bts-signaling-log").locator("li").count()).isEqualTo((int)
+                exported.path("events").valueStream().filter(e -> e.path("kind").asText().equals("signaling-frame")).count());
+        // Replay: the slider at its start shows the call's first moment only.
+        viewer.getByLabel("Replay up to").fill("0");
+        assertThat(viewer.getByTestId("bts-signaling-log").locator("li").count()).isLessThanOrEqualTo(1);
+        viewer.setViewportSize(1280, 860);
+        screenshot(viewer, "trace-viewer");
+    }
+
+    private static Locator section(Page page, String id) {
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tabName(id))).click();
+        Locator section = page.getByTestId("bts-section-" + id);
+        section.waitFor();
+        return section;
+    }
+
+    private static String tabName(String id) {
+        return switch (id) {
+            case "story" -> "Story";
+            case "signaling" -> "Signaling log";
+            case "sdp" -> "SDP viewer";
+            case "ice" -> "ICE";
+            case "states" -> "States";
+            case "charts" -> "Live charts";
+            case "server" -> "The server's side";
+            default -> throw new IllegalArgumentException(id);
+        };
+    }
+
+    private static void openPanel(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Behind the scenes")).click();
+        page.getByTestId("bts-panel").waitFor();
+    }
+
+    private static Page openTrace(Participant who, Path file) {
+        Page viewer = who.context().newPage();
+        viewer.navigate(harness.baseUri().resolve("/trace").toString());
+        viewer.getByTestId("trace-file").setInputFiles(file);
+        viewer.getByTestId("bts-section-story").waitFor();
+        return viewer;
+    }
+
+    private static List<String> shownSdp(Locator sdp) {
+        return stringList(sdp.locator(".bts-sdp-part .bts-sdp-lines code").allTextContents());
+    }
+
+    private static List<String> sdpLines(String sdp) {
+        return List.of(sdp.strip().split("\r?\n"));
+    }
+
+    private static List<String> stateValues(Locator states, String which) {
+        return stringList(states.locator("[data-testid='bts-state-change'][data-which='" + which + "']")
+                .evaluateAll("rows => rows.map((r) => r.dataset.value)"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> stringList(Object value) {
+        return (List<String>) value;
+    }
+
+    private static void screenshot(Page page, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+}
