@@ -220,8 +220,8 @@ const REQUIRED_FIELDS = {
   'end-of-candidates': ['peerId', 'side'],
   'candidate-error': ['peerId', 'errorCode'],
   'state': ['peerId', 'which', 'value'],
-  'track': ['peerId', 'kind'],
-  'first-frame': ['peerId', 'kind'],
+  'track': ['peerId', 'trackKind'],
+  'first-frame': ['peerId', 'trackKind'],
   'server': ['event'],
   'note': ['text'],
 };
