@@ -1,6 +1,7 @@
 // A call between two RTCPeerConnections in one page (audio, video and a data channel), answered without
 // trickle so each description holds its candidates. Resolves to a JSON string: the offer, the answer, an
 // ICE-restart offer made once connected, and three getStats() samples of the offerer about a second apart.
+// The offerer creates its descriptions explicitly, the answerer implicitly, so a dump shows both ways.
 // Used by InsightFixturesTest in Chromium (Playwright) and in Firefox (WebDriver BiDi) alike.
 async () => {
   const stream = await navigator.mediaDevices.getUserMedia({audio: true, video: {width: 640, height: 480}});
@@ -25,7 +26,7 @@ async () => {
   const offer = offerer.localDescription.sdp;
   await answerer.setRemoteDescription(offerer.localDescription);
   for (const track of stream.getTracks()) answerer.addTrack(track.clone(), stream);
-  await answerer.setLocalDescription(await answerer.createAnswer());
+  await answerer.setLocalDescription(); // implicit, as the app's perfect negotiation does
   await gathered(answerer);
   const answer = answerer.localDescription.sdp;
   await offerer.setRemoteDescription(answerer.localDescription);
