@@ -51,6 +51,7 @@ function makePlot(chart, data, width, into) {
   return new uPlot({
     width, height: 150,
     scales: {x: {time: false}},
+    legend: {live: false},
     axes: [{stroke: '#9aa1b2', label: 'seconds', grid: {stroke: '#2c3140'}},
       {stroke: '#9aa1b2', label: chart.unit, grid: {stroke: '#2c3140'}}],
     series: [{label: 's'}, ...chart.series.map(([, label], i) => ({label, stroke: COLOURS[i % COLOURS.length], spanGaps: true}))],

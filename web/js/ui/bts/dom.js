@@ -55,7 +55,7 @@ export function table(caption, columns, rows) {
 export function rebuild(container, build) {
   const open = new Set([...container.querySelectorAll('details[open][data-key]')].map((d) => d.dataset.key));
   const scroll = container.scrollTop;
-  container.replaceChildren(...[build()].flat());
+  container.replaceChildren(...[build()].flat().filter((node) => node != null));
   for (const details of container.querySelectorAll('details[data-key]')) {
     if (open.has(details.dataset.key)) details.open = true;
   }
