@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.Optional;
+import org.webrtcscratch.backstage.TurnBackstage;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.config.TurnMode;
@@ -20,10 +21,12 @@ import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.iceservers.TurnIceServers;
 import org.webrtcscratch.metrics.SignalingMetrics;
 import org.webrtcscratch.metrics.TurnMetrics;
+import org.webrtcscratch.signaling.Backstage;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.PemFiles;
 import org.webrtcscratch.tls.SelfSignedCertificate;
 import org.webrtcscratch.tls.TlsIdentity;
+import org.webrtcscratch.turn.Ticker;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
@@ -36,15 +39,18 @@ public final class ScratchServer implements AutoCloseable {
     private final ServerConfig config;
     private final TlsIdentity tls;
     private final Optional<TurnServer> turn;
+    private final Optional<TurnBackstage> backstage;
     private final SignalingService signaling;
     private final WebServer web;
     private final JvmGcMetrics gcMetrics;
 
-    private ScratchServer(ServerConfig config, TlsIdentity tls, Optional<TurnServer> turn, SignalingService signaling,
-                          WebServer web, JvmGcMetrics gcMetrics) {
+    private ScratchServer(ServerConfig config, TlsIdentity tls, Optional<TurnServer> turn,
+                          Optional<TurnBackstage> backstage, SignalingService signaling, WebServer web,
+                          JvmGcMetrics gcMetrics) {
         this.config = config;
         this.tls = tls;
         this.turn = turn;
+        this.backstage = backstage;
         this.signaling = signaling;
         this.web = web;
         this.gcMetrics = gcMetrics;
@@ -64,10 +70,14 @@ public final class ScratchServer implements AutoCloseable {
         try {
             turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
             IceServerProvider iceServers = iceServers(config, turn);
-            SignalingService signaling = new SignalingService(config.limits(), iceServers);
+            // What an observing peer is shown of our own TURN server; nothing runs until someone observes.
+            Optional<TurnBackstage> backstage = turn.map(server -> new TurnBackstage(server, InstantSource.system(),
+                    Ticker.thread("backstage-usage")));
+            SignalingService signaling = new SignalingService(config.limits(), iceServers,
+                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE));
             SignalingMetrics.bind(signaling, metrics);
             WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
-            return new ScratchServer(config, tls, turn, signaling, web, gcMetrics);
+            return new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);
         } catch (RuntimeException e) {
             turn.ifPresent(TurnServer::close);
             throw e;
@@ -121,6 +131,11 @@ public final class ScratchServer implements AutoCloseable {
         return signaling;
     }
 
+    /** What observing peers are shown of our STUN/TURN server, when there is one. */
+    public Optional<TurnBackstage> backstage() {
+        return backstage;
+    }
+
     /** Our STUN/TURN server, when the configuration asked for one. */
     public Optional<TurnServer> turn() {
         return turn;
@@ -131,6 +146,7 @@ public final class ScratchServer implements AutoCloseable {
     public void close() {
         signaling.close();
         web.close();
+        backstage.ifPresent(TurnBackstage::close);
         turn.ifPresent(TurnServer::close);
         gcMetrics.close();
     }

@@ -21,7 +21,11 @@ public final class SignalingMetrics {
                 .description("rooms with at least one peer").register(registry);
         Gauge.builder("scratch.signaling.peers", service, SignalingService::peerCount)
                 .description("peers in rooms, including those within their resume window").register(registry);
+        Gauge.builder("scratch.signaling.observers", service, SignalingService::observerCount)
+                .description("connections observing the server (Behind the Scenes)").register(registry);
         SignalingStats stats = service.stats();
+        FunctionCounter.builder("scratch.signaling.server.events", stats, SignalingStats::serverEventsSent)
+                .description("server-event messages sent to observing peers").register(registry);
         FunctionCounter.builder("scratch.signaling.relayed", stats, SignalingStats::relayed)
                 .description("signals relayed to their target").register(registry);
         FunctionCounter.builder("scratch.signaling.rate.limited", stats, SignalingStats::rateLimited)

@@ -6,8 +6,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcscratch.net.FiveTuple;
+import org.webrtcscratch.turn.allocation.Allocation;
 import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
@@ -143,6 +146,16 @@ public final class TurnServer implements AutoCloseable {
 
     public int allocationCount() {
         return allocations.allocationCount();
+    }
+
+    /** The allocations held now, for a view of them (never on a hot path: it copies the index). */
+    public List<Allocation> allocations() {
+        return allocations.allocations();
+    }
+
+    /** The allocation of {@code fiveTuple}, if there is one. */
+    public Optional<Allocation> allocation(FiveTuple fiveTuple) {
+        return allocations.find(fiveTuple);
     }
 
     /** Stops listening, closes TCP connections, deletes every allocation and frees its relay port. */

@@ -36,7 +36,7 @@ class LayersTest {
      */
     static final List<String> ORDER = List.of(
             "cli", "", "http", "config", "metrics", "tls",
-            "websocket", "signaling", "turn", "turn.transport", "turn.server",
+            "websocket", "backstage", "signaling", "turn", "turn.transport", "turn.server",
             "iceservers", "turn.auth", "turn.allocation", "turn.policy", "turn.event",
             "turn.proto", "stun", "stun.attr", "stun.header",
             "net");

@@ -33,4 +33,21 @@ class SignalingMetricsTest {
         assertThat(joins.count()).isEqualTo(1);
         service.close(Duration.ZERO);
     }
+
+    @Test
+    void observersAndTheServerEventsSentToThemAreMetered() {
+        SignalingService service = new SignalingService(SignalingLimits.defaults(), IceServerProvider.fixed(List.of()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SignalingMetrics.bind(service, registry);
+        Session session = service.open(new FakeConnection());
+        service.onText(session, "{\"type\":\"join\",\"room\":\"r\",\"name\":\"Ann\"}");
+        service.onText(session, "{\"type\":\"observe\",\"enabled\":true}");
+
+        assertThat(registry.get("scratch.signaling.observers").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("scratch.signaling.server.events").functionCounter().count()).as("the snapshot")
+                .isEqualTo(1);
+        service.onText(session, "{\"type\":\"observe\",\"enabled\":false}");
+        assertThat(registry.get("scratch.signaling.observers").gauge().value()).isZero();
+        service.close(Duration.ZERO);
+    }
 }

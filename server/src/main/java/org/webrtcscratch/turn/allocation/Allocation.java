@@ -45,6 +45,7 @@ public final class Allocation {
     private final BandwidthLimiter toClientCap;
     private final Permissions permissions = new Permissions();
     private final ChannelBindings channels = new ChannelBindings();
+    private final RelayedTraffic traffic = new RelayedTraffic();
     private final Object lock = new Object();
     private volatile Instant expiresAt;
     private volatile boolean released;
@@ -105,6 +106,11 @@ public final class Allocation {
     /** The channel bindings in force now. */
     public Set<ChannelBinding> channelBindings() {
         return channels.active(rules.clock().instant());
+    }
+
+    /** What the relay path counted through this allocation (the transports count it after each send). */
+    public RelayedTraffic traffic() {
+        return traffic;
     }
 
     /** Data from the client in a Send indication to {@code peer} (RFC 8656 §11.2). */

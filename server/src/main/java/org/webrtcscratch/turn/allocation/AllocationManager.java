@@ -194,6 +194,11 @@ public final class AllocationManager implements AutoCloseable {
         return byFiveTuple.size();
     }
 
+    /** The allocations held now (some may have expired since the last sweep), lock-free. */
+    public List<Allocation> allocations() {
+        return List.copyOf(byFiveTuple.values());
+    }
+
     public int allocationCount(String username) {
         synchronized (lock) {
             return countByUser.getOrDefault(username, 0);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * Mints TURN REST API credentials ({@link RestApiCredentials} checks them): what the signaling server
@@ -29,7 +30,9 @@ public final class TurnCredentialIssuer {
 
     /**
      * Credentials for {@code user} (for instance a peer id, so server logs tell whose allocation is whose),
-     * with username {@code expiry:user}; an empty {@code user} gives the bare {@code expiry}.
+     * with username {@code expiry:user}; an empty {@code user} gives the bare {@code expiry}. The peer whose id is
+     * {@code user} is shown the allocations made with it (Behind the Scenes), so {@code user} must never be a
+     * name a client chose.
      */
     public TurnCredential issue(String user) {
         if (user.getBytes(StandardCharsets.UTF_8).length > MAX_USER_BYTES) {
@@ -39,6 +42,24 @@ public final class TurnCredentialIssuer {
         String username = user.isEmpty() ? Long.toString(expiresAt.getEpochSecond())
                 : expiresAt.getEpochSecond() + ":" + user;
         return new TurnCredential(username, secret.passwordFor(username), expiresAt);
+    }
+
+    /**
+     * The user part of a username this issuer's format gives ({@code expiry:user}), or empty for any other
+     * shape: a bare expiry, or anything not starting with digits and a colon.
+     */
+    public static Optional<String> userOf(String username) {
+        int colon = username.indexOf(':');
+        if (colon <= 0 || colon == username.length() - 1) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = username.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(username.substring(colon + 1));
     }
 
     public Duration ttl() {

@@ -23,6 +23,11 @@ public final class TurnEvents implements TurnEventSink {
         return () -> subscribers.remove(sink);
     }
 
+    /** Subscribers now (the stats are one), so that tests can tell a subscription was let go. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
     @Override
     public void on(TurnEvent event) {
         for (TurnEventSink subscriber : subscribers) {

@@ -98,6 +98,7 @@ final class ClientTraffic {
         try {
             allocation.relayPort().send(data, peer);
             stats.countRelayed(TurnStats.Direction.TO_PEER, length);
+            allocation.traffic().toPeer(length);
         } catch (ClosedChannelException e) {
             // The allocation went between the lookup and the send, closing its port.
             stats.countDrop(DropReason.ALLOCATION_GONE);

@@ -151,6 +151,7 @@ final class EventLoops implements AutoCloseable {
             }
             client.send(buffer);
             stats.countRelayed(TurnStats.Direction.TO_CLIENT, length);
+            allocation.traffic().toClient(length);
         }
     }
 }

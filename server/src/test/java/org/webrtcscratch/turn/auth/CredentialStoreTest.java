@@ -118,4 +118,19 @@ class CredentialStoreTest {
 
         assertThat(issuer.issue("").username()).isEqualTo("1699990600");
     }
+
+    @Test
+    void theUserPartOfAnIssuedUsernameIsReadBackExactly() {
+        TurnCredentialIssuer issuer = new TurnCredentialIssuer(SECRET, clock, Duration.ofMinutes(10));
+
+        assertThat(TurnCredentialIssuer.userOf(issuer.issue("Yv3sZ9kq0m1aXc7pQe2L4w").username()))
+                .contains("Yv3sZ9kq0m1aXc7pQe2L4w");
+        assertThat(TurnCredentialIssuer.userOf(issuer.issue("").username())).as("a bare expiry").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "alice:1699990600", ":peer", "1699990600:", "16999x0600:peer", "-1:peer"})
+    void aUsernameOfAnotherShapeHasNoUserPart(String username) {
+        assertThat(TurnCredentialIssuer.userOf(username)).isEmpty();
+    }
 }

@@ -26,6 +26,7 @@ import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.testing.TurnTestClient;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.allocation.RelayedTraffic;
 import org.webrtcscratch.turn.proto.ChannelData;
 import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.Data;
@@ -130,6 +131,10 @@ class TurnLoopbackTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(stats.relayedPackets(TurnStats.Direction.TO_PEER)).isEqualTo(2);
             assertThat(stats.relayedPackets(TurnStats.Direction.TO_CLIENT)).isEqualTo(2);
+            // The allocation's own counts: application bytes each way, whichever thread relayed them.
+            assertThat(server.allocations().getFirst().traffic().counts()).isEqualTo(new RelayedTraffic.Counts(
+                    "hello peer".length() + "odd length".length(), 2,
+                    "hello client".length() + "via channel".length(), 2));
         });
     }
 
