@@ -38,8 +38,10 @@ export function watchPeerConnection(pc, channels, add) {
       add({kind: 'end-of-candidates', side: 'local'});
       return;
     }
+    // The event's url is deprecated (Chromium 156 leaves it empty); the candidate's own url replaces it.
+    const server = candidate.url || url;
     add({kind: 'candidate', side: 'local', candidate: candidate.candidate, sdpMid: candidate.sdpMid,
-      ...(url ? {url} : {})});
+      ...(server ? {url: server} : {})});
   });
   listen(pc, 'icecandidateerror', ({url, errorCode, errorText, address, port}) =>
     add({kind: 'candidate-error', url, errorCode, errorText, address, port}));

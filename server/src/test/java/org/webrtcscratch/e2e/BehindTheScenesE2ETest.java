@@ -136,7 +136,8 @@ class BehindTheScenesE2ETest {
         Download download = page.waitForDownload(() -> page.getByTestId("bts-export").click());
         JsonNode exported = JSON.readTree(Files.readString(download.path()));
         assertThat(exported.path("format").asText()).isEqualTo("webrtc-scratch-trace");
-        assertThat(exported.toString()).doesNotContain("credential").doesNotContain("\"resumeToken\":\"");
+        assertThat(exported.toString()).as("nothing secret in the file").doesNotContain("credential")
+                .contains("\"resumeToken\":\"[redacted]\"");
         Page viewer = openTrace(alice, download.path());
         assertThat(viewer.getByTestId("trace-summary").getAttribute("data-events"))
                 .isEqualTo(String.valueOf(exported.path("events").size()));
@@ -153,6 +154,82 @@ class BehindTheScenesE2ETest {
         assertThat(viewer.getByTestId("bts-signaling-log").locator("li").count()).isLessThanOrEqualTo(1);
         viewer.setViewportSize(1280, 860);
         screenshot(viewer, "trace-viewer");
+    }
+
+    @Test
+    void aRelayOnlyCallShowsTheRelayPairAndTheServersSideOfTheAllocation() throws IOException {
+        String room = BrowserHarness.newRoom();
+        String useUdp = "window.__turnTransport = 'udp';";
+        String relayOnly = BrowserHarness.script("relay-only.js");
+        Participant alice = harness.join(room, "Alice", useUdp, relayOnly);
+        Page page = alice.page();
+        page.setViewportSize(1280, 860);
+        // Opened first: the server reports this page's TURN allocation from its creation on.
+        openPanel(page);
+        Participant bob = harness.join(room, "Bob", useUdp, relayOnly);
+        alice.waitConnectedTo(bob);
+        alice.waitFramesDecodedFrom(bob);
+        int turnPort = harness.server().turn().orElseThrow().port();
+
+        Locator ice = section(page, "ice");
+        alice.waitUntil("() => document.querySelector(\"[data-testid='bts-candidate-pair'][data-selected='true']\")", null);
+        Locator selected = ice.locator("[data-testid='bts-candidate-pair'][data-selected='true']");
+        assertThat(selected.getAttribute("data-local")).isEqualTo("relay");
+        assertThat(selected.getAttribute("data-remote")).isEqualTo("relay");
+        assertThat(selected.textContent()).contains("selected");
+        Locator relayCandidates = ice.locator("[data-testid='bts-local-candidate'][data-type='relay']");
+        assertThat(relayCandidates.count()).isGreaterThan(0);
+        assertThat(relayCandidates.first().textContent()).contains("turn:127.0.0.1:" + turnPort);
+        screenshot(page, "ice-relay");
+
+        Locator server = section(page, "server");
+        alice.waitUntil("() => document.querySelector(\"[data-testid='bts-server-allocation'][data-action='allocated']\")", null);
+        // turn-usage comes about once a second while observing; the view redraws within a second of it.
+        alice.waitUntil("() => [...document.querySelectorAll(\"[data-testid='bts-turn-usage']\")]"
+                + ".some((row) => Number(row.dataset.bytesToPeer) > 0 && Number(row.dataset.bytesToClient) > 0)", null);
+        assertThat(server.textContent()).contains("udp");
+        screenshot(page, "server");
+    }
+
+    @Test
+    void aWebrtcInternalsDumpOfThisChromiumLoadsIntoTheViewer() throws IOException {
+        Participant person = harness.person("internals-dump");
+        // webrtc-internals records only what happens while it is open, so it opens before the call.
+        Page internals = person.context().newPage();
+        internals.navigate("chrome://webrtc-internals");
+        person.page().navigate(harness.baseUri().resolve("/index.html").toString());
+        JsonNode call = JSON.readTree((String) person.evaluate(BrowserHarness.script("loopback-call.js")));
+        internals.bringToFront();
+        internals.getByText("Create a WebRTC-Internals dump").click();
+        Download download = internals.waitForDownload(() -> internals.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download the \"webrtc-internals dump\"")).click());
+
+        Page viewer = openTrace(person, download.path());
+        assertThat(viewer.getByTestId("trace-summary").textContent()).startsWith("webrtc-internals dump");
+        assertThat(Integer.parseInt(viewer.getByTestId("trace-summary").getAttribute("data-peers")))
+                .as("the call's two connections").isGreaterThanOrEqualTo(2);
+        viewer.getByTestId("bts-tab-sdp").click();
+        List<String> options = viewer.getByTestId("bts-sdp-pick").locator("option").allTextContents();
+        assertThat(options).anyMatch(o -> o.contains("local offer")).anyMatch(o -> o.contains("remote answer"));
+        // The offer the dump holds is the one the page made (which the page took after gathering, with its
+        // candidates in it; the dump has it as set, before them): the same session, ICE credentials and certificate.
+        String offerValue = viewer.getByTestId("bts-sdp-pick").locator("option")
+                .filter(new Locator.FilterOptions().setHasText("local offer")).first().getAttribute("value");
+        viewer.getByTestId("bts-sdp-pick").selectOption(offerValue);
+        List<String> made = sdpLines(call.path("offer").asText()).stream()
+                .filter(line -> line.startsWith("o=") || line.startsWith("a=ice-ufrag:") || line.startsWith("a=fingerprint:"))
+                .toList();
+        assertThat(made).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(shownSdp(viewer.getByTestId("bts-section-sdp"))).containsAll(made);
+        viewer.getByTestId("bts-tab-ice").click();
+        assertThat(viewer.locator("[data-testid='bts-candidate-pair'][data-selected='true']").count())
+                .as("a selected pair per connection").isGreaterThanOrEqualTo(1);
+        viewer.getByTestId("bts-tab-states").click();
+        assertThat(stateValues(viewer.getByTestId("bts-section-states"), "connectionState")).contains("connected");
+        viewer.getByTestId("bts-tab-charts").click();
+        assertThat(viewer.getByTestId("bts-chart").count()).isGreaterThan(0);
+        viewer.setViewportSize(1280, 860);
+        screenshot(viewer, "internals-dump");
     }
 
     private static Locator section(Page page, String id) {
