@@ -31,9 +31,10 @@ export function startOf(trace) {
   return Number.isFinite(start) ? start : 0;
 }
 
-/** The name of a peer of the trace, or its id. */
+/** The name of a peer of the trace (this page's own too), or its id. */
 export function peerName(trace, peerId) {
   if (peerId == null) return '';
+  if (peerId === trace.call?.localPeerId) return `${trace.call.name ?? 'this page'} (this page)`;
   return trace.peers.find((p) => p.peerId === peerId)?.name || peerId;
 }
 

@@ -130,7 +130,7 @@ class BehindTheScenesE2ETest {
 
         Locator server = section(page, "server");
         alice.waitUntil("() => document.querySelector(\"[data-testid='bts-server-relayed']\")", null);
-        screenshot(page, "server");
+        screenshot(page, "server-relayed");
 
         // Export: a real download, which the viewer then reads back.
         Download download = page.waitForDownload(() -> page.getByTestId("bts-export").click());
@@ -188,7 +188,7 @@ class BehindTheScenesE2ETest {
         alice.waitUntil("() => [...document.querySelectorAll(\"[data-testid='bts-turn-usage']\")]"
                 + ".some((row) => Number(row.dataset.bytesToPeer) > 0 && Number(row.dataset.bytesToClient) > 0)", null);
         assertThat(server.textContent()).contains("udp");
-        screenshot(page, "server");
+        screenshot(page, "server-turn");
     }
 
     @Test
