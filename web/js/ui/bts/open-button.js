@@ -1,6 +1,6 @@
 /**
- * The "Behind the scenes" button of the call page. The panel's modules load at the first press, so a
- * call whose view is never opened costs only the recording.
+ * The "Behind the scenes" button of the call page. The panel's modules and stylesheet load at the first
+ * press, so a call whose view is never opened costs only the recording.
  */
 const button = document.getElementById('bts-toggle');
 
@@ -18,9 +18,20 @@ export function bindBehindTheScenes(recorder, call) {
     if (!panel) {
       // Until now the server collected nothing for this page; from now on it reports what it does for it.
       call.observeServer?.(true);
-      const {createCallPanel} = await import('./call-panel.js');
+      const [{createCallPanel}] = await Promise.all([import('./call-panel.js'), loadStylesheet('/css/bts.css')]);
       panel ??= createCallPanel(recorder, {onClose: () => setOpen(false)});
     }
     setOpen(button.getAttribute('aria-expanded') !== 'true');
+  });
+}
+
+/** Adds a stylesheet to the page; resolves once it applies (or failed: the panel still works unstyled). */
+function loadStylesheet(href) {
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = link.onerror = resolve;
+    document.head.append(link);
   });
 }
