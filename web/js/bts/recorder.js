@@ -19,6 +19,7 @@ export class Recorder {
   #watches = new Map();
   #firstFrames = new Map();
   #timer = null;
+  #stopped = false;
   #listeners = new Set();
 
   /**
@@ -49,6 +50,7 @@ export class Recorder {
    * @param {CustomEvent} event
    */
   record({type, detail, timeStamp}) {
+    if (this.#stopped) return;
     // An event held until the page's modules loaded comes late: its own time says when it happened.
     const at = detail?.at ?? timeStamp;
     switch (type) {
@@ -96,8 +98,9 @@ export class Recorder {
     return {...this.trace, exportedAt: new Date().toISOString()};
   }
 
-  /** Stops sampling and watching (the page is going away). */
+  /** Stops recording for good: no more events, sampling or watching. */
   stop() {
+    this.#stopped = true;
     clearInterval(this.#timer);
     this.#timer = null;
     for (const stopWatching of this.#watches.values()) stopWatching();
