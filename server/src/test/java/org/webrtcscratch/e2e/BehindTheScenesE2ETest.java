@@ -152,6 +152,10 @@ class BehindTheScenesE2ETest {
         // Replay: the slider at its start shows the call's first moment only.
         viewer.getByLabel("Replay up to").fill("0");
         assertThat(viewer.getByTestId("bts-signaling-log").locator("li").count()).isLessThanOrEqualTo(1);
+        // Halfway through, for the picture: the story as it stood then.
+        int steps = Integer.parseInt(viewer.getByLabel("Replay up to").getAttribute("max"));
+        viewer.getByLabel("Replay up to").fill(String.valueOf(steps / 2));
+        viewer.getByTestId("bts-tab-story").click();
         viewer.setViewportSize(1280, 860);
         screenshot(viewer, "trace-viewer");
     }
@@ -201,7 +205,9 @@ class BehindTheScenesE2ETest {
         JsonNode call = JSON.readTree((String) person.evaluate(BrowserHarness.script("loopback-call.js")));
         internals.bringToFront();
         internals.getByText("Create a WebRTC-Internals dump").click();
-        Download download = internals.waitForDownload(() -> internals.getByRole(AriaRole.BUTTON,
+        // Chromium builds the dump on the page's main thread; on a loaded machine that takes a while.
+        Download download = internals.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(90_000),
+                () -> internals.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Download the \"webrtc-internals dump\"")).click());
 
         Page viewer = openTrace(person, download.path());
