@@ -64,6 +64,8 @@ test('insight sdp: Firefox\'s offer reads the same way, with its own codecs and 
   assert.ok(offer.media[0].codecs.some((codec) => codec.name === 'opus'));
   assert.ok(offer.media[1].codecs.some((codec) => codec.name === 'VP8'));
   assert.ok(offer.media[0].candidates.some((candidate) => candidate.tcpType === 'active'));
+  const recvonlyExtension = offer.media[0].lines.find((line) => line.text.startsWith('a=extmap:2/recvonly'));
+  assert.ok(recvonlyExtension.explanation.startsWith('RTP header extension number 2 (recvonly only)'));
   assert.ok(lineOf(offer.session.lines, 'a=fingerprint').explanation.includes('DTLS certificate'),
     'Firefox puts the fingerprint in the session part');
   const answer = parseSdp(await fixtureText('sdp/firefox-answer.sdp'));
@@ -116,4 +118,12 @@ test('insight sdp: odd input gets clear errors or plain lines', () => {
   assert.equal(parsed.media[0].mid, null);
   assert.ok(parsed.media[0].lines[1].explanation.includes('could not be read'));
   assert.equal(parsed.media[0].candidates.length, 0);
+});
+
+test('insight sdp: a track in no stream, a bandwidth line and the packet time are explained', () => {
+  const parsed = parseSdp('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nb=AS:30\r\na=msid:- 4f1c\r\na=ptime:20\r\n');
+  const [bandwidth, msid, ptime] = parsed.media[0].lines.slice(1);
+  assert.ok(bandwidth.explanation.includes('AS:30'));
+  assert.ok(msid.explanation.includes('track "4f1c", in no media stream'), msid.explanation);
+  assert.ok(ptime.explanation.includes('20 ms'));
 });

@@ -93,6 +93,7 @@ test('insight story: the lines carry the facts and the durations of their steps'
   assert.ok(gathering.detail.includes('No TURN server is configured'));
   assert.equal(find(story, 'Connectivity checks').duration, 30);
   assert.ok(find(story, 'Connectivity checks').detail.includes('1 came from Bob'));
+  assert.ok(/\d+ pairs were formed; \d+ answered\./.test(find(story, 'Connectivity checks').detail));
   const pair = find(story, 'winning pair');
   assert.equal(pair.section, 'ice');
   assert.ok(pair.detail.includes('without any server in between'));
@@ -180,6 +181,14 @@ test('insight story: a relayed pair through our TURN server and its allocation o
   addEvent(trace, {at: 41, kind: 'server', event: {at: 1764763200401, kind: 'turn-allocation', action: 'refused',
     method: 'CreatePermission', code: 403, reason: 'Forbidden'}});
   addEvent(trace, {at: 42, kind: 'server', event: {at: 1764763200402, kind: 'turn-usage', bytesToPeer: 1}});
+  addEvent(trace, {at: 50, kind: 'description', peerId: BOB, side: 'local', type: 'offer',
+    sdp: 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n'});
+  addEvent(trace, {at: 52, kind: 'server', event: {at: 1764763200412, kind: 'relayed', from: 'a1', to: BOB,
+    signal: 'offer', size: 90, receivedAt: 1764763200411.5, sentAt: 1764763200414.25, outcome: 'sent'}});
+  addEvent(trace, {at: 80, kind: 'server', event: {at: 1764763200440, kind: 'relayed', from: BOB, to: 'a1',
+    signal: 'answer', size: 90, receivedAt: 1764763200440.1, sentAt: 1764763200440.3, outcome: 'sent'}});
+  addEvent(trace, {at: 81, kind: 'description', peerId: BOB, side: 'remote', type: 'answer',
+    sdp: 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n'});
   addSample(trace, BOB, {at: 1000, report: {
     T: {id: 'T', type: 'transport', selectedCandidatePairId: 'P', dtlsState: 'connected'},
     P: {id: 'P', type: 'candidate-pair', state: 'succeeded', nominated: true, localCandidateId: 'L',
@@ -188,11 +197,18 @@ test('insight story: a relayed pair through our TURN server and its allocation o
       relayProtocol: 'udp', url: turnUrl},
     R: {id: 'R', type: 'remote-candidate', candidateType: 'relay', protocol: 'udp', address: '127.0.0.1', port: 49170},
   }});
+  addEvent(trace, {at: 30, kind: 'candidate', peerId: BOB, side: 'local', url: turnUrl,
+    candidate: 'candidate:3 1 udp 41885439 127.0.0.1 49160 typ relay raddr 0.0.0.0 rport 0 generation 0'});
   const story = tellStory(trace);
+  assert.ok(find(story, 'ICE gathering: 1 relay').detail.includes('iceTransportPolicy "relay"'));
+  assert.equal(story.filter((line) => line.status !== 'ok').map((line) => line.title).join(),
+    'Our TURN server refused a CreatePermission (403)', 'no srflx is expected when only relay is allowed');
   const pair = find(story, 'winning pair');
   assert.equal(pair.title, 'The winning pair: relay ↔ relay over UDP');
   assert.ok(pair.detail.includes('relayed by our TURN server'), pair.detail);
   assert.ok(pair.detail.includes('4 ms round trip'));
+  assert.ok(find(story, 'Offer created').detail.endsWith('Our server passed it on in 3 ms (the server\'s side shows it).'));
+  assert.ok(find(story, 'Answer received').detail.includes('passed it on in under a millisecond'));
   const allocated = find(story, 'allocated a relay address 127.0.0.1:49160');
   assert.equal(allocated.section, 'server');
   assert.equal(find(story, 'refused a CreatePermission (403)').status, 'warning');

@@ -117,7 +117,8 @@ function logEvents(updateLog, peerId, since) {
     } else if (type === 'onicecandidateerror' || type === 'icecandidateerror') {
       events.push(candidateErrorEvent(at, peerId, value));
     } else if (type === 'ontrack' || type === 'track') {
-      events.push({at, kind: 'track', peerId, trackKind: value?.kind ?? trackKindOf(entry.value), id: value?.id ?? null});
+      const trackKind = value?.kind ?? trackKindOf(entry.value);
+      events.push({at, kind: 'track', peerId, trackKind, id: value?.id ?? null});
     } else {
       const detail = typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value ?? '');
       events.push({at, kind: 'note', peerId, text: detail ? `${type}: ${shorten(detail)}` : type});

@@ -179,10 +179,14 @@ function explain(line, section) {
     case 't':
       return 'The session\'s timing; "0 0" means it is not bounded in time (RFC 8866 §5.9).';
     case 'c':
-      return 'The connection address; WebRTC puts a placeholder here, since ICE candidates give the real '
-        + 'addresses (RFC 8829 §5.2.1).';
+      return 'The connection address: in WebRTC only a default (often the placeholder 0.0.0.0), since the ICE '
+        + 'candidates give the real addresses (RFC 8829 §5.2.1, RFC 8839 §4.2).';
     case 'm':
       return mLine(section);
+    case 'b':
+      return `A bandwidth limit: ${line.value} (kbit/s for AS, bit/s for TIAS) (RFC 8866 §5.8, RFC 3890).`;
+    case 'a=ptime':
+      return `Each audio packet carries ${line.value} ms of sound (RFC 8866 §6.4).`;
     case 'a=group':
       return first === 'BUNDLE'
         ? `BUNDLE: the media sections ${rest.split(/\s+/).join(', ')} share one transport, so one ICE `
@@ -220,8 +224,10 @@ function explain(line, section) {
     case 'a=rtcp':
       return 'The port RTCP would use without rtcp-mux; WebRTC always muxes, so this is a formality '
         + '(RFC 3605).';
-    case 'a=extmap':
-      return `RTP header extension number ${first} carries ${rest} (RFC 8285).`;
+    case 'a=extmap': {
+      const [id, direction] = first.split('/');
+      return `RTP header extension number ${id}${direction ? ` (${direction} only)` : ''} carries ${rest} (RFC 8285).`;
+    }
     case 'a=ssrc':
       return `The RTP stream with SSRC ${first} has the property "${rest}" (RFC 5576).`;
     case 'a=ssrc-group':
@@ -229,7 +235,8 @@ function explain(line, section) {
         + `${first === 'FID' ? ' (the second one carries retransmissions of the first, RFC 4588)' : ''} `
         + '(RFC 5576).';
     case 'a=msid':
-      return `The track sent here belongs to the media stream "${first}" and is track "${rest}" (RFC 8830).`;
+      return `The track sent here is track "${rest}"${first === '-' ? ', in no media stream'
+        : ` of the media stream "${first}"`} (RFC 8830).`;
     case 'a=ice-ufrag':
       return 'The ICE username fragment: connectivity checks carry it, and a new one means an ICE restart '
         + '(RFC 8839 §5.4).';

@@ -101,7 +101,8 @@ function rateOf(list, field, at, previous, scale) {
 
 /** Prefers the stats' own timestamps (when the browser measured), else the samples' times. */
 function elapsedSeconds(stats, before, at, previousAt) {
-  if (typeof stats.timestamp === 'number' && typeof before.timestamp === 'number' && stats.timestamp > before.timestamp) {
+  const timed = typeof stats.timestamp === 'number' && typeof before.timestamp === 'number';
+  if (timed && stats.timestamp > before.timestamp) {
     return (stats.timestamp - before.timestamp) / 1000;
   }
   return (at - previousAt) / 1000;

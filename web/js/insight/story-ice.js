@@ -57,12 +57,16 @@ export function gatheringLines(events, iceServers, who, on) {
   const turn = serverUrls(iceServers, /^turns?:/i);
   const noTurn = iceServers && turn.length === 0 ? ' No TURN server is configured, so there can be no relay '
     + 'candidate: peers behind strict firewalls will not connect.' : '';
+  // With iceTransportPolicy 'relay' the browser offers relay candidates only: no srflx is expected then.
+  const relayOnly = candidates.length > 0 && candidates.every((candidate) => candidate.type === 'relay');
+  const policy = relayOnly ? ' Only relay candidates: the connection was set to use the TURN server only '
+    + '(iceTransportPolicy "relay").' : '';
   const lines = [line(at, `ICE gathering: ${list}`, `The browser collected the addresses where ${who} might `
     + 'reach this side: its own interfaces (host), its public address as a STUN server saw it (srflx) and '
-    + `addresses on a TURN server (relay) (RFC 8445 §5.1.1).${mdns}${noTurn}`, 'ice',
+    + `addresses on a TURN server (relay) (RFC 8445 §5.1.1).${mdns}${noTurn}${policy}`, 'ice',
   on({duration: done ? done.at - at : null}))];
   const end = done?.at ?? at;
-  if (iceServers && (stun.length || turn.length) && !counts.srflx) {
+  if (iceServers && (stun.length || turn.length) && !counts.srflx && !relayOnly) {
     lines.push(line(end, 'No server-reflexive (srflx) candidate', `No STUN answer came from ${[...stun, ...turn]
       .join(', ')}: UDP to the server may be blocked by a firewall, or the server is down; or there is no NAT `
       + 'on the way, since the browser drops a srflx address equal to a host one. Between two machines on one '
@@ -118,7 +122,7 @@ export function checkLines(events, samples, iceServers, who, on) {
     lines.push(line(checking.at, 'Connectivity checks succeeded', 'Each side paired its candidates with the '
       + `other's${remote ? ` (${remote} came from ${who})` : ''} and sent STUN binding requests on the pairs, best `
       + 'priority first, until one got an answer both ways; then the controlling side nominated it '
-      + '(RFC 8445 §6.1.4, §8).', 'ice', on({duration: connected.at - checking.at})));
+      + `(RFC 8445 §6.1.4, §8).${pairCount(samples)}`, 'ice', on({duration: connected.at - checking.at})));
   }
   if (failed) {
     const hasRelay = localCandidates(events).some((candidate) => candidate.type === 'relay');
@@ -131,7 +135,8 @@ export function checkLines(events, samples, iceServers, who, on) {
       : 'Connectivity checks failed', `No candidate pair got an answer in time (RFC 8445 §8). ${fix} The app `
       + 'restarts ICE once the connection has failed.', 'ice', on({status: 'failed'})));
   }
-  const disconnected = connection.find((event) => event.value === 'disconnected' && (!connected || event.at > connected.at));
+  const disconnected = connection.find((event) => event.value === 'disconnected'
+    && (!connected || event.at > connected.at));
   if (disconnected) {
     lines.push(line(disconnected.at, 'Connection interrupted', 'No packets came from the other side for a few '
       + 'seconds (consent checks, RFC 7675). It often heals by itself; if it stays broken the app restarts ICE.',
@@ -139,6 +144,14 @@ export function checkLines(events, samples, iceServers, who, on) {
   }
   lines.push(...pairLines(samples, iceServers, connected?.at ?? null, on));
   return lines;
+}
+
+/** " N pairs were formed, M answered." from the first sample that has pairs, else "". */
+function pairCount(samples) {
+  const pairs = samples.map((sample) => candidatePairs(sample.report)).find((found) => found.length);
+  if (!pairs) return '';
+  const succeeded = pairs.filter((pair) => pair.state === 'succeeded').length;
+  return ` ${pairs.length} pair${pairs.length === 1 ? ' was' : 's were'} formed; ${succeeded} answered.`;
 }
 
 /** The selected pair and its changes; the first is told when ICE connected, since the sample only shows it. */
@@ -167,8 +180,9 @@ function pairMeaning(pair, iceServers) {
   const title = `${local.type} ↔ ${remote.type} over ${protocol}`;
   if (local.type === 'relay' || remote.type === 'relay') {
     const ours = local.url && serverUrls(iceServers, /^turns?:/i).some((url) => url === local.url);
-    const server = local.type === 'relay' ? (ours ? 'our TURN server' : `the TURN server${local.url ? ` ${local.url}` : ''}`)
-      : 'the other side\'s TURN server';
+    const theirs = 'the other side\'s TURN server';
+    const named = ours ? 'our TURN server' : `the TURN server${local.url ? ` ${local.url}` : ''}`;
+    const server = local.type === 'relay' ? named : theirs;
     return {title, meaning: `Media is relayed by ${server}${local.relayProtocol ? `, reached over `
       + `${local.relayProtocol.toUpperCase()}` : ''}: no direct path worked (or only relay was allowed), so every `
       + 'packet takes a detour through the server (RFC 8656).'};

@@ -35,7 +35,6 @@ export function tellStory(trace) {
   return lines.sort((a, b) => a.at - b.at);
 }
 
-
 function mediaLines(events) {
   return events.filter((event) => event.kind === 'media').map((event) => {
     const tracks = event.tracks ?? [];
@@ -155,15 +154,17 @@ function negotiationLines(context, peer, events, who, on) {
     if (ufrag) lastUfrag[event.side] = ufrag;
     const local = event.side === 'local';
     const what = summarizeSections(parsed);
+    const relay = relayTime(context.events, event, peer.peerId);
     if (event.type === 'offer') {
       const kind = restart ? 'ICE restart offer' : event === firstOffer ? 'Offer' : 'New offer (renegotiation)';
       const frame = local ? sentFrame(context.events, event, peer.peerId) : null;
-      lines.push(line(event.at, local ? `${kind} created${frame ? ` and sent through the server (${frame.size} bytes)` : ''}`
+      const sent = frame ? ` and sent through the server (${frame.size} bytes)` : '';
+      lines.push(line(event.at, local ? `${kind} created${sent}`
         : `${kind} received from ${who}`,
       `${local ? 'This side' : who} described what it wants to send and receive: ${what}. The description also `
         + 'carries the ICE credentials and the DTLS certificate fingerprint that the rest of the setup relies on '
         + `(RFC 8829 §5.2, RFC 8866).${restart ? ' Its ICE username and password are new: an ICE restart '
-          + 'gathers candidates and checks pairs again, e.g. after the network changed (RFC 8445 §9).' : ''}`,
+          + 'gathers candidates and checks pairs again, e.g. after the network changed (RFC 8445 §9).' : ''}${relay}`,
       'sdp', on({duration: frame ? frame.at - event.at : null})));
       if (local) lastLocalOffer = event;
     } else if (event.type === 'answer') {
@@ -171,7 +172,7 @@ function negotiationLines(context, peer, events, who, on) {
       lines.push(line(event.at, local ? `Answer created for ${who}${frame ? ' and sent through the server' : ''}`
         : `Answer received from ${who}`,
         `${local ? 'This side' : who} accepted ${what}, choosing the codecs both sides support. With the offer and `
-        + 'the answer both applied, each side knows how to reach and verify the other (RFC 8829 §5.3).',
+        + `the answer both applied, each side knows how to reach and verify the other (RFC 8829 §5.3).${relay}`,
         'sdp', on({duration: !local && lastLocalOffer ? event.at - lastLocalOffer.at : null})));
     }
   }
@@ -199,21 +200,39 @@ function summarizeSections(parsed) {
   }).join(', ');
 }
 
-function sentFrame(events, description, peerId) {
-  return events.find((event) => event.kind === 'signaling-frame' && event.direction === 'out' && event.at >= description.at
-    && event.message?.to === peerId && event.message?.payload?.description?.type === description.type) ?? null;
+/**
+ * " Our server passed it on in … ms." when the server's side shows the description relayed (sent after a
+ * local one, received before a remote one), else "".
+ */
+function relayTime(events, description, peerId) {
+  const local = description.side === 'local';
+  const relayed = events.filter((event) => event.kind === 'server' && event.event?.kind === 'relayed'
+    && event.event.signal === description.type && (local ? event.event.to === peerId : event.event.from === peerId)
+    && (local ? event.at >= description.at : event.at <= description.at));
+  const found = local ? relayed[0] : relayed[relayed.length - 1];
+  const {receivedAt, sentAt} = found?.event ?? {};
+  if (!Number.isFinite(receivedAt) || !Number.isFinite(sentAt)) return '';
+  return ` Our server passed it on ${sentAt - receivedAt < 1 ? 'in under a millisecond'
+    : `in ${Math.round(sentAt - receivedAt)} ms`} (the server's side shows it).`;
 }
 
+function sentFrame(events, description, peerId) {
+  return events.find((event) => event.kind === 'signaling-frame' && event.direction === 'out'
+    && event.at >= description.at && event.message?.to === peerId
+    && event.message?.payload?.description?.type === description.type) ?? null;
+}
 
 function dtlsLines(events, samples, who, on) {
   const dtls = stateEvents(events, 'dtlsState');
   const connected = dtlsConnected(events);
-  const iceConnected = stateEvents(events, 'iceConnectionState').find((event) => ['connected', 'completed'].includes(event.value));
+  const iceConnected = stateEvents(events, 'iceConnectionState')
+    .find((event) => ['connected', 'completed'].includes(event.value));
   const lines = [];
   if (connected) {
     const transport = samples.map((sample) => dtlsTransport(sample.report))
       .find((found) => found?.dtlsState === 'connected');
-    const how = transport ? ` It used ${transport.version ?? 'DTLS'}${transport.cipher ? ` with ${transport.cipher}` : ''}`
+    const cipher = transport?.cipher ? ` with ${transport.cipher}` : '';
+    const how = transport ? ` It used ${transport.version ?? 'DTLS'}${cipher}`
       + `${transport.role ? `, and this side was the DTLS ${transport.role}` : ''}`
       + `${transport.srtpCipher ? `; media is encrypted with ${transport.srtpCipher}` : ''}.` : '';
     lines.push(line(connected.at, 'DTLS handshake done', `Over the ICE path, the two sides ran a DTLS handshake, `
