@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.signaling.Backstage;
 import org.webrtcscratch.signaling.ServerSideEvent;
+import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.allocation.Allocation;
 import org.webrtcscratch.turn.allocation.RelayedTraffic;
@@ -116,7 +117,7 @@ final class TurnWatch implements Backstage.Watch, TurnEventSink {
                     ended(at, "deleted", fiveTuple, deleted.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             case TurnEvent.Refused refused -> out.accept(new TurnAllocationEvent(at, "refused", transport(fiveTuple),
                     Addresses.text(fiveTuple.client()), Addresses.text(relayed(fiveTuple)), null, null, null, null, null,
-                    refused.method().name(), refused.code().code(), refused.reason()));
+                    methodName(refused.method()), refused.code().code(), refused.reason()));
         }
     }
 
@@ -193,6 +194,15 @@ final class TurnWatch implements Backstage.Watch, TurnEventSink {
             case TurnEvent.Deleted e -> Optional.of(e.username());
             case TurnEvent.Refused e -> e.username();
         };
+    }
+
+    /** The method as RFC 8656 spells it: {@code CREATE_PERMISSION} is {@code CreatePermission}. */
+    static String methodName(StunMethod method) {
+        StringBuilder name = new StringBuilder();
+        for (String word : method.name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 
     static String transport(FiveTuple fiveTuple) {

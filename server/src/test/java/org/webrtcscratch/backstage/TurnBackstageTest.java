@@ -32,6 +32,7 @@ import org.webrtcscratch.testing.TurnTestClient;
 import org.webrtcscratch.testing.WsTestClient;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.proto.ChannelNumber;
 import org.webrtcscratch.turn.proto.Data;
 import org.webrtcscratch.turn.proto.Lifetime;
 import org.webrtcscratch.turn.proto.RequestedTransport;
@@ -136,6 +137,7 @@ class TurnBackstageTest {
             TurnTestClient aliceTurn = turnClient(alice);
             InetSocketAddress relayed = allocate(aliceTurn);
             aliceTurn.authenticated(StunMethod.CREATE_PERMISSION, new XorPeerAddress(peerAddress));
+            aliceTurn.authenticated(StunMethod.CHANNEL_BIND, new ChannelNumber(0x3000), new XorPeerAddress(peerAddress));
             aliceTurn.send(StunEncoder.of(MessageType.of(StunMethod.SEND, MessageClass.INDICATION),
                     TurnTestClient.newId()).add(new XorPeerAddress(peerAddress))
                     .add(new Data(ByteString.wrap("hello peer".getBytes(StandardCharsets.UTF_8)))).toBytes());
@@ -149,8 +151,8 @@ class TurnBackstageTest {
             String clientText = "127.0.0.1:" + aliceTurn.localAddress().getPort();
             List<JsonNode> events = eventsUntil(alice, e -> e.path("kind").asText().equals("turn-usage")
                     && e.path("packetsToClient").asLong() == 1);
-            assertThat(events.subList(0, 2)).extracting(TurnBackstageTest::action)
-                    .containsExactly("turn-allocation allocated", "turn-allocation permission");
+            assertThat(events.subList(0, 3)).extracting(TurnBackstageTest::action).containsExactly(
+                    "turn-allocation allocated", "turn-allocation permission", "turn-allocation refused");
             JsonNode allocated = events.getFirst();
             assertThat(allocated.path("transport").asText()).isEqualTo("udp");
             assertThat(allocated.path("clientAddress").asText()).isEqualTo(clientText);
@@ -158,6 +160,11 @@ class TurnBackstageTest {
             assertThat(allocated.path("lifetime").asLong()).isPositive();
             assertThat(events.get(1).path("peer").asText()).isEqualTo("127.0.0.1");
             assertThat(events.get(1).path("renewed").asBoolean(true)).isFalse();
+            JsonNode refused = events.get(2);
+            assertThat(refused.path("method").asText()).isEqualTo("ChannelBind");
+            assertThat(refused.path("code").asInt()).isEqualTo(400);
+            assertThat(refused.path("reason").asText()).contains("0x3000");
+            assertThat(refused.path("relayedAddress").asText()).isEqualTo(relayedText);
             JsonNode usage = events.getLast();
             assertThat(usage.path("relayedAddress").asText()).isEqualTo(relayedText);
             assertThat(usage.path("bytesToPeer").asLong()).isEqualTo("hello peer".length());

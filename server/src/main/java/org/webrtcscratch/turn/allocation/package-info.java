@@ -28,6 +28,9 @@
  *       only reclaims memory and relay ports.</li>
  *   <li>The per-allocation bandwidth cap is a small synchronized token bucket per direction; each direction
  *       is driven by one thread in practice, so it is uncontended.</li>
+ *   <li>What an allocation relayed ({@link org.webrtcscratch.turn.allocation.RelayedTraffic}: bytes and
+ *       datagrams each way) is counted by the transports after each send, in plain fields: each direction has
+ *       one writing thread, and readers elsewhere read them opaquely.</li>
  * </ul>
  *
  * <h2>Sockets</h2>
