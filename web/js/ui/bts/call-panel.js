@@ -3,6 +3,7 @@
  * full-screen sheet on a phone) with the view of the live recording, an Export button and Close.
  * Loaded only when first opened; while it is closed nothing is drawn.
  */
+import {tellStory} from '../../insight/story.js';
 import {downloadTrace} from './export.js';
 import {h} from './dom.js';
 import {BehindTheScenesView} from './view.js';
@@ -27,7 +28,8 @@ export function createCallPanel(recorder, {onClose}) {
       h('header', {class: 'bts-header'},
           h('h2', {id: 'bts-title'}, 'Behind the scenes'),
           h('button', {type: 'button', class: 'chip', 'data-testid': 'bts-export',
-            onclick: () => downloadTrace(recorder.exportTrace())}, 'Export'),
+            // The story goes in too, for whoever reads the file without this viewer (docs/trace-format.md).
+            onclick: () => downloadTrace({...recorder.exportTrace(), story: tellStory(recorder.trace)})}, 'Export'),
           fullScreen,
           h('button', {type: 'button', class: 'chip', 'data-testid': 'bts-close', onclick: onClose}, 'Close')),
       body);

@@ -136,6 +136,7 @@ class BehindTheScenesE2ETest {
         Download download = page.waitForDownload(() -> page.getByTestId("bts-export").click());
         JsonNode exported = JSON.readTree(Files.readString(download.path()));
         assertThat(exported.path("format").asText()).isEqualTo("webrtc-scratch-trace");
+        assertThat(exported.path("story").size()).as("the story, for readers of the file").isGreaterThan(3);
         assertThat(exported.toString()).as("nothing secret in the file").doesNotContain("credential")
                 .contains("\"resumeToken\":\"[redacted]\"");
         Page viewer = openTrace(alice, download.path());
@@ -199,10 +200,11 @@ class BehindTheScenesE2ETest {
     void aWebrtcInternalsDumpOfThisChromiumLoadsIntoTheViewer() throws IOException {
         Participant person = harness.person("internals-dump");
         // webrtc-internals records only what happens while it is open, so it opens before the call.
-        Page internals = person.context().newPage();
-        internals.navigate("chrome://webrtc-internals");
+        Page internals = WebrtcInternals.open(person.context());
         person.page().navigate(harness.baseUri().resolve("/index.html").toString());
         JsonNode call = JSON.readTree((String) person.evaluate(BrowserHarness.script("loopback-call.js")));
+        // The file as a person gets it (gzip, as the page compresses by default), not WebrtcInternals.dump's
+        // unzipped text: the viewer must read it as it is.
         internals.bringToFront();
         internals.getByText("Create a WebRTC-Internals dump").click();
         // Chromium builds the dump on the page's main thread; on a loaded machine that takes a while.
