@@ -45,6 +45,7 @@ class BehindTheScenesE2ETest {
               const applied = (side, type) => window.__descriptions.find((d) => d.side === side && d.type === type)?.sdp;
               return {
                 localOffer: applied('local', 'offer'), remoteAnswer: applied('remote', 'answer'),
+                turnPassword: pc.getConfiguration().iceServers.find((s) => s.credential)?.credential ?? null,
                 localCandidateTypes: [...new Set(stats.filter((s) => s.type === 'local-candidate')
                     .map((s) => s.candidateType))].sort(),
                 selectedLocal: pair ? report.get(pair.localCandidateId).candidateType : null,
@@ -137,8 +138,10 @@ class BehindTheScenesE2ETest {
         JsonNode exported = JSON.readTree(Files.readString(download.path()));
         assertThat(exported.path("format").asText()).isEqualTo("webrtc-scratch-trace");
         assertThat(exported.path("story").size()).as("the story, for readers of the file").isGreaterThan(3);
-        assertThat(exported.toString()).as("nothing secret in the file").doesNotContain("credential")
-                .contains("\"resumeToken\":\"[redacted]\"");
+        String turnPassword = (String) facts.get("turnPassword");
+        assertThat(turnPassword).as("the TURN password the page was given").isNotBlank();
+        assertThat(exported.toString()).as("nothing secret in the file").doesNotContain(turnPassword)
+                .doesNotContain("\"credential\":").contains("\"resumeToken\":\"[redacted]\"");
         Page viewer = openTrace(alice, download.path());
         assertThat(viewer.getByTestId("trace-summary").getAttribute("data-events"))
                 .isEqualTo(String.valueOf(exported.path("events").size()));
