@@ -2,6 +2,7 @@
  * The call page (/r/{room}): wiring only. The modules do the work; this connects their events.
  * call-start.js has usually started the call already; this shows it.
  */
+import {Recorder} from './bts/recorder.js';
 import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
@@ -15,6 +16,7 @@ import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
 import {waitForPlace} from './room-wait.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
+import {bindBehindTheScenes} from './ui/bts/open-button.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
 import * as filesView from './ui/files.js';
@@ -52,6 +54,10 @@ function show({call, events}) {
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
+  // Records the whole call, from its first event, for Behind the Scenes (open or not).
+  const recorder = new Recorder(call);
+  window.__scratch.recorder = recorder;
+  bindBehindTheScenes(recorder, call);
   const files = new FileTransfers();
   window.__scratch.files = files;
   filesView.bindFiles(files);
@@ -126,7 +132,7 @@ function show({call, events}) {
       screenShare.peerRemoved(detail.peerId);
     },
     'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
-  });
+  }, {every: (event) => recorder.record(event)});
   // The name shown is the one signaling gave the sender, not the one its message claims.
   chat.addEventListener('message', ({detail}) =>
     chatView.showChatMessage({...detail, name: call.peers.get(detail.from)?.name ?? detail.name}));

@@ -87,7 +87,9 @@ public final class WebServer implements AutoCloseable {
                     webApp.contentSecurityPolicy(), tls != null && config.tls().mode() == TlsOptions.Mode.PEM)));
             addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()), metrics);
             webApp.configureStaticFiles(javalinConfig);
+            WebJar.UPLOT.serve(javalinConfig, PRECOMPRESS_MAX_BYTES);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
+            javalinConfig.routes.get("/trace", ctx -> webApp.page(ctx, TRACE_PAGE, BUNDLED_TRACE_PAGE));
             javalinConfig.routes.get("/check", ctx -> webApp.page(ctx, CHECK_PAGE, BUNDLED_CHECK_PAGE));
             // Any other address, and a call page for a name no room can have: a page that says so, status 404.
             javalinConfig.routes.error(404, "html", webApp::notFoundPage);
@@ -270,6 +272,9 @@ public final class WebServer implements AutoCloseable {
     private static final byte[] BUNDLED_CHECK_PAGE = readBundled(CHECK_PAGE);
     private static final String NOT_FOUND_PAGE = "not-found.html";
     private static final byte[] BUNDLED_NOT_FOUND_PAGE = readBundled(NOT_FOUND_PAGE);
+    /** The trace viewer (docs/behind-the-scenes.md). */
+    private static final String TRACE_PAGE = "trace.html";
+    private static final byte[] BUNDLED_TRACE_PAGE = readBundled(TRACE_PAGE);
 
     private static byte[] readBundled(String file) {
         try (InputStream in = WebServer.class.getResourceAsStream(WEB_RESOURCES + "/" + file)) {

@@ -111,6 +111,19 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void theTraceViewerAndUplotFromItsWebJarAreServed() throws Exception {
+        HttpResponse<String> trace = get("/trace");
+        assertThat(trace.statusCode()).isEqualTo(200);
+        assertThat(trace.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(trace.body()).contains("js/trace-page.js", "type=\"file\"");
+        HttpResponse<String> uplot = get("/vendor/uplot/dist/uPlot.esm.js");
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.headers().firstValue("content-type").orElse("")).contains("javascript");
+        assertThat(uplot.body()).contains("export { uPlot as default }");
+        assertThat(get("/vendor/uplot/dist/uPlot.min.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aPlainRequestToTheSocketPathIsToldToUpgrade() throws Exception {
         HttpResponse<String> response = get("/ws");
         assertThat(response.statusCode()).isEqualTo(426);
