@@ -44,9 +44,31 @@ class ContentSecurityPolicyE2ETest {
         alice.sendChat("under the policy");
         bob.waitChatFrom(alice, "under the policy");
 
+        // Every tab of Behind the Scenes (uPlot's charts among them) and the files panel, under the policy too.
+        alice.page().getByTestId("bts-toggle").click();
+        for (String tab : List.of("story", "signaling", "sdp", "ice", "states", "charts", "server")) {
+            alice.page().getByTestId("bts-tab-" + tab).click();
+        }
+        alice.waitUntil("() => document.querySelector(\"[data-testid='bts-chart'] canvas\")", null);
+        alice.page().getByTestId("files-toggle").click();
+        assertNoViolations(alice);
+
         assertStrictPolicy(alice.page().navigate(alice.page().url()));
         assertNoViolations(alice);
         assertNoViolations(bob);
+    }
+
+    @Test
+    void theCheckTracePrejoinAndNotFoundPagesRunUnderThePolicy() {
+        Participant visitor = harness.person("Visitor", RECORD_VIOLATIONS);
+        for (String path : List.of("/check", "/trace", "/r/" + BrowserHarness.newRoom() + "?name=Vi")) {
+            Response response = visitor.page().navigate(harness.baseUri().resolve(path).toString());
+            assertStrictPolicy(response);
+            visitor.page().waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            assertNoViolations(visitor);
+        }
+        assertStrictPolicy(visitor.page().navigate(harness.baseUri().resolve("/no/such/page").toString()));
+        assertNoViolations(visitor);
     }
 
     private static void assertStrictPolicy(Response response) {
