@@ -36,7 +36,7 @@ class FileTransferFirefoxInteropE2ETest {
                 BrowserHarness.script("no-file-system-access.js"));
         Path downloads = Files.createDirectories(folder.resolve("firefox-downloads"));
         try (FirefoxBidi bob = new FirefoxBidi(Files.createDirectories(folder.resolve("firefox-profile")), downloads)) {
-            bob.navigate(harness.baseUri().resolve("/r/" + room + "?name=" + URLEncoder.encode("Bob", StandardCharsets.UTF_8)));
+            bob.navigate(harness.baseUri().resolve("/r/" + room + "?skipPrejoin=1&name=" + URLEncoder.encode("Bob", StandardCharsets.UTF_8)));
             bob.waitUntil("window.__scratch?.call?.localPeerId");
             alice.waitForTile(bob.evaluateText("window.__scratch.call.localPeerId"), "connected");
             bob.waitUntil("[...window.__scratch.call.peers.values()][0]?.channel.readyState === 'open'");

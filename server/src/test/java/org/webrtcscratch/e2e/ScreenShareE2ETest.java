@@ -42,7 +42,9 @@ class ScreenShareE2ETest {
         bob.waitFramesDecodedFrom(alice);
 
         alice.page().getByTestId("screen-share").click();
-        assertThat(alice.page().getByTestId("screen-share").getAttribute("aria-pressed")).isEqualTo("true");
+        // The button flips once getDisplayMedia has answered, not at the click.
+        alice.waitUntil("() => document.querySelector('[data-testid=\"screen-share\"]').getAttribute('aria-pressed') === 'true'",
+                null);
         waitScreenFrames(bob, alice);
         // The camera goes on beside the share.
         waitFrames(bob, alice, "camera", frames(bob, alice, "camera"));
@@ -67,7 +69,9 @@ class ScreenShareE2ETest {
             screenTile(viewer, alice).waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
             viewer.waitForTile(alice.peerId(), "connected");
         }
-        assertThat(alice.page().getByTestId("screen-share").getAttribute("aria-pressed")).isEqualTo("false");
+        // The button flips once getDisplayMedia has answered, not at the click.
+        alice.waitUntil("() => document.querySelector('[data-testid=\"screen-share\"]').getAttribute('aria-pressed') === 'false'",
+                null);
         assertThat(alice.evaluate("() => window.__scratch.call.media.screen")).isNull();
 
         // Again, stopped from the app this time.

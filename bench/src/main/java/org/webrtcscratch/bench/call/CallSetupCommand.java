@@ -134,7 +134,7 @@ public final class CallSetupCommand implements Callable<Integer> {
      * page start until both decoded a frame of the other.
      */
     private static CallTiming appCall(Browser browser, String script, ServerProcess server, String room) {
-        String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?name=";
+        String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?skipPrejoin=1&name=";
         try (BrowserContext first = browser.newContext(); BrowserContext second = browser.newContext()) {
             first.addInitScript(script);
             second.addInitScript(script);
@@ -191,7 +191,7 @@ public final class CallSetupCommand implements Callable<Integer> {
                         + " headless, fake camera and microphone") + " " + rounds + " round(s) of " + runs
                 + " calls each (after one warm-up call that is not counted, so that a freshly started server has"
                 + " compiled its hot paths), reference and ours in turn, one browser process, fresh contexts per call. Ours:"
-                + " Alice opens `/r/ROOM?name=Alice` and is in the call; then Bob opens the page; time from Bob's"
+                + " Alice opens `/r/ROOM?skipPrejoin=1&name=Alice` and is in the call; then Bob opens the page; time from Bob's"
                 + " page start (`performance.timeOrigin`) until both have decoded a video frame from the other."
                 + " Reference: one page, camera and microphone twice, two RTCPeerConnections wired in memory;"
                 + " time from page start until both decoded a frame. Both measured by the same injected script"

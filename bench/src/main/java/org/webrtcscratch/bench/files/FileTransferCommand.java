@@ -168,7 +168,7 @@ public final class FileTransferCommand implements Callable<Integer> {
         Measured ours(ServerProcess server, String room, Path file) {
             sender.addInitScript(NO_MEDIA);
             receiver.addInitScript(NO_MEDIA + SAVE_TO_DISK);
-            String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?name=";
+            String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?skipPrejoin=1&name=";
             Page alice = page(sender);
             Page bob = page(receiver);
             alice.navigate(base + "Alice");
