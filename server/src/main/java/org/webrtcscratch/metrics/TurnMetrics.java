@@ -9,6 +9,7 @@ import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.allocation.DropReason;
 import org.webrtcscratch.turn.server.Ignored;
+import org.webrtcscratch.turn.server.TcpIncident;
 import org.webrtcscratch.turn.server.TurnStats;
 
 /** STUN/TURN gauges and counters, read from the server when scraped (nothing is counted twice). */
@@ -43,6 +44,12 @@ public final class TurnMetrics {
             FunctionCounter.builder("scratch.turn.relay.dropped", stats, s -> s.drops(reason))
                     .tag("reason", tag(reason))
                     .description("datagrams the relay discarded, by reason").register(registry);
+        }
+        for (TcpIncident incident : TcpIncident.values()) {
+            FunctionCounter.builder("scratch.turn.tcp.incidents", stats, s -> s.tcpIncidents(incident))
+                    .tag("reason", tag(incident))
+                    .description("TURN TCP/TLS connections refused or dropped, and failed accepts, by reason")
+                    .register(registry);
         }
         for (TurnStats.Direction direction : TurnStats.Direction.values()) {
             FunctionCounter.builder("scratch.turn.relayed.packets", stats, s -> s.relayedPackets(direction))

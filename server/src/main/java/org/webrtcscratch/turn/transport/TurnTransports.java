@@ -50,7 +50,7 @@ public final class TurnTransports implements AutoCloseable {
                     UdpListener listener = UdpListener.bind(new InetSocketAddress(address, bound), loops, traffic);
                     udp.add(listener);
                     bound = listener.localAddress().getPort();
-                    tcp.add(TcpListener.bind(new InetSocketAddress(address, bound), traffic, allocations));
+                    tcp.add(TcpListener.bind(new InetSocketAddress(address, bound), traffic, allocations, stats));
                 }
                 return new TurnTransports(udp, tcp, loops);
             } catch (IOException | RuntimeException e) {
