@@ -11,6 +11,7 @@ import org.webrtcscratch.turn.LocalAddresses;
 import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.PortRange;
+import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 import picocli.CommandLine.Option;
 
@@ -82,6 +83,28 @@ final class TurnOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration credentialTtl;
 
+    @Option(names = "--turn-auth-failures", paramLabel = "N", defaultValue = "${SCRATCH_TURN_AUTH_FAILURES:-10}",
+            description = "Wrong TURN credentials from one address (or for one username) before it is locked out"
+                    + " [SCRATCH_TURN_AUTH_FAILURES] (default: ${DEFAULT-VALUE}).")
+    int authFailures;
+
+    @Option(names = "--turn-auth-lockout", paramLabel = "DURATION", defaultValue = "${SCRATCH_TURN_AUTH_LOCKOUT:-1s}",
+            description = "First lockout for wrong TURN credentials, doubled by each wrong guess after it"
+                    + " [SCRATCH_TURN_AUTH_LOCKOUT] (default: ${DEFAULT-VALUE}).")
+    Duration authLockout;
+
+    @Option(names = "--turn-auth-max-lockout", paramLabel = "DURATION",
+            defaultValue = "${SCRATCH_TURN_AUTH_MAX_LOCKOUT:-15m}",
+            description = "Longest lockout of an address for wrong TURN credentials [SCRATCH_TURN_AUTH_MAX_LOCKOUT]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration authMaxLockout;
+
+    @Option(names = "--turn-auth-max-user-lockout", paramLabel = "DURATION",
+            defaultValue = "${SCRATCH_TURN_AUTH_MAX_USER_LOCKOUT:-1m}",
+            description = "Longest lockout of a username guessed from many addresses (addresses it signed in from"
+                    + " before pass) [SCRATCH_TURN_AUTH_MAX_USER_LOCKOUT] (default: ${DEFAULT-VALUE}).")
+    Duration authMaxUserLockout;
+
     @Option(names = "--turn-software", paramLabel = "TEXT", defaultValue = "${SCRATCH_TURN_SOFTWARE}",
             description = "SOFTWARE attribute of every STUN/TURN response; none by default [SCRATCH_TURN_SOFTWARE].")
     String software;
@@ -115,6 +138,8 @@ final class TurnOptions {
                 .maxAllocations(maxAllocations)
                 .maxAllocationsPerUser(userQuota == 0 ? maxAllocations : userQuota)
                 .credentialTtl(credentialTtl)
+                .guessLimits(new GuessLimits(authFailures, authLockout, authMaxLockout, authMaxUserLockout,
+                        GuessLimits.DEFAULTS.trackedKeys()))
                 .build();
         RestApiSecret restSecret = !hasSecret() ? TurnSettings.randomSecret()
                 : RestApiSecret.of(secret);

@@ -8,6 +8,7 @@ import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.allocation.DropReason;
+import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.server.Ignored;
 import org.webrtcscratch.turn.server.TcpIncident;
 import org.webrtcscratch.turn.server.TurnStats;
@@ -49,6 +50,15 @@ public final class TurnMetrics {
             FunctionCounter.builder("scratch.turn.tcp.incidents", stats, s -> s.tcpIncidents(incident))
                     .tag("reason", tag(incident))
                     .description("TURN TCP/TLS connections refused or dropped, and failed accepts, by reason")
+                    .register(registry);
+        }
+        for (GuessThrottle.Scope scope : GuessThrottle.Scope.values()) {
+            FunctionCounter.builder("scratch.turn.auth.lockouts", server.guesses(), g -> g.lockouts(scope))
+                    .tag("scope", tag(scope))
+                    .description("lockouts for wrong TURN credentials, by what was locked").register(registry);
+            FunctionCounter.builder("scratch.turn.auth.locked", server.guesses(), g -> g.refusals(scope))
+                    .tag("scope", tag(scope))
+                    .description("TURN requests refused (401) while their source or username was locked out")
                     .register(registry);
         }
         for (TurnStats.Direction direction : TurnStats.Direction.values()) {

@@ -10,6 +10,7 @@ import org.webrtcscratch.turn.allocation.AllocationLimits;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.Problems;
 import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.policy.Cidr;
 import org.webrtcscratch.turn.policy.PeerAddressPolicy;
 
@@ -50,6 +51,8 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  * @param unauthorizedWindow          the window of {@code unauthorizedLimit}
  * @param unauthorizedTrackedSources  sources the 401 limiter remembers; bounds its memory
  * @param credentialTtl               lifetime of TURN REST credentials handed out by the signaling server
+ * @param guessLimits                 lockouts of sources and usernames that send wrong credentials
+ *                                    ({@link GuessLimits#DEFAULTS})
  */
 public record TurnConfig(
         String realm,
@@ -58,7 +61,8 @@ public record TurnConfig(
         int unauthorizedLimit,
         Duration unauthorizedWindow,
         int unauthorizedTrackedSources,
-        Duration credentialTtl) {
+        Duration credentialTtl,
+        GuessLimits guessLimits) {
 
     /** RFC 8489 §14.9: REALM is fewer than 128 characters, at most 763 bytes. */
     private static final int MAX_REALM_CHARACTERS = 127;
@@ -69,6 +73,7 @@ public record TurnConfig(
         Objects.requireNonNull(nonceLifetime, "nonceLifetime");
         Objects.requireNonNull(unauthorizedWindow, "unauthorizedWindow");
         Objects.requireNonNull(credentialTtl, "credentialTtl");
+        Objects.requireNonNull(guessLimits, "guessLimits");
     }
 
     public static Builder builder() {
@@ -93,6 +98,7 @@ public record TurnConfig(
      */
     public TurnConfig validate() {
         List<String> problems = new ArrayList<>(allocation.problems());
+        problems.addAll(guessLimits.problems());
         if (realm.isBlank() || realm.codePointCount(0, realm.length()) > MAX_REALM_CHARACTERS
                 || realm.getBytes(StandardCharsets.UTF_8).length > 763) {
             problems.add("realm must be 1-" + MAX_REALM_CHARACTERS + " characters, got '" + realm + "'");
@@ -127,6 +133,7 @@ public record TurnConfig(
         private Duration unauthorizedWindow = Duration.ofSeconds(10);
         private int unauthorizedTrackedSources = 10_000;
         private Duration credentialTtl = Duration.ofHours(24);
+        private GuessLimits guessLimits = GuessLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -152,6 +159,7 @@ public record TurnConfig(
             unauthorizedWindow = c.unauthorizedWindow;
             unauthorizedTrackedSources = c.unauthorizedTrackedSources;
             credentialTtl = c.credentialTtl;
+            guessLimits = c.guessLimits;
         }
 
         public Builder realm(String value) { realm = value; return this; }
@@ -173,6 +181,7 @@ public record TurnConfig(
         public Builder unauthorizedWindow(Duration value) { unauthorizedWindow = value; return this; }
         public Builder unauthorizedTrackedSources(int value) { unauthorizedTrackedSources = value; return this; }
         public Builder credentialTtl(Duration value) { credentialTtl = value; return this; }
+        public Builder guessLimits(GuessLimits value) { guessLimits = value; return this; }
 
         /** The configuration, validated ({@link TurnConfig#validate()}). */
         public TurnConfig build() {
@@ -181,7 +190,7 @@ public record TurnConfig(
                     maxPermissionsPerAllocation, bandwidthCapBytesPerSecond,
                     new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers));
             return new TurnConfig(realm, allocation, nonceLifetime, unauthorizedLimit, unauthorizedWindow,
-                    unauthorizedTrackedSources, credentialTtl).validate();
+                    unauthorizedTrackedSources, credentialTtl, guessLimits).validate();
         }
     }
 }

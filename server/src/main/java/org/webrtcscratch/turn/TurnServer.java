@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
+import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.auth.NonceManager;
 import org.webrtcscratch.turn.auth.RestApiCredentials;
 import org.webrtcscratch.turn.auth.StaticCredentials;
@@ -43,10 +44,11 @@ public final class TurnServer implements AutoCloseable {
     private final TurnCredentialIssuer credentialIssuer;
     private final TurnStats stats;
     private final TurnEvents events;
+    private final GuessThrottle guesses;
 
     private TurnServer(TurnSettings settings, AllocationManager allocations, TurnTransports transports,
             Ticker.Stop sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats,
-            TurnEvents events) {
+            TurnEvents events, GuessThrottle guesses) {
         this.settings = settings;
         this.allocations = allocations;
         this.transports = transports;
@@ -54,6 +56,7 @@ public final class TurnServer implements AutoCloseable {
         this.credentialIssuer = credentialIssuer;
         this.stats = stats;
         this.events = events;
+        this.guesses = guesses;
     }
 
     /** How often expired allocations, permissions, bindings and reservations are let go. */
@@ -80,10 +83,11 @@ public final class TurnServer implements AutoCloseable {
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));
+        GuessThrottle guesses = new GuessThrottle(config.guessLimits(), clock);
         Authenticator authenticator = new Authenticator(config.realm(), credentials,
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
-                        config.unauthorizedTrackedSources(), clock));
+                        config.unauthorizedTrackedSources(), clock), guesses);
         TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats, events, clock);
         TurnTransports transports;
         try {
@@ -96,7 +100,7 @@ public final class TurnServer implements AutoCloseable {
         }
         Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations));
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
-                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events);
+                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events, guesses);
         LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
                 server.tcpAddresses(), config.allocation().relayIps(), config.allocation().relayPorts());
         return server;
@@ -139,6 +143,11 @@ public final class TurnServer implements AutoCloseable {
     /** What the server does, as it happens: subscribe here (the stats already are). */
     public TurnEvents events() {
         return events;
+    }
+
+    /** Lockouts for wrong credentials, and what they refused. */
+    public GuessThrottle guesses() {
+        return guesses;
     }
 
     public int allocationCount() {

@@ -12,6 +12,7 @@ import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 import picocli.CommandLine;
 
@@ -53,6 +54,7 @@ class TurnOptionsTest {
         assertThat(turn.software()).isEmpty();
         assertThat(turn.externalIp()).isEmpty();
         assertThat(turn.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(turn.config().guessLimits()).isEqualTo(GuessLimits.DEFAULTS);
     }
 
     @Test
@@ -67,7 +69,8 @@ class TurnOptionsTest {
                 "--turn-relay-ports", "50000-50100", "--turn-external-ip", "203.0.113.5",
                 "--turn-allow-loopback-peers", "--turn-allow-private-peers", "--turn-bandwidth", "125000",
                 "--turn-max-allocations", "10", "--turn-user-quota", "2", "--turn-credential-ttl", "1h",
-                "--turn-software", "scratch", "--turn-threads", "3");
+                "--turn-software", "scratch", "--turn-threads", "3", "--turn-auth-failures", "4",
+                "--turn-auth-lockout", "2s", "--turn-auth-max-lockout", "1h", "--turn-auth-max-user-lockout", "30s");
         assertThat(turn.port()).isEqualTo(3479);
         assertThat(turn.config().realm()).isEqualTo("example.org");
         assertThat(turn.secret().passwordFor("1:x")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
@@ -84,6 +87,8 @@ class TurnOptionsTest {
         assertThat(turn.config().credentialTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(turn.software()).contains("scratch");
         assertThat(turn.threads()).isEqualTo(3);
+        assertThat(turn.config().guessLimits()).isEqualTo(new GuessLimits(4, Duration.ofSeconds(2), Duration.ofHours(1),
+                Duration.ofSeconds(30), GuessLimits.DEFAULTS.trackedKeys()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -58,7 +59,12 @@ public final class TurnTestClient implements AutoCloseable {
     }
 
     public static TurnTestClient udp(InetSocketAddress server) {
-        return new TurnTestClient(new Udp(server));
+        return udp(server, server.getAddress());
+    }
+
+    /** Over UDP from {@code local} (another loopback address, e.g. 127.0.0.2, is another source to the server). */
+    public static TurnTestClient udp(InetSocketAddress server, InetAddress local) {
+        return new TurnTestClient(new Udp(server, local));
     }
 
     public static TurnTestClient tcp(InetSocketAddress server) {
@@ -199,10 +205,10 @@ public final class TurnTestClient implements AutoCloseable {
         private final DatagramSocket socket;
         private final InetSocketAddress server;
 
-        Udp(InetSocketAddress server) {
+        Udp(InetSocketAddress server, InetAddress local) {
             this.server = server;
             try {
-                socket = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0));
+                socket = new DatagramSocket(new InetSocketAddress(local, 0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
