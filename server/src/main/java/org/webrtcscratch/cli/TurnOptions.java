@@ -13,6 +13,7 @@ import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
+import org.webrtcscratch.turn.transport.TcpLimits;
 import picocli.CommandLine.Option;
 
 /** The STUN/TURN options, shared by {@code serve} and {@code turn}. */
@@ -77,6 +78,36 @@ final class TurnOptions {
                     + " [SCRATCH_TURN_USER_QUOTA] (default: ${DEFAULT-VALUE}).")
     int userQuota;
 
+    @Option(names = "--turn-allocations-per-address", paramLabel = "N",
+            defaultValue = "${SCRATCH_TURN_ALLOCATIONS_PER_ADDRESS:-500}",
+            description = "Allocations one client address (IPv4, or IPv6 /64) may hold, whatever its usernames"
+                    + " [SCRATCH_TURN_ALLOCATIONS_PER_ADDRESS] (default: ${DEFAULT-VALUE}).")
+    int allocationsPerAddress;
+
+    @Option(names = "--turn-tcp-idle-timeout", paramLabel = "DURATION",
+            defaultValue = "${SCRATCH_TURN_TCP_IDLE_TIMEOUT:-30s}",
+            description = "A TURN TCP connection without an allocation that sends nothing this long is closed"
+                    + " [SCRATCH_TURN_TCP_IDLE_TIMEOUT] (default: ${DEFAULT-VALUE}).")
+    Duration tcpIdleTimeout;
+
+    @Option(names = "--turn-tcp-connections-per-address", paramLabel = "N",
+            defaultValue = "${SCRATCH_TURN_TCP_CONNECTIONS_PER_ADDRESS:-256}",
+            description = "TURN TCP connections one client address may hold [SCRATCH_TURN_TCP_CONNECTIONS_PER_ADDRESS]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int tcpConnectionsPerAddress;
+
+    @Option(names = "--turn-tcp-output-budget", paramLabel = "BYTES",
+            defaultValue = "${SCRATCH_TURN_TCP_OUTPUT_BUDGET:-524288}",
+            description = "Bytes queued for one TURN TCP client that reads too slowly before it is dropped"
+                    + " [SCRATCH_TURN_TCP_OUTPUT_BUDGET] (default: ${DEFAULT-VALUE}).")
+    long tcpOutputBudget;
+
+    @Option(names = "--turn-tcp-total-output-budget", paramLabel = "BYTES",
+            defaultValue = "${SCRATCH_TURN_TCP_TOTAL_OUTPUT_BUDGET:-134217728}",
+            description = "Bytes queued for all TURN TCP clients together [SCRATCH_TURN_TCP_TOTAL_OUTPUT_BUDGET]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long tcpTotalOutputBudget;
+
     @Option(names = "--turn-credential-ttl", paramLabel = "DURATION",
             defaultValue = "${SCRATCH_TURN_CREDENTIAL_TTL:-24h}",
             description = "Lifetime of the TURN credentials handed to browsers [SCRATCH_TURN_CREDENTIAL_TTL]"
@@ -137,6 +168,8 @@ final class TurnOptions {
                 .bandwidthCapBytesPerSecond(bandwidth)
                 .maxAllocations(maxAllocations)
                 .maxAllocationsPerUser(userQuota == 0 ? maxAllocations : userQuota)
+                .maxAllocationsPerSource(allocationsPerAddress)
+                .tcp(new TcpLimits(tcpIdleTimeout, tcpConnectionsPerAddress, tcpOutputBudget, tcpTotalOutputBudget))
                 .credentialTtl(credentialTtl)
                 .guessLimits(new GuessLimits(authFailures, authLockout, authMaxLockout, authMaxUserLockout,
                         GuessLimits.DEFAULTS.trackedKeys()))

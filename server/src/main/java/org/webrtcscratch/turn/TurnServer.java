@@ -59,7 +59,7 @@ public final class TurnServer implements AutoCloseable {
         this.guesses = guesses;
     }
 
-    /** How often expired allocations, permissions, bindings and reservations are let go. */
+    /** How often expired allocations, permissions, bindings, reservations and idle TCP connections are let go. */
     static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
 
     public static TurnServer start(TurnSettings settings) {
@@ -92,13 +92,14 @@ public final class TurnServer implements AutoCloseable {
         TurnTransports transports;
         try {
             transports = TurnTransports.start(settings.port(), settings.listenAddresses(), settings.threads(),
-                    handler, allocations, stats);
+                    handler, allocations, stats, config.tcp(), clock);
         } catch (IOException e) {
             allocations.close();
             throw new UncheckedIOException("cannot listen for STUN/TURN on " + settings.listenAddresses()
                     + " port " + settings.port() + ": " + e.getMessage(), e);
         }
-        Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations));
+        TurnTransports running = transports;
+        Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations, running));
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
                 new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events, guesses);
         LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
@@ -106,9 +107,10 @@ public final class TurnServer implements AutoCloseable {
         return server;
     }
 
-    private static void sweep(AllocationManager allocations) {
+    private static void sweep(AllocationManager allocations, TurnTransports transports) {
         try {
             allocations.sweepExpired();
+            transports.closeIdle();
         } catch (RuntimeException e) {
             LOG.error("sweeping expired TURN allocations failed", e);
         }

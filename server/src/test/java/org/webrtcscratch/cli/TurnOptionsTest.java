@@ -14,6 +14,7 @@ import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
+import org.webrtcscratch.turn.transport.TcpLimits;
 import picocli.CommandLine;
 
 /** The {@code --turn-*} options, on {@code serve} and on the standalone {@code turn} command. */
@@ -55,6 +56,8 @@ class TurnOptionsTest {
         assertThat(turn.externalIp()).isEmpty();
         assertThat(turn.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(turn.config().guessLimits()).isEqualTo(GuessLimits.DEFAULTS);
+        assertThat(turn.config().tcp()).isEqualTo(TcpLimits.DEFAULTS);
+        assertThat(turn.config().allocation().maxAllocationsPerSource()).isEqualTo(500);
     }
 
     @Test
@@ -70,7 +73,10 @@ class TurnOptionsTest {
                 "--turn-allow-loopback-peers", "--turn-allow-private-peers", "--turn-bandwidth", "125000",
                 "--turn-max-allocations", "10", "--turn-user-quota", "2", "--turn-credential-ttl", "1h",
                 "--turn-software", "scratch", "--turn-threads", "3", "--turn-auth-failures", "4",
-                "--turn-auth-lockout", "2s", "--turn-auth-max-lockout", "1h", "--turn-auth-max-user-lockout", "30s");
+                "--turn-auth-lockout", "2s", "--turn-auth-max-lockout", "1h", "--turn-auth-max-user-lockout", "30s",
+                "--turn-allocations-per-address", "7", "--turn-tcp-idle-timeout", "5s",
+                "--turn-tcp-connections-per-address", "9", "--turn-tcp-output-budget", "100000",
+                "--turn-tcp-total-output-budget", "1000000");
         assertThat(turn.port()).isEqualTo(3479);
         assertThat(turn.config().realm()).isEqualTo("example.org");
         assertThat(turn.secret().passwordFor("1:x")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
@@ -89,6 +95,8 @@ class TurnOptionsTest {
         assertThat(turn.threads()).isEqualTo(3);
         assertThat(turn.config().guessLimits()).isEqualTo(new GuessLimits(4, Duration.ofSeconds(2), Duration.ofHours(1),
                 Duration.ofSeconds(30), GuessLimits.DEFAULTS.trackedKeys()));
+        assertThat(turn.config().allocation().maxAllocationsPerSource()).isEqualTo(7);
+        assertThat(turn.config().tcp()).isEqualTo(new TcpLimits(Duration.ofSeconds(5), 9, 100_000, 1_000_000));
     }
 
     @Test

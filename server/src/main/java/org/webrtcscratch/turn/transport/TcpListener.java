@@ -16,14 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.webrtcscratch.net.Backoff;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.net.LogThrottle;
-import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.server.TcpIncident;
-import org.webrtcscratch.turn.server.TurnStats;
 
 /**
  * STUN/TURN over TCP on one address and port (RFC 8656 §3.1: client to server over TCP, relayed over UDP). One
  * platform thread accepts; each connection is a {@link TcpConnection} on virtual threads, which differs from
- * UDP only in cutting the byte stream into messages. Closing the listener closes its connections.
+ * UDP only in cutting the byte stream into messages. A source that holds {@link TcpLimits#connectionsPerSource}
+ * connections has the next one closed at once. Closing the listener closes its connections.
  */
 final class TcpListener implements AutoCloseable {
 
@@ -36,16 +35,17 @@ final class TcpListener implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final InetSocketAddress localAddress;
+    private final TcpShared shared;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
 
-    private TcpListener(ServerSocketChannel server, InetSocketAddress localAddress) {
+    private TcpListener(ServerSocketChannel server, InetSocketAddress localAddress, TcpShared shared) {
         this.server = server;
         this.localAddress = localAddress;
+        this.shared = shared;
     }
 
     /** Binds {@code address} (port 0: a free one) and starts accepting. */
-    static TcpListener bind(InetSocketAddress address, ClientTraffic traffic, AllocationManager allocations,
-            TurnStats stats) throws IOException {
+    static TcpListener bind(InetSocketAddress address, TcpShared shared) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(address.getAddress() instanceof Inet4Address
                 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
         try {
@@ -56,9 +56,9 @@ final class TcpListener implements AutoCloseable {
             Sockets.closeQuietly(server);
             throw e;
         }
-        TcpListener listener = new TcpListener(server, (InetSocketAddress) server.getLocalAddress());
+        TcpListener listener = new TcpListener(server, (InetSocketAddress) server.getLocalAddress(), shared);
         Thread.ofPlatform().name("turn-tcp-" + listener.localAddress.getPort()).daemon()
-                .start(() -> listener.acceptLoop(traffic, allocations, stats));
+                .start(listener::acceptLoop);
         return listener;
     }
 
@@ -67,24 +67,18 @@ final class TcpListener implements AutoCloseable {
     }
 
     /** Accepts until closed; a failed accept waits ({@link Backoff}) and is logged at most every 10 s. */
-    private void acceptLoop(ClientTraffic traffic, AllocationManager allocations, TurnStats stats) {
+    private void acceptLoop() {
         Backoff backoff = new Backoff(FIRST_RETRY, LAST_RETRY);
         LogThrottle throttle = new LogThrottle(LOG_INTERVAL);
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
                 backoff.succeeded();
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                FiveTuple fiveTuple = new FiveTuple((InetSocketAddress) channel.getRemoteAddress(),
-                        (InetSocketAddress) channel.getLocalAddress(), FiveTuple.Transport.TCP);
-                TcpConnection connection = new TcpConnection(channel, fiveTuple, traffic, allocations,
-                        connections::remove);
-                connections.add(connection);
-                connection.start();
+                accepted(channel);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException e) {
-                stats.countTcpIncident(TcpIncident.ACCEPT_FAILED);
+                shared.stats().countTcpIncident(TcpIncident.ACCEPT_FAILED);
                 Duration wait = backoff.failed();
                 int skipped = throttle.admit(System.nanoTime());
                 if (skipped != LogThrottle.SKIP) {
@@ -96,6 +90,40 @@ final class TcpListener implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Starts serving {@code channel}, or closes it at once when its source holds its share of connections. */
+    private void accepted(SocketChannel channel) throws IOException {
+        InetSocketAddress client = (InetSocketAddress) channel.getRemoteAddress();
+        if (!shared.perSource().tryAdd(client.getAddress())) {
+            LOG.debug("closing {}: its address holds {} TCP connections", client,
+                    shared.limits().connectionsPerSource());
+            shared.stats().countTcpIncident(TcpIncident.OVER_SOURCE_CAP);
+            Sockets.closeQuietly(channel);
+            return;
+        }
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            FiveTuple fiveTuple = new FiveTuple(client, (InetSocketAddress) channel.getLocalAddress(),
+                    FiveTuple.Transport.TCP);
+            TcpConnection connection = shared.connect(channel, fiveTuple, this::closed);
+            connections.add(connection);
+            connection.start();
+        } catch (IOException | RuntimeException e) {
+            shared.perSource().remove(client.getAddress());
+            Sockets.closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private void closed(TcpConnection connection) {
+        connections.remove(connection);
+        shared.perSource().remove(connection.fiveTuple().client().getAddress());
+    }
+
+    /** Closes the connections idle without an allocation ({@link TcpConnection#closeIfIdle}). */
+    void closeIdle(long nowMillis) {
+        connections.forEach(connection -> connection.closeIfIdle(nowMillis));
     }
 
     private static boolean sleep(Duration wait) {

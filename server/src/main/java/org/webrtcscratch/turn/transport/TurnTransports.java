@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.webrtcscratch.turn.allocation.AllocationManager;
@@ -23,11 +24,13 @@ public final class TurnTransports implements AutoCloseable {
     private final List<UdpListener> udp;
     private final List<TcpListener> tcp;
     private final EventLoops loops;
+    private final InstantSource clock;
 
-    private TurnTransports(List<UdpListener> udp, List<TcpListener> tcp, EventLoops loops) {
+    private TurnTransports(List<UdpListener> udp, List<TcpListener> tcp, EventLoops loops, InstantSource clock) {
         this.udp = List.copyOf(udp);
         this.tcp = List.copyOf(tcp);
         this.loops = loops;
+        this.clock = clock;
     }
 
     /**
@@ -35,12 +38,15 @@ public final class TurnTransports implements AutoCloseable {
      *
      * @param port    0 picks one port that is free for UDP and TCP on every address
      * @param threads event loops, each with a UDP socket on every address and a share of the relay ports
+     * @param clock   the time TCP connections are idle by ({@link #closeIdle})
      * @throws IOException when an address or the port cannot be bound; nothing stays open then
      */
     public static TurnTransports start(int port, List<InetAddress> addresses, int threads, TurnHandler handler,
-            AllocationManager allocations, TurnStats stats) throws IOException {
+            AllocationManager allocations, TurnStats stats, TcpLimits tcpLimits, InstantSource clock)
+            throws IOException {
         EventLoops loops = new EventLoops(threads, stats);
         ClientTraffic traffic = new ClientTraffic(handler, allocations, loops, stats);
+        TcpShared tcpShared = TcpShared.of(traffic, allocations, tcpLimits, stats, clock);
         for (int attempt = 1; ; attempt++) {
             List<UdpListener> udp = new ArrayList<>();
             List<TcpListener> tcp = new ArrayList<>();
@@ -50,9 +56,9 @@ public final class TurnTransports implements AutoCloseable {
                     UdpListener listener = UdpListener.bind(new InetSocketAddress(address, bound), loops, traffic);
                     udp.add(listener);
                     bound = listener.localAddress().getPort();
-                    tcp.add(TcpListener.bind(new InetSocketAddress(address, bound), traffic, allocations, stats));
+                    tcp.add(TcpListener.bind(new InetSocketAddress(address, bound), tcpShared));
                 }
-                return new TurnTransports(udp, tcp, loops);
+                return new TurnTransports(udp, tcp, loops, clock);
             } catch (IOException | RuntimeException e) {
                 udp.forEach(UdpListener::close);
                 tcp.forEach(TcpListener::close);
@@ -75,6 +81,12 @@ public final class TurnTransports implements AutoCloseable {
 
     public List<InetSocketAddress> tcpAddresses() {
         return tcp.stream().map(TcpListener::localAddress).toList();
+    }
+
+    /** Closes the TCP connections that have been idle without an allocation for the idle timeout. */
+    public void closeIdle() {
+        long now = clock.millis();
+        tcp.forEach(listener -> listener.closeIdle(now));
     }
 
     /** Stops listening, closes every TCP connection and stops the loops. */
