@@ -110,6 +110,10 @@ public record TurnSettings(
         return this;
     }
 
+    public TurnSettings withPort(int value) {
+        return new TurnSettings(value, listenAddresses, config, secret, users, externalIp, software, threads);
+    }
+
     public TurnSettings withListenAddresses(List<InetAddress> value) {
         return new TurnSettings(port, value, config, secret, users, externalIp, software, threads);
     }

@@ -39,11 +39,15 @@ public final class TurnTransports implements AutoCloseable {
      * @param port    0 picks one port that is free for UDP and TCP on every address
      * @param threads event loops, each with a UDP socket on every address and a share of the relay ports
      * @param clock   the time TCP connections are idle by ({@link #closeIdle})
-     * @throws IOException when an address or the port cannot be bound; nothing stays open then
+     * @throws IOException when an address or the port cannot be bound, or another process holds the port
+     *                     ({@link PortProbe}); nothing stays open then
      */
     public static TurnTransports start(int port, List<InetAddress> addresses, int threads, TurnHandler handler,
             AllocationManager allocations, TurnStats stats, TcpLimits tcpLimits, InstantSource clock)
             throws IOException {
+        if (port != 0) {
+            PortProbe.requireFree(port, addresses);
+        }
         EventLoops loops = new EventLoops(threads, stats);
         ClientTraffic traffic = new ClientTraffic(handler, allocations, loops, stats);
         TcpShared tcpShared = TcpShared.of(traffic, allocations, tcpLimits, stats, clock);
