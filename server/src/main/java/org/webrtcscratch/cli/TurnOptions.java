@@ -1,8 +1,13 @@
 package org.webrtcscratch.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.webrtcscratch.config.TurnMode;
@@ -13,6 +18,7 @@ import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
+import org.webrtcscratch.turn.policy.Cidr;
 import org.webrtcscratch.turn.transport.TcpLimits;
 import picocli.CommandLine.Option;
 
@@ -32,6 +38,16 @@ final class TurnOptions {
             description = "Shared secret of time-limited TURN credentials (TURN REST API, coturn's"
                     + " static-auth-secret); random per process when not given [SCRATCH_TURN_SECRET].")
     String secret;
+
+    @Option(names = "--turn-secret-file", paramLabel = "FILE", defaultValue = "${SCRATCH_TURN_SECRET_FILE}",
+            description = "File holding the TURN REST secret (trailing whitespace ignored), so that it shows in no"
+                    + " process list [SCRATCH_TURN_SECRET_FILE].")
+    Path secretFile;
+
+    @Option(names = "--turn-users-file", paramLabel = "FILE", defaultValue = "${SCRATCH_TURN_USERS_FILE}",
+            description = "File of fixed TURN users, NAME:PASS a line ('#' starts a comment line), added to"
+                    + " --turn-user [SCRATCH_TURN_USERS_FILE].")
+    Path usersFile;
 
     @Option(names = "--turn-user", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "NAME:PASS",
             defaultValue = "${SCRATCH_TURN_USERS}",
@@ -63,6 +79,18 @@ final class TurnOptions {
             description = "Relay to private (RFC 1918, CGNAT, unique-local) peers, for a TURN server inside a LAN"
                     + " [SCRATCH_TURN_ALLOW_PRIVATE_PEERS].")
     boolean allowPrivatePeers;
+
+    @Option(names = "--turn-denied-peer", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "CIDR",
+            defaultValue = "${SCRATCH_TURN_DENIED_PEERS}",
+            description = "Peer addresses never relayed to, ADDRESS or ADDRESS/PREFIX; repeatable; wins over every"
+                    + " allow [SCRATCH_TURN_DENIED_PEERS, space-separated].")
+    List<String> deniedPeers;
+
+    @Option(names = "--turn-allowed-peer", split = "\\s+", splitSynopsisLabel = " ", paramLabel = "CIDR",
+            defaultValue = "${SCRATCH_TURN_ALLOWED_PEERS}",
+            description = "Peer addresses relayed to although special-purpose or this server's own (never multicast,"
+                    + " broadcast or unspecified); repeatable [SCRATCH_TURN_ALLOWED_PEERS, space-separated].")
+    List<String> allowedPeers;
 
     @Option(names = "--turn-bandwidth", paramLabel = "BYTES_PER_SECOND", defaultValue = "${SCRATCH_TURN_BANDWIDTH:-0}",
             description = "Relayed bytes a second per allocation and direction; 0 for no cap"
@@ -165,6 +193,8 @@ final class TurnOptions {
                 .relayPorts(portRange(relayPorts))
                 .allowLoopbackPeers(allowLoopbackPeers)
                 .allowPrivatePeers(allowPrivatePeers)
+                .deniedPeers(cidrs("--turn-denied-peer", deniedPeers))
+                .allowedPeers(cidrs("--turn-allowed-peer", allowedPeers))
                 .bandwidthCapBytesPerSecond(bandwidth)
                 .maxAllocations(maxAllocations)
                 .maxAllocationsPerUser(userQuota == 0 ? maxAllocations : userQuota)
@@ -174,16 +204,53 @@ final class TurnOptions {
                 .guessLimits(new GuessLimits(authFailures, authLockout, authMaxLockout, authMaxUserLockout,
                         GuessLimits.DEFAULTS.trackedKeys()))
                 .build();
-        RestApiSecret restSecret = !hasSecret() ? TurnSettings.randomSecret()
-                : RestApiSecret.of(secret);
-        return Optional.of(new TurnSettings(port, listen, config, restSecret, nonBlank(users), external,
+        RestApiSecret restSecret = secret().map(RestApiSecret::of).orElseGet(TurnSettings::randomSecret);
+        return Optional.of(new TurnSettings(port, listen, config, restSecret, allUsers(), external,
                 Optional.ofNullable(software).filter(s -> !s.isBlank()),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
     }
 
     /** Whether a REST API secret was given (else nobody outside this process can mint credentials). */
     boolean hasSecret() {
-        return secret != null && !secret.isEmpty();
+        return secret().isPresent();
+    }
+
+    /**
+     * The REST API secret from {@code --turn-secret} (or its variable) or {@code --turn-secret-file}.
+     *
+     * @throws IllegalArgumentException when both are given, or the file cannot be read or is empty
+     */
+    private Optional<String> secret() {
+        boolean inline = secret != null && !secret.isEmpty();
+        if (secretFile == null) {
+            return inline ? Optional.of(secret) : Optional.empty();
+        }
+        if (inline) {
+            throw new IllegalArgumentException("give --turn-secret or --turn-secret-file, not both");
+        }
+        String fromFile = read("--turn-secret-file", secretFile).strip();
+        if (fromFile.isEmpty()) {
+            throw new IllegalArgumentException("--turn-secret-file " + secretFile + " is empty");
+        }
+        return Optional.of(fromFile);
+    }
+
+    /** {@code --turn-user} entries, then the lines of {@code --turn-users-file}. */
+    private List<String> allUsers() {
+        List<String> all = new ArrayList<>(nonBlank(users));
+        if (usersFile != null) {
+            read("--turn-users-file", usersFile).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(all::add);
+        }
+        return all;
+    }
+
+    private static String read(String option, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + " cannot be read: " + e.getMessage());
+        }
     }
 
     /**
@@ -205,11 +272,22 @@ final class TurnOptions {
             throw new IllegalArgumentException("--turn-remote must be HOST or HOST:PORT, not '" + remote + "'");
         }
         return new TurnMode.Remote(parsed.host(), parsed.port().orElse(TurnSettings.DEFAULT_PORT),
-                RestApiSecret.of(secret), credentialTtl);
+                RestApiSecret.of(secret().orElseThrow()), credentialTtl);
     }
 
     private static List<String> nonBlank(List<String> values) {
         return values == null ? List.of() : values.stream().filter(s -> !s.isBlank()).toList();
+    }
+
+    private static List<Cidr> cidrs(String option, List<String> values) {
+        return nonBlank(values).stream().map(value -> {
+            try {
+                return Cidr.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " '" + value + "' is not ADDRESS or ADDRESS/PREFIX: "
+                        + e.getMessage());
+            }
+        }).toList();
     }
 
     private static PortRange portRange(String range) {

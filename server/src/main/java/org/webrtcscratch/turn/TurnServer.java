@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.webrtcscratch.turn.allocation.AllocationLimits;
 import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
@@ -24,7 +25,8 @@ import org.webrtcscratch.turn.server.TurnStats;
 import org.webrtcscratch.turn.transport.TurnTransports;
 
 /**
- * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state, the credential
+ * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state (whose peer policy also
+ * denies this host's own addresses, {@link LocalAddresses#own}), the credential
  * stores (fixed users, then REST API credentials), the handler and the UDP and TCP transports, and sweeps
  * expired allocations once a second. One clock, given to {@link #start(TurnSettings, InstantSource, Ticker)},
  * decides every expiry (allocations, nonces, credentials, the 401 limiter); the {@link Ticker} only says when to
@@ -78,8 +80,9 @@ public final class TurnServer implements AutoCloseable {
         TurnStats stats = new TurnStats();
         TurnEvents events = new TurnEvents();
         events.subscribe(stats);
-        AllocationManager allocations = new AllocationManager(config.allocation(), new UdpRelayPortBinder(), clock,
-                events);
+        AllocationLimits limits = config.allocation().withPeerPolicy(
+                config.allocation().peerPolicy().withOwn(LocalAddresses.own(settings)));
+        AllocationManager allocations = new AllocationManager(limits, new UdpRelayPortBinder(), clock, events);
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));

@@ -80,6 +80,13 @@ public record AllocationLimits(
         return problems;
     }
 
+    /** These limits with another peer policy (the server adds its own addresses to the configured one). */
+    public AllocationLimits withPeerPolicy(PeerAddressPolicy policy) {
+        return new AllocationLimits(relayIps, relayPorts, allocationLifetime, maxAllocationLifetime,
+                reservationLifetime, maxAllocations, maxAllocationsPerUser, maxAllocationsPerSource,
+                maxPermissionsPerAllocation, bandwidthCapBytesPerSecond, policy);
+    }
+
     /**
      * @return these limits
      * @throws IllegalArgumentException naming every problem

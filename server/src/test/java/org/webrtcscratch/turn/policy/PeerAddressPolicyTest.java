@@ -114,6 +114,22 @@ class PeerAddressPolicyTest {
         assertThat(policy.check(InetAddress.getByName("192.168.8.1")).allowed()).isTrue();
     }
 
+    @Test
+    void theServersOwnAddressesAreDeniedUnlessAllowedByName() throws Exception {
+        InetAddress own = InetAddress.getByName("198.51.100.20");
+        var policy = PeerAddressPolicy.publicOnly().withOwn(List.of(own, InetAddress.getByName("2001:db8::20")));
+
+        PeerVerdict verdict = policy.check(own);
+        assertThat(verdict.allowed()).isFalse();
+        assertThat(verdict.reason()).contains("an address of this server");
+        assertThat(policy.check(InetAddress.getByName("::ffff:198.51.100.20")).allowed()).isFalse();
+        assertThat(policy.check(InetAddress.getByName("2001:db8::20")).allowed()).isFalse();
+        assertThat(policy.check(InetAddress.getByName("198.51.100.21")).allowed()).isTrue();
+        var opened = new PeerAddressPolicy(false, false, List.of(Cidr.parse("198.51.100.20/32")), List.of(),
+                List.of(own));
+        assertThat(opened.check(own).allowed()).isTrue();
+    }
+
     /** IPv6 forms carrying an IPv4 address, built without Java folding mapped addresses into IPv4. */
     @ParameterizedTest(name = "{0} carries {1}")
     @CsvSource({
