@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.net.HostAndPort;
 import org.webrtcscratch.turn.LocalAddresses;
@@ -29,6 +30,12 @@ final class TurnOptions {
             description = "STUN/TURN port, UDP and TCP; 0 turns STUN/TURN off [SCRATCH_TURN_PORT]"
                     + " (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--turn-tls-port", paramLabel = "PORT", defaultValue = "${SCRATCH_TURN_TLS_PORT:-5349}",
+            description = "TURN over TLS (turns:) port, with the web server's certificate, when --tls or --tls-cert"
+                    + " gives one (serve only); 443 passes networks that let only HTTPS out; 0 for none"
+                    + " [SCRATCH_TURN_TLS_PORT] (default: ${DEFAULT-VALUE}).")
+    int tlsPort;
 
     @Option(names = "--turn-realm", paramLabel = "REALM", defaultValue = "${SCRATCH_TURN_REALM:-webrtc-scratch}",
             description = "Realm of TURN credentials [SCRATCH_TURN_REALM] (default: ${DEFAULT-VALUE}).")
@@ -207,7 +214,7 @@ final class TurnOptions {
         RestApiSecret restSecret = secret().map(RestApiSecret::of).orElseGet(TurnSettings::randomSecret);
         return Optional.of(new TurnSettings(port, listen, config, restSecret, allUsers(), external,
                 Optional.ofNullable(software).filter(s -> !s.isBlank()),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Optional.empty()));
     }
 
     /** Whether a REST API secret was given (else nobody outside this process can mint credentials). */
@@ -259,7 +266,11 @@ final class TurnOptions {
      */
     TurnMode toMode(String host, String remote) {
         if (remote == null || remote.isBlank()) {
-            return toSettings(host).<TurnMode>map(TurnMode.Local::new).orElse(TurnMode.OFF);
+            if (tlsPort < 0 || tlsPort > 65535) {
+                throw new IllegalArgumentException("--turn-tls-port must be 0..65535, got " + tlsPort);
+            }
+            OptionalInt tls = tlsPort == 0 ? OptionalInt.empty() : OptionalInt.of(tlsPort);
+            return toSettings(host).<TurnMode>map(settings -> new TurnMode.Local(settings, tls)).orElse(TurnMode.OFF);
         }
         if (!hasSecret()) {
             throw new IllegalArgumentException("--turn-remote needs --turn-secret, the same as the turn machine's,"

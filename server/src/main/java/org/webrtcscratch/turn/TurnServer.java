@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.turn.allocation.AllocationLimits;
@@ -95,7 +96,7 @@ public final class TurnServer implements AutoCloseable {
         TurnTransports transports;
         try {
             transports = TurnTransports.start(settings.port(), settings.listenAddresses(), settings.threads(),
-                    handler, allocations, stats, config.tcp(), clock);
+                    handler, allocations, stats, config.tcp(), clock, settings.tls());
         } catch (IOException e) {
             allocations.close();
             throw new UncheckedIOException("cannot listen for STUN/TURN on " + settings.listenAddresses()
@@ -105,8 +106,9 @@ public final class TurnServer implements AutoCloseable {
         Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations, running));
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
                 new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events, guesses);
-        LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
-                server.tcpAddresses(), config.allocation().relayIps(), config.allocation().relayPorts());
+        LOG.info("STUN/TURN listening on UDP {} and TCP {}{}, relaying from {} ports {}", server.udpAddresses(),
+                server.tcpAddresses(), server.tlsAddresses().isEmpty() ? "" : " and TLS " + server.tlsAddresses(),
+                config.allocation().relayIps(), config.allocation().relayPorts());
         return server;
     }
 
@@ -130,6 +132,17 @@ public final class TurnServer implements AutoCloseable {
 
     public List<InetSocketAddress> tcpAddresses() {
         return transports.tcpAddresses();
+    }
+
+    /** Where TURN over TLS listens; empty without TLS. */
+    public List<InetSocketAddress> tlsAddresses() {
+        return transports.tlsAddresses();
+    }
+
+    /** The TLS port, if TURN over TLS is on. */
+    public OptionalInt tlsPort() {
+        List<InetSocketAddress> tls = transports.tlsAddresses();
+        return tls.isEmpty() ? OptionalInt.empty() : OptionalInt.of(tls.getFirst().getPort());
     }
 
     public TurnSettings settings() {

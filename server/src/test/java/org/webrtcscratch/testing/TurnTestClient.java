@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.IntegrityKeys;
 import org.webrtcscratch.stun.StunEncoder;
@@ -68,7 +70,22 @@ public final class TurnTestClient implements AutoCloseable {
     }
 
     public static TurnTestClient tcp(InetSocketAddress server) {
-        return new TurnTestClient(new Tcp(server));
+        try {
+            return new TurnTestClient(new Tcp(new Socket(server.getAddress(), server.getPort())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Over TLS ({@code turns:}), trusting what {@code context} trusts; the handshake is done before this returns. */
+    public static TurnTestClient tls(InetSocketAddress server, SSLContext context) {
+        try {
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(server.getAddress(), server.getPort());
+            socket.startHandshake();
+            return new TurnTestClient(new Tcp(socket));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Credentials for {@link #authenticated}; the key is derived once the server has named its realm. */
@@ -249,9 +266,9 @@ public final class TurnTestClient implements AutoCloseable {
         private final Socket socket;
         private final DataInputStream in;
 
-        Tcp(InetSocketAddress server) {
+        Tcp(Socket socket) {
+            this.socket = socket;
             try {
-                socket = new Socket(server.getAddress(), server.getPort());
                 socket.setTcpNoDelay(true);
                 in = new DataInputStream(socket.getInputStream());
             } catch (IOException e) {

@@ -28,11 +28,20 @@ final class PortProbe {
      */
     static void requireFree(int port, List<InetAddress> addresses) throws IOException {
         for (InetAddress address : addresses) {
-            StandardProtocolFamily family = address instanceof Inet4Address ? StandardProtocolFamily.INET
-                    : StandardProtocolFamily.INET6;
-            probe("UDP", DatagramChannel.open(family), address, port);
-            probe("TCP", ServerSocketChannel.open(family), address, port);
+            probe("UDP", DatagramChannel.open(family(address)), address, port);
         }
+        requireFreeTcp(port, addresses);
+    }
+
+    /** As {@link #requireFree}, for TCP alone (the TLS port). */
+    static void requireFreeTcp(int port, List<InetAddress> addresses) throws IOException {
+        for (InetAddress address : addresses) {
+            probe("TCP", ServerSocketChannel.open(family(address)), address, port);
+        }
+    }
+
+    private static StandardProtocolFamily family(InetAddress address) {
+        return address instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
     }
 
     private static void probe(String protocol, NetworkChannel channel, InetAddress address, int port)

@@ -2,7 +2,6 @@ package org.webrtcscratch.turn.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.InstantSource;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,7 +18,7 @@ import org.webrtcscratch.turn.server.TcpIncident;
 import org.webrtcscratch.turn.server.TurnStats;
 
 /**
- * One client's TCP connection: a reader that cuts the stream into STUN and ChannelData messages
+ * One client's TCP (or TLS, {@link StreamIo}) connection: a reader that cuts the stream into STUN and ChannelData messages
  * ({@link Framing}, RFC 8656 §12.5) and a writer that sends what is queued for the client, each on a virtual
  * thread. Queuing means a relay thread never waits for a slow client. What is queued is budgeted in bytes
  * ({@link TcpLimits}): a client that lets more than its budget pile up is dropped, since a stream cannot lose
@@ -32,7 +31,7 @@ final class TcpConnection implements ClientSink, ReturnPath {
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
     private static final int INITIAL_READ_BUFFER = 8 * 1024;
 
-    private final SocketChannel channel;
+    private final StreamIo io;
     private final FiveTuple fiveTuple;
     private final ClientTraffic traffic;
     private final AllocationManager allocations;
@@ -47,10 +46,10 @@ final class TcpConnection implements ClientSink, ReturnPath {
     private volatile long lastHeardMillis;
     private Thread writer;
 
-    TcpConnection(SocketChannel channel, FiveTuple fiveTuple, ClientTraffic traffic, AllocationManager allocations,
+    TcpConnection(StreamIo io, FiveTuple fiveTuple, ClientTraffic traffic, AllocationManager allocations,
             Consumer<TcpConnection> onClose, TcpLimits limits, OutputBudget total, TurnStats stats,
             InstantSource clock) {
-        this.channel = channel;
+        this.io = io;
         this.fiveTuple = fiveTuple;
         this.traffic = traffic;
         this.allocations = allocations;
@@ -119,14 +118,15 @@ final class TcpConnection implements ClientSink, ReturnPath {
     private void readLoop() {
         ByteBuffer in = ByteBuffer.allocate(INITIAL_READ_BUFFER);
         try {
-            while (channel.read(in) >= 0) {
+            while (io.read(in) >= 0) {
                 lastHeardMillis = clock.millis();
                 in.flip();
                 in = dispatchFrames(in);
             }
         } catch (StunDecodeException e) {
             LOG.debug("closing {}: not STUN/TURN: {}", fiveTuple, e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A failed TLS handshake is an IOException; SSLSocket may throw unchecked ones on a closed socket.
             LOG.debug("connection {} ended: {}", fiveTuple, e.toString());
         } finally {
             close();
@@ -152,9 +152,7 @@ final class TcpConnection implements ClientSink, ReturnPath {
                 ByteBuffer message = outbox.take();
                 int length = message.remaining();
                 try {
-                    while (message.hasRemaining()) {
-                        channel.write(message);
-                    }
+                    io.write(message);
                 } finally {
                     queuedBytes.addAndGet(-length);
                     total.giveBack(length);
@@ -179,7 +177,7 @@ final class TcpConnection implements ClientSink, ReturnPath {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Sockets.closeQuietly(channel);
+        io.close();
         if (writer != null) {
             writer.interrupt();
         }

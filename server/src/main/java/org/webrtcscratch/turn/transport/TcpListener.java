@@ -9,8 +9,10 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.net.Backoff;
@@ -19,7 +21,8 @@ import org.webrtcscratch.net.LogThrottle;
 import org.webrtcscratch.turn.server.TcpIncident;
 
 /**
- * STUN/TURN over TCP on one address and port (RFC 8656 §3.1: client to server over TCP, relayed over UDP). One
+ * STUN/TURN over TCP, or TLS over TCP ({@code turns:}), on one address and port (RFC 8656 §3.1: client to server
+ * over TCP or TLS, relayed over UDP). One
  * platform thread accepts; each connection is a {@link TcpConnection} on virtual threads, which differs from
  * UDP only in cutting the byte stream into messages. A source that holds {@link TcpLimits#connectionsPerSource}
  * connections has the next one closed at once. Closing the listener closes its connections.
@@ -36,16 +39,20 @@ final class TcpListener implements AutoCloseable {
     private final ServerSocketChannel server;
     private final InetSocketAddress localAddress;
     private final TcpShared shared;
+    private final Optional<SSLContext> tls;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
 
-    private TcpListener(ServerSocketChannel server, InetSocketAddress localAddress, TcpShared shared) {
+    private TcpListener(ServerSocketChannel server, InetSocketAddress localAddress, TcpShared shared,
+            Optional<SSLContext> tls) {
         this.server = server;
         this.localAddress = localAddress;
         this.shared = shared;
+        this.tls = tls;
     }
 
     /** Binds {@code address} (port 0: a free one) and starts accepting. */
-    static TcpListener bind(InetSocketAddress address, TcpShared shared) throws IOException {
+    static TcpListener bind(InetSocketAddress address, TcpShared shared, Optional<SSLContext> tls)
+            throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(address.getAddress() instanceof Inet4Address
                 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
         try {
@@ -56,8 +63,9 @@ final class TcpListener implements AutoCloseable {
             Sockets.closeQuietly(server);
             throw e;
         }
-        TcpListener listener = new TcpListener(server, (InetSocketAddress) server.getLocalAddress(), shared);
-        Thread.ofPlatform().name("turn-tcp-" + listener.localAddress.getPort()).daemon()
+        TcpListener listener = new TcpListener(server, (InetSocketAddress) server.getLocalAddress(), shared, tls);
+        Thread.ofPlatform().name((tls.isPresent() ? "turn-tls-" : "turn-tcp-") + listener.localAddress.getPort())
+                .daemon()
                 .start(listener::acceptLoop);
         return listener;
     }
@@ -105,8 +113,9 @@ final class TcpListener implements AutoCloseable {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             FiveTuple fiveTuple = new FiveTuple(client, (InetSocketAddress) channel.getLocalAddress(),
-                    FiveTuple.Transport.TCP);
-            TcpConnection connection = shared.connect(channel, fiveTuple, this::closed);
+                    tls.isPresent() ? FiveTuple.Transport.TLS : FiveTuple.Transport.TCP);
+            StreamIo io = tls.isPresent() ? StreamIo.tls(channel, tls.get()) : StreamIo.plain(channel);
+            TcpConnection connection = shared.connect(io, fiveTuple, this::closed);
             connections.add(connection);
             connection.start();
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.webrtcscratch.turn.transport;
 
-import java.nio.channels.SocketChannel;
 import java.time.InstantSource;
 import java.util.function.Consumer;
 import org.webrtcscratch.net.FiveTuple;
@@ -20,7 +19,7 @@ record TcpShared(ClientTraffic traffic, AllocationManager allocations, TcpLimits
                 new OutputBudget(limits.totalOutputBytes()), stats, clock);
     }
 
-    TcpConnection connect(SocketChannel channel, FiveTuple fiveTuple, Consumer<TcpConnection> onClose) {
-        return new TcpConnection(channel, fiveTuple, traffic, allocations, onClose, limits, total, stats, clock);
+    TcpConnection connect(StreamIo io, FiveTuple fiveTuple, Consumer<TcpConnection> onClose) {
+        return new TcpConnection(io, fiveTuple, traffic, allocations, onClose, limits, total, stats, clock);
     }
 }
