@@ -66,6 +66,15 @@ class TurnOptionsTest {
     }
 
     @Test
+    void turnOverTlsIsOnPort5349UnlessMovedOrTurnedOff() {
+        assertThat(((TurnMode.Local) serve().turn()).tlsPort()).hasValue(5349);
+        assertThat(((TurnMode.Local) serve("--turn-tls-port", "443").turn()).tlsPort()).hasValue(443);
+        assertThat(((TurnMode.Local) serve("--turn-tls-port", "0").turn()).tlsPort()).isEmpty();
+        assertThatThrownBy(() -> serve("--turn-tls-port", "70000")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--turn-tls-port");
+    }
+
+    @Test
     void turnPortZeroTurnsStunAndTurnOff() {
         assertThat(serve("--turn-port", "0").turn()).isEqualTo(TurnMode.OFF);
     }
