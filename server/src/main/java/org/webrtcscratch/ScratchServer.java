@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.webrtcscratch.backstage.TurnBackstage;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
@@ -30,6 +31,8 @@ import org.webrtcscratch.tls.SelfSignedCertificate;
 import org.webrtcscratch.tls.TlsIdentity;
 import org.webrtcscratch.turn.Ticker;
 import org.webrtcscratch.turn.TurnServer;
+import org.webrtcscratch.turn.TurnSettings;
+import org.webrtcscratch.turn.transport.TlsListening;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
 /**
@@ -68,7 +71,7 @@ public final class ScratchServer implements AutoCloseable {
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(metrics);
         Optional<TurnServer> turn = config.turn() instanceof TurnMode.Local local
-                ? Optional.of(TurnServer.start(local.settings())) : Optional.empty();
+                ? Optional.of(TurnServer.start(withTls(local, tls))) : Optional.empty();
         try {
             turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
             IceServerProvider iceServers = iceServers(config, turn);
@@ -88,16 +91,24 @@ public final class ScratchServer implements AutoCloseable {
         }
     }
 
+    /** The local TURN settings, with TURN over TLS on the web server's certificate when there is one. */
+    private static TurnSettings withTls(TurnMode.Local local, TlsIdentity tls) {
+        if (tls == null || local.tlsPort().isEmpty()) {
+            return local.settings();
+        }
+        return local.settings().withTls(Optional.of(new TlsListening(tls.sslContext(), local.tlsPort().getAsInt())));
+    }
+
     /** Our STUN/TURN's address and fresh credentials for each peer, then the extra servers. */
     private static IceServerProvider iceServers(ServerConfig config, Optional<TurnServer> turn) {
         return switch (config.turn()) {
             case TurnMode.Off off -> IceServerProvider.fixed(config.iceServers());
             case TurnMode.Local local -> new TurnIceServers(turn.orElseThrow().credentialIssuer(),
-                    turn.orElseThrow().port(), local.settings().externalIp().map(InetAddress::getHostAddress),
-                    config.iceServers());
+                    turn.orElseThrow().port(), turn.orElseThrow().tlsPort(),
+                    local.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers());
             case TurnMode.Remote remote -> new TurnIceServers(
                     new TurnCredentialIssuer(remote.secret(), InstantSource.system(), remote.credentialTtl()),
-                    remote.port(), Optional.of(remote.host()), config.iceServers());
+                    remote.port(), OptionalInt.empty(), Optional.of(remote.host()), config.iceServers());
         };
     }
 

@@ -46,6 +46,7 @@ final class StartupBanner {
                                 : ip.bind().getHostAddress() + " (advertised as " + ip.advertised().getHostAddress() + ")")
                         .toList(),
                 turn.settings().config().allocation().relayPorts());
+        turn.tlsPort().ifPresent(port -> System.out.printf("TURN over TLS (turns:) on port %d%n", port));
     }
 
     private static List<String> lanAddresses() {

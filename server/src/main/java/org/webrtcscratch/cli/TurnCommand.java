@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
             "Give it the same --turn-secret as the serve command, whose credentials it then accepts.",
             "Every option can also be set by the environment variable shown in brackets."},
         footer = {"", "Example:",
-            "  turn --turn-secret \"$SECRET\" --turn-external-ip 203.0.113.7"})
+            "  turn --turn-secret-file /etc/scratch/turn-secret --turn-external-ip 203.0.113.7",
+            "(a secret given as --turn-secret shows in every user's process list; a file or SCRATCH_TURN_SECRET"
+                    + " does not)"})
 public final class TurnCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${SCRATCH_HOST:-0.0.0.0}",

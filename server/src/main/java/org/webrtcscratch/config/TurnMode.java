@@ -2,6 +2,7 @@ package org.webrtcscratch.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 
@@ -12,10 +13,21 @@ public sealed interface TurnMode {
     record Off() implements TurnMode {
     }
 
-    /** Run the STUN/TURN server in this process. */
-    record Local(TurnSettings settings) implements TurnMode {
+    /**
+     * Run the STUN/TURN server in this process.
+     *
+     * @param tlsPort TURN over TLS on this port (0: a free one), with the web server's certificate, when it has
+     *                one; empty for none
+     */
+    record Local(TurnSettings settings, OptionalInt tlsPort) implements TurnMode {
         public Local {
             Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(tlsPort, "tlsPort");
+        }
+
+        /** Without TURN over TLS. */
+        public Local(TurnSettings settings) {
+            this(settings, OptionalInt.empty());
         }
     }
 

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.webrtcscratch.net.HostAndPort;
 import org.webrtcscratch.turn.auth.TurnCredential;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
 /**
- * Our own STUN/TURN server as ICE servers (RFC 7064 {@code stun:} and RFC 7065 {@code turn:} URLs), with
+ * Our own STUN/TURN server as ICE servers (RFC 7064 {@code stun:} and RFC 7065 {@code turn:} URLs, and
+ * {@code turns:} when TURN over TLS is on: some networks let only TLS out), with
  * fresh time-limited TURN REST API credentials for every peer, followed by the configured extra servers.
  *
  * <p>The host in the URLs is the server's external IP when one is configured; otherwise the host the
@@ -23,17 +25,21 @@ public final class TurnIceServers implements IceServerProvider {
 
     private final TurnCredentialIssuer issuer;
     private final int port;
+    private final OptionalInt tlsPort;
     private final Optional<String> advertisedHost;
     private final List<IceServer> extra;
 
     /**
+     * @param tlsPort        the port of TURN over TLS, handed out as a {@code turns:} URL (RFC 7065) beside the
+     *                       {@code turn:} ones, or empty when there is none
      * @param advertisedHost the host to put in every URL (a configured external IP), or empty to use the
      *                       request's
      */
-    public TurnIceServers(TurnCredentialIssuer issuer, int port, Optional<String> advertisedHost,
+    public TurnIceServers(TurnCredentialIssuer issuer, int port, OptionalInt tlsPort, Optional<String> advertisedHost,
             List<IceServer> extra) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.port = port;
+        this.tlsPort = Objects.requireNonNull(tlsPort, "tlsPort");
         this.advertisedHost = Objects.requireNonNull(advertisedHost, "advertisedHost");
         this.extra = List.copyOf(extra);
     }
@@ -44,12 +50,15 @@ public final class TurnIceServers implements IceServerProvider {
         if (host.isEmpty()) {
             return extra;
         }
-        String authority = (host.get().contains(":") ? "[" + host.get() + "]" : host.get()) + ":" + port;
+        String hostPart = host.get().contains(":") ? "[" + host.get() + "]" : host.get();
+        String authority = hostPart + ":" + port;
         TurnCredential credential = issuer.issue(peerId == null ? "" : peerId);
         List<IceServer> servers = new ArrayList<>();
         servers.add(new IceServer(List.of("stun:" + authority), null, null));
-        servers.add(new IceServer(List.of("turn:" + authority + "?transport=udp", "turn:" + authority + "?transport=tcp"),
-                credential.username(), credential.password()));
+        List<String> turnUrls = new ArrayList<>(List.of("turn:" + authority + "?transport=udp",
+                "turn:" + authority + "?transport=tcp"));
+        tlsPort.ifPresent(tls -> turnUrls.add("turns:" + hostPart + ":" + tls + "?transport=tcp"));
+        servers.add(new IceServer(List.copyOf(turnUrls), credential.username(), credential.password()));
         servers.addAll(extra);
         return List.copyOf(servers);
     }

@@ -8,7 +8,9 @@ import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.allocation.DropReason;
+import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.server.Ignored;
+import org.webrtcscratch.turn.server.TcpIncident;
 import org.webrtcscratch.turn.server.TurnStats;
 
 /** STUN/TURN gauges and counters, read from the server when scraped (nothing is counted twice). */
@@ -43,6 +45,21 @@ public final class TurnMetrics {
             FunctionCounter.builder("scratch.turn.relay.dropped", stats, s -> s.drops(reason))
                     .tag("reason", tag(reason))
                     .description("datagrams the relay discarded, by reason").register(registry);
+        }
+        for (TcpIncident incident : TcpIncident.values()) {
+            FunctionCounter.builder("scratch.turn.tcp.incidents", stats, s -> s.tcpIncidents(incident))
+                    .tag("reason", tag(incident))
+                    .description("TURN TCP/TLS connections refused or dropped, and failed accepts, by reason")
+                    .register(registry);
+        }
+        for (GuessThrottle.Scope scope : GuessThrottle.Scope.values()) {
+            FunctionCounter.builder("scratch.turn.auth.lockouts", server.guesses(), g -> g.lockouts(scope))
+                    .tag("scope", tag(scope))
+                    .description("lockouts for wrong TURN credentials, by what was locked").register(registry);
+            FunctionCounter.builder("scratch.turn.auth.locked", server.guesses(), g -> g.refusals(scope))
+                    .tag("scope", tag(scope))
+                    .description("TURN requests refused (401) while their source or username was locked out")
+                    .register(registry);
         }
         for (TurnStats.Direction direction : TurnStats.Direction.values()) {
             FunctionCounter.builder("scratch.turn.relayed.packets", stats, s -> s.relayedPackets(direction))

@@ -1,5 +1,6 @@
 package org.webrtcscratch.tls;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,8 +9,10 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
-/** A private key and its certificate chain: what the HTTPS connector presents. */
+/** A private key and its certificate chain: what the HTTPS connector and TURN over TLS present. */
 public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
 
     static final char[] KEYSTORE_PASSWORD = "webrtc-scratch".toCharArray();
@@ -40,6 +43,19 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
             return store;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build a key store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A TLS server context presenting this identity, for TURN over TLS. */
+    public SSLContext sslContext() {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(keyStore(), KEYSTORE_PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a TLS context: " + e.getMessage(), e);
         }
     }
 

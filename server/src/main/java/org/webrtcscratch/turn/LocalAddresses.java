@@ -52,6 +52,22 @@ public final class LocalAddresses {
                 .filter(external -> AddressFamily.of(external) == AddressFamily.of(bind)).orElse(bind))).toList();
     }
 
+    /**
+     * The addresses of this server that peers must not be, {@link org.webrtcscratch.turn.policy.PeerAddressPolicy}'s
+     * {@code own}: every interface address, the relay and external addresses and any listen address named
+     * exactly. Loopback addresses are left to the loopback rule, so {@code allowLoopbackPeers} still opens them.
+     */
+    public static List<InetAddress> own(TurnSettings settings) {
+        List<InetAddress> own = new ArrayList<>(InterfaceAddresses.up());
+        own.addAll(settings.listenAddresses());
+        settings.config().allocation().relayIps().forEach(ip -> {
+            own.add(ip.bind());
+            own.add(ip.advertised());
+        });
+        settings.externalIp().ifPresent(own::add);
+        return own.stream().filter(ip -> !ip.isLoopbackAddress() && !ip.isAnyLocalAddress()).distinct().toList();
+    }
+
     private static Optional<InetAddress> firstUsable(AddressFamily family) {
         Optional<InetAddress> found = InterfaceAddresses.up().stream()
                 .filter(ip -> AddressFamily.of(ip) == family)

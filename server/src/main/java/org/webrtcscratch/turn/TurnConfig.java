@@ -10,8 +10,10 @@ import org.webrtcscratch.turn.allocation.AllocationLimits;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.Problems;
 import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.policy.Cidr;
 import org.webrtcscratch.turn.policy.PeerAddressPolicy;
+import org.webrtcscratch.turn.transport.TcpLimits;
 
 /**
  * Settings of the TURN server's state and policy. Build with {@link #builder()}, which starts from the
@@ -32,7 +34,9 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  *       <li>{@code reservationLifetime}: how long a port reserved by EVEN-PORT's R bit is held (RFC 8656 §7.2
  *           suggests about 30 s)
  *       <li>{@code maxAllocations}: allocations on this server; past it Allocate gets 508
- *       <li>{@code maxAllocationsPerUser}: allocations per username; past it Allocate gets 486 (RFC 8656 §7.2)
+ *       <li>{@code maxAllocationsPerUser}: allocations per user (every REST API username of one user together);
+ *           past it Allocate gets 486 (RFC 8656 §7.2)
+ *       <li>{@code maxAllocationsPerSource}: allocations per client address (IPv4, or IPv6 /64); past it 486
  *       <li>{@code maxPermissionsPerAllocation}: distinct peer IPs with a permission; past it
  *           CreatePermission and ChannelBind get 508 (RFC 8656 §10.2 "capacity limit")
  *       <li>{@code bandwidthCapBytesPerSecond}: relayed bytes per second per allocation, each direction on
@@ -50,6 +54,9 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  * @param unauthorizedWindow          the window of {@code unauthorizedLimit}
  * @param unauthorizedTrackedSources  sources the 401 limiter remembers; bounds its memory
  * @param credentialTtl               lifetime of TURN REST credentials handed out by the signaling server
+ * @param guessLimits                 lockouts of sources and usernames that send wrong credentials
+ *                                    ({@link GuessLimits#DEFAULTS})
+ * @param tcp                         what clients over TCP may hold ({@link TcpLimits#DEFAULTS})
  */
 public record TurnConfig(
         String realm,
@@ -58,7 +65,9 @@ public record TurnConfig(
         int unauthorizedLimit,
         Duration unauthorizedWindow,
         int unauthorizedTrackedSources,
-        Duration credentialTtl) {
+        Duration credentialTtl,
+        GuessLimits guessLimits,
+        TcpLimits tcp) {
 
     /** RFC 8489 §14.9: REALM is fewer than 128 characters, at most 763 bytes. */
     private static final int MAX_REALM_CHARACTERS = 127;
@@ -69,6 +78,8 @@ public record TurnConfig(
         Objects.requireNonNull(nonceLifetime, "nonceLifetime");
         Objects.requireNonNull(unauthorizedWindow, "unauthorizedWindow");
         Objects.requireNonNull(credentialTtl, "credentialTtl");
+        Objects.requireNonNull(guessLimits, "guessLimits");
+        Objects.requireNonNull(tcp, "tcp");
     }
 
     public static Builder builder() {
@@ -93,6 +104,8 @@ public record TurnConfig(
      */
     public TurnConfig validate() {
         List<String> problems = new ArrayList<>(allocation.problems());
+        problems.addAll(guessLimits.problems());
+        problems.addAll(tcp.problems());
         if (realm.isBlank() || realm.codePointCount(0, realm.length()) > MAX_REALM_CHARACTERS
                 || realm.getBytes(StandardCharsets.UTF_8).length > 763) {
             problems.add("realm must be 1-" + MAX_REALM_CHARACTERS + " characters, got '" + realm + "'");
@@ -116,6 +129,7 @@ public record TurnConfig(
         private Duration reservationLifetime = Duration.ofSeconds(30);
         private int maxAllocations = 4000;
         private int maxAllocationsPerUser = 32;
+        private int maxAllocationsPerSource = 500;
         private int maxPermissionsPerAllocation = 64;
         private long bandwidthCapBytesPerSecond;
         private boolean allowLoopbackPeers;
@@ -127,6 +141,8 @@ public record TurnConfig(
         private Duration unauthorizedWindow = Duration.ofSeconds(10);
         private int unauthorizedTrackedSources = 10_000;
         private Duration credentialTtl = Duration.ofHours(24);
+        private GuessLimits guessLimits = GuessLimits.DEFAULTS;
+        private TcpLimits tcp = TcpLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -141,6 +157,7 @@ public record TurnConfig(
             reservationLifetime = a.reservationLifetime();
             maxAllocations = a.maxAllocations();
             maxAllocationsPerUser = a.maxAllocationsPerUser();
+            maxAllocationsPerSource = a.maxAllocationsPerSource();
             maxPermissionsPerAllocation = a.maxPermissionsPerAllocation();
             bandwidthCapBytesPerSecond = a.bandwidthCapBytesPerSecond();
             allowLoopbackPeers = a.peerPolicy().allowLoopback();
@@ -152,6 +169,8 @@ public record TurnConfig(
             unauthorizedWindow = c.unauthorizedWindow;
             unauthorizedTrackedSources = c.unauthorizedTrackedSources;
             credentialTtl = c.credentialTtl;
+            guessLimits = c.guessLimits;
+            tcp = c.tcp;
         }
 
         public Builder realm(String value) { realm = value; return this; }
@@ -162,6 +181,7 @@ public record TurnConfig(
         public Builder reservationLifetime(Duration value) { reservationLifetime = value; return this; }
         public Builder maxAllocations(int value) { maxAllocations = value; return this; }
         public Builder maxAllocationsPerUser(int value) { maxAllocationsPerUser = value; return this; }
+        public Builder maxAllocationsPerSource(int value) { maxAllocationsPerSource = value; return this; }
         public Builder maxPermissionsPerAllocation(int value) { maxPermissionsPerAllocation = value; return this; }
         public Builder bandwidthCapBytesPerSecond(long value) { bandwidthCapBytesPerSecond = value; return this; }
         public Builder allowLoopbackPeers(boolean value) { allowLoopbackPeers = value; return this; }
@@ -173,15 +193,17 @@ public record TurnConfig(
         public Builder unauthorizedWindow(Duration value) { unauthorizedWindow = value; return this; }
         public Builder unauthorizedTrackedSources(int value) { unauthorizedTrackedSources = value; return this; }
         public Builder credentialTtl(Duration value) { credentialTtl = value; return this; }
+        public Builder guessLimits(GuessLimits value) { guessLimits = value; return this; }
+        public Builder tcp(TcpLimits value) { tcp = value; return this; }
 
         /** The configuration, validated ({@link TurnConfig#validate()}). */
         public TurnConfig build() {
             AllocationLimits allocation = new AllocationLimits(relayIps, relayPorts, allocationLifetime,
                     maxAllocationLifetime, reservationLifetime, maxAllocations, maxAllocationsPerUser,
-                    maxPermissionsPerAllocation, bandwidthCapBytesPerSecond,
+                    maxAllocationsPerSource, maxPermissionsPerAllocation, bandwidthCapBytesPerSecond,
                     new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers));
             return new TurnConfig(realm, allocation, nonceLifetime, unauthorizedLimit, unauthorizedWindow,
-                    unauthorizedTrackedSources, credentialTtl).validate();
+                    unauthorizedTrackedSources, credentialTtl, guessLimits, tcp).validate();
         }
     }
 }

@@ -7,13 +7,16 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.turn.allocation.Allocation;
+import org.webrtcscratch.turn.allocation.AllocationLimits;
 import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
+import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.auth.NonceManager;
 import org.webrtcscratch.turn.auth.RestApiCredentials;
 import org.webrtcscratch.turn.auth.StaticCredentials;
@@ -26,7 +29,8 @@ import org.webrtcscratch.turn.server.TurnStats;
 import org.webrtcscratch.turn.transport.TurnTransports;
 
 /**
- * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state, the credential
+ * A running STUN/TURN server: wiring only. {@link #start} builds the allocation state (whose peer policy also
+ * denies this host's own addresses, {@link LocalAddresses#own}), the credential
  * stores (fixed users, then REST API credentials), the handler and the UDP and TCP transports, and sweeps
  * expired allocations once a second. One clock, given to {@link #start(TurnSettings, InstantSource, Ticker)},
  * decides every expiry (allocations, nonces, credentials, the 401 limiter); the {@link Ticker} only says when to
@@ -46,10 +50,11 @@ public final class TurnServer implements AutoCloseable {
     private final TurnCredentialIssuer credentialIssuer;
     private final TurnStats stats;
     private final TurnEvents events;
+    private final GuessThrottle guesses;
 
     private TurnServer(TurnSettings settings, AllocationManager allocations, TurnTransports transports,
             Ticker.Stop sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats,
-            TurnEvents events) {
+            TurnEvents events, GuessThrottle guesses) {
         this.settings = settings;
         this.allocations = allocations;
         this.transports = transports;
@@ -57,9 +62,10 @@ public final class TurnServer implements AutoCloseable {
         this.credentialIssuer = credentialIssuer;
         this.stats = stats;
         this.events = events;
+        this.guesses = guesses;
     }
 
-    /** How often expired allocations, permissions, bindings and reservations are let go. */
+    /** How often expired allocations, permissions, bindings, reservations and idle TCP connections are let go. */
     static final Duration SWEEP_PERIOD = Duration.ofSeconds(1);
 
     public static TurnServer start(TurnSettings settings) {
@@ -78,36 +84,41 @@ public final class TurnServer implements AutoCloseable {
         TurnStats stats = new TurnStats();
         TurnEvents events = new TurnEvents();
         events.subscribe(stats);
-        AllocationManager allocations = new AllocationManager(config.allocation(), new UdpRelayPortBinder(), clock,
-                events);
+        AllocationLimits limits = config.allocation().withPeerPolicy(
+                config.allocation().peerPolicy().withOwn(LocalAddresses.own(settings)));
+        AllocationManager allocations = new AllocationManager(limits, new UdpRelayPortBinder(), clock, events);
         CredentialStore credentials = CredentialStore.firstOf(List.of(
                 StaticCredentials.parse(settings.users(), config.realm()),
                 new RestApiCredentials(settings.secret(), config.realm(), clock)));
+        GuessThrottle guesses = new GuessThrottle(config.guessLimits(), clock);
         Authenticator authenticator = new Authenticator(config.realm(), credentials,
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
-                        config.unauthorizedTrackedSources(), clock));
+                        config.unauthorizedTrackedSources(), clock), guesses);
         TurnHandler handler = new TurnHandler(allocations, authenticator, settings.software(), stats, events, clock);
         TurnTransports transports;
         try {
             transports = TurnTransports.start(settings.port(), settings.listenAddresses(), settings.threads(),
-                    handler, allocations, stats);
+                    handler, allocations, stats, config.tcp(), clock, settings.tls());
         } catch (IOException e) {
             allocations.close();
             throw new UncheckedIOException("cannot listen for STUN/TURN on " + settings.listenAddresses()
                     + " port " + settings.port() + ": " + e.getMessage(), e);
         }
-        Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations));
+        TurnTransports running = transports;
+        Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations, running));
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
-                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events);
-        LOG.info("STUN/TURN listening on UDP {} and TCP {}, relaying from {} ports {}", server.udpAddresses(),
-                server.tcpAddresses(), config.allocation().relayIps(), config.allocation().relayPorts());
+                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events, guesses);
+        LOG.info("STUN/TURN listening on UDP {} and TCP {}{}, relaying from {} ports {}", server.udpAddresses(),
+                server.tcpAddresses(), server.tlsAddresses().isEmpty() ? "" : " and TLS " + server.tlsAddresses(),
+                config.allocation().relayIps(), config.allocation().relayPorts());
         return server;
     }
 
-    private static void sweep(AllocationManager allocations) {
+    private static void sweep(AllocationManager allocations, TurnTransports transports) {
         try {
             allocations.sweepExpired();
+            transports.closeIdle();
         } catch (RuntimeException e) {
             LOG.error("sweeping expired TURN allocations failed", e);
         }
@@ -126,6 +137,17 @@ public final class TurnServer implements AutoCloseable {
         return transports.tcpAddresses();
     }
 
+    /** Where TURN over TLS listens; empty without TLS. */
+    public List<InetSocketAddress> tlsAddresses() {
+        return transports.tlsAddresses();
+    }
+
+    /** The TLS port, if TURN over TLS is on. */
+    public OptionalInt tlsPort() {
+        List<InetSocketAddress> tls = transports.tlsAddresses();
+        return tls.isEmpty() ? OptionalInt.empty() : OptionalInt.of(tls.getFirst().getPort());
+    }
+
     public TurnSettings settings() {
         return settings;
     }
@@ -142,6 +164,11 @@ public final class TurnServer implements AutoCloseable {
     /** What the server does, as it happens: subscribe here (the stats already are). */
     public TurnEvents events() {
         return events;
+    }
+
+    /** Lockouts for wrong credentials, and what they refused. */
+    public GuessThrottle guesses() {
+        return guesses;
     }
 
     public int allocationCount() {

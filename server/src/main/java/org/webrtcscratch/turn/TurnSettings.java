@@ -11,6 +11,7 @@ import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 import org.webrtcscratch.turn.auth.StaticCredentials;
+import org.webrtcscratch.turn.transport.TlsListening;
 
 /**
  * How to run the STUN/TURN server ({@link TurnServer}): where it listens, the TURN state and policy settings,
@@ -29,6 +30,8 @@ import org.webrtcscratch.turn.auth.StaticCredentials;
  *                        {@code config})
  * @param software        the SOFTWARE attribute of responses; empty sends none
  * @param threads         UDP receive threads per listen address, and relay threads
+ * @param tls             TURN over TLS ({@code turns:}) with the server's certificate, on its own port; none by
+ *                        default ({@code serve} adds it when the web server has a certificate)
  */
 public record TurnSettings(
         int port,
@@ -38,7 +41,8 @@ public record TurnSettings(
         List<String> users,
         Optional<InetAddress> externalIp,
         Optional<String> software,
-        int threads) {
+        int threads,
+        Optional<TlsListening> tls) {
 
     /** The IANA port of STUN and TURN over UDP and TCP (RFC 8489 §18.6, RFC 8656 §17). */
     public static final int DEFAULT_PORT = 3478;
@@ -50,6 +54,7 @@ public record TurnSettings(
         users = List.copyOf(users);
         Objects.requireNonNull(externalIp, "externalIp");
         Objects.requireNonNull(software, "software");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /**
@@ -62,7 +67,7 @@ public record TurnSettings(
                 .allowLoopbackPeers(address.isLoopbackAddress())
                 .build();
         return new TurnSettings(0, List.of(address), config, randomSecret(), List.of(), Optional.empty(),
-                Optional.empty(), 2);
+                Optional.empty(), 2, Optional.empty());
     }
 
     /** {@link #on(InetAddress)} 127.0.0.1. */
@@ -110,20 +115,28 @@ public record TurnSettings(
         return this;
     }
 
+    public TurnSettings withPort(int value) {
+        return new TurnSettings(value, listenAddresses, config, secret, users, externalIp, software, threads, tls);
+    }
+
     public TurnSettings withListenAddresses(List<InetAddress> value) {
-        return new TurnSettings(port, value, config, secret, users, externalIp, software, threads);
+        return new TurnSettings(port, value, config, secret, users, externalIp, software, threads, tls);
     }
 
     public TurnSettings withConfig(TurnConfig value) {
-        return new TurnSettings(port, listenAddresses, value, secret, users, externalIp, software, threads);
+        return new TurnSettings(port, listenAddresses, value, secret, users, externalIp, software, threads, tls);
     }
 
     public TurnSettings withSecret(RestApiSecret value) {
-        return new TurnSettings(port, listenAddresses, config, value, users, externalIp, software, threads);
+        return new TurnSettings(port, listenAddresses, config, value, users, externalIp, software, threads, tls);
     }
 
     public TurnSettings withUsers(List<String> value) {
-        return new TurnSettings(port, listenAddresses, config, secret, value, externalIp, software, threads);
+        return new TurnSettings(port, listenAddresses, config, secret, value, externalIp, software, threads, tls);
+    }
+
+    public TurnSettings withTls(Optional<TlsListening> value) {
+        return new TurnSettings(port, listenAddresses, config, secret, users, externalIp, software, threads, value);
     }
 
     /** Never prints the secret or passwords. */
@@ -131,6 +144,6 @@ public record TurnSettings(
     public String toString() {
         return "TurnSettings[port=" + port + ", listen=" + listenAddresses + ", relay=" + config.allocation().relayIps()
                 + ", realm=" + config.realm() + ", users=" + users.size() + ", externalIp=" + externalIp
-                + ", threads=" + threads + "]";
+                + ", threads=" + threads + ", tls=" + tls + "]";
     }
 }

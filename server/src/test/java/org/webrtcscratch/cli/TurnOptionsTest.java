@@ -1,18 +1,25 @@
 package org.webrtcscratch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.PortRange;
 import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
+import org.webrtcscratch.turn.policy.Cidr;
+import org.webrtcscratch.turn.transport.TcpLimits;
 import picocli.CommandLine;
 
 /** The {@code --turn-*} options, on {@code serve} and on the standalone {@code turn} command. */
@@ -53,6 +60,18 @@ class TurnOptionsTest {
         assertThat(turn.software()).isEmpty();
         assertThat(turn.externalIp()).isEmpty();
         assertThat(turn.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(turn.config().guessLimits()).isEqualTo(GuessLimits.DEFAULTS);
+        assertThat(turn.config().tcp()).isEqualTo(TcpLimits.DEFAULTS);
+        assertThat(turn.config().allocation().maxAllocationsPerSource()).isEqualTo(500);
+    }
+
+    @Test
+    void turnOverTlsIsOnPort5349UnlessMovedOrTurnedOff() {
+        assertThat(((TurnMode.Local) serve().turn()).tlsPort()).hasValue(5349);
+        assertThat(((TurnMode.Local) serve("--turn-tls-port", "443").turn()).tlsPort()).hasValue(443);
+        assertThat(((TurnMode.Local) serve("--turn-tls-port", "0").turn()).tlsPort()).isEmpty();
+        assertThatThrownBy(() -> serve("--turn-tls-port", "70000")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--turn-tls-port");
     }
 
     @Test
@@ -67,7 +86,12 @@ class TurnOptionsTest {
                 "--turn-relay-ports", "50000-50100", "--turn-external-ip", "203.0.113.5",
                 "--turn-allow-loopback-peers", "--turn-allow-private-peers", "--turn-bandwidth", "125000",
                 "--turn-max-allocations", "10", "--turn-user-quota", "2", "--turn-credential-ttl", "1h",
-                "--turn-software", "scratch", "--turn-threads", "3");
+                "--turn-software", "scratch", "--turn-threads", "3", "--turn-auth-failures", "4",
+                "--turn-auth-lockout", "2s", "--turn-auth-max-lockout", "1h", "--turn-auth-max-user-lockout", "30s",
+                "--turn-allocations-per-address", "7", "--turn-tcp-idle-timeout", "5s",
+                "--turn-tcp-connections-per-address", "9", "--turn-tcp-output-budget", "100000",
+                "--turn-tcp-total-output-budget", "1000000", "--turn-denied-peer", "198.51.100.0/24",
+                "--turn-denied-peer", "2001:db8::/32", "--turn-allowed-peer", "10.1.2.3");
         assertThat(turn.port()).isEqualTo(3479);
         assertThat(turn.config().realm()).isEqualTo("example.org");
         assertThat(turn.secret().passwordFor("1:x")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
@@ -84,6 +108,43 @@ class TurnOptionsTest {
         assertThat(turn.config().credentialTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(turn.software()).contains("scratch");
         assertThat(turn.threads()).isEqualTo(3);
+        assertThat(turn.config().guessLimits()).isEqualTo(new GuessLimits(4, Duration.ofSeconds(2), Duration.ofHours(1),
+                Duration.ofSeconds(30), GuessLimits.DEFAULTS.trackedKeys()));
+        assertThat(turn.config().allocation().maxAllocationsPerSource()).isEqualTo(7);
+        assertThat(turn.config().tcp()).isEqualTo(new TcpLimits(Duration.ofSeconds(5), 9, 100_000, 1_000_000));
+        assertThat(turn.config().allocation().peerPolicy().denied())
+                .containsExactly(Cidr.parse("198.51.100.0/24"), Cidr.parse("2001:db8::/32"));
+        assertThat(turn.config().allocation().peerPolicy().allowed()).containsExactly(Cidr.parse("10.1.2.3/32"));
+    }
+
+    @Test
+    void secretsComeFromFilesSoThatNoProcessListShowsThem(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "s3cret\n");
+        Path users = Files.writeString(dir.resolve("users"), "# fixed users\nalice:one\n\nbob:two:three\n");
+        TurnSettings turn = local("--turn-secret-file", secret.toString(), "--turn-users-file", users.toString(),
+                "--turn-user", "carol:four");
+        assertThat(turn.secret().passwordFor("1:x")).isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
+        assertThat(turn.users()).containsExactly("carol:four", "alice:one", "bob:two:three");
+        assertThat(((TurnMode.Remote) serve("--turn-remote", "turn.example.org", "--turn-secret-file",
+                secret.toString()).turn()).secret().passwordFor("1:x"))
+                .isEqualTo(RestApiSecret.of("s3cret").passwordFor("1:x"));
+    }
+
+    @Test
+    void aSecretFileThatIsMissingEmptyOrDoubledIsRefused(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), " \n");
+        assertThatThrownBy(() -> local("--turn-secret-file", empty.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> local("--turn-secret-file", dir.resolve("missing").toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> local("--turn-secret", "a", "--turn-secret-file", empty.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+    }
+
+    @Test
+    void aPeerListEntryThatIsNoCidrIsNamed() {
+        assertThatThrownBy(() -> local("--turn-denied-peer", "example.org/8"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--turn-denied-peer 'example.org/8'");
     }
 
     @Test

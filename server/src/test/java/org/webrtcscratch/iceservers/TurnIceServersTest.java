@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.webrtcscratch.ScratchServer;
@@ -120,7 +121,7 @@ class TurnIceServersTest {
     void aConfiguredExternalIpWinsOverTheRequestHost() {
         TurnCredentialIssuer issuer = new TurnCredentialIssuer(RestApiSecret.of("s3cret"),
                 SettableClock.atEpochSecond(1_700_000_000), Duration.ofHours(1));
-        TurnIceServers servers = new TurnIceServers(issuer, 3478, Optional.of("203.0.113.9"), List.of());
+        TurnIceServers servers = new TurnIceServers(issuer, 3478, OptionalInt.empty(), Optional.of("203.0.113.9"), List.of());
         List<IceServer> ice = servers.iceServersFor("peer-1", "localhost:8080");
         assertThat(ice.get(0).urls()).containsExactly("stun:203.0.113.9:3478");
         assertThat(ice.get(1).urls()).containsExactly("turn:203.0.113.9:3478?transport=udp",
@@ -134,7 +135,7 @@ class TurnIceServersTest {
         TurnCredentialIssuer issuer = new TurnCredentialIssuer(RestApiSecret.of("s3cret"),
                 SettableClock.atEpochSecond(1_700_000_000), Duration.ofHours(1));
         IceServer extra = IceServer.parse("stun:stun.example.org:3478");
-        TurnIceServers servers = new TurnIceServers(issuer, 3478, Optional.empty(), List.of(extra));
+        TurnIceServers servers = new TurnIceServers(issuer, 3478, OptionalInt.empty(), Optional.empty(), List.of(extra));
         assertThat(servers.iceServersFor("p", null)).containsExactly(extra);
         assertThat(servers.iceServersFor("p", "evil.example?transport=tcp")).containsExactly(extra);
         assertThat(servers.iceServersFor("p", "")).containsExactly(extra);

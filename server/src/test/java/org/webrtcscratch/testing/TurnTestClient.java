@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.IntegrityKeys;
 import org.webrtcscratch.stun.StunEncoder;
@@ -58,11 +61,31 @@ public final class TurnTestClient implements AutoCloseable {
     }
 
     public static TurnTestClient udp(InetSocketAddress server) {
-        return new TurnTestClient(new Udp(server));
+        return udp(server, server.getAddress());
+    }
+
+    /** Over UDP from {@code local} (another loopback address, e.g. 127.0.0.2, is another source to the server). */
+    public static TurnTestClient udp(InetSocketAddress server, InetAddress local) {
+        return new TurnTestClient(new Udp(server, local));
     }
 
     public static TurnTestClient tcp(InetSocketAddress server) {
-        return new TurnTestClient(new Tcp(server));
+        try {
+            return new TurnTestClient(new Tcp(new Socket(server.getAddress(), server.getPort())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Over TLS ({@code turns:}), trusting what {@code context} trusts; the handshake is done before this returns. */
+    public static TurnTestClient tls(InetSocketAddress server, SSLContext context) {
+        try {
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(server.getAddress(), server.getPort());
+            socket.startHandshake();
+            return new TurnTestClient(new Tcp(socket));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Credentials for {@link #authenticated}; the key is derived once the server has named its realm. */
@@ -199,10 +222,10 @@ public final class TurnTestClient implements AutoCloseable {
         private final DatagramSocket socket;
         private final InetSocketAddress server;
 
-        Udp(InetSocketAddress server) {
+        Udp(InetSocketAddress server, InetAddress local) {
             this.server = server;
             try {
-                socket = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0));
+                socket = new DatagramSocket(new InetSocketAddress(local, 0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -243,9 +266,9 @@ public final class TurnTestClient implements AutoCloseable {
         private final Socket socket;
         private final DataInputStream in;
 
-        Tcp(InetSocketAddress server) {
+        Tcp(Socket socket) {
+            this.socket = socket;
             try {
-                socket = new Socket(server.getAddress(), server.getPort());
                 socket.setTcpNoDelay(true);
                 in = new DataInputStream(socket.getInputStream());
             } catch (IOException e) {

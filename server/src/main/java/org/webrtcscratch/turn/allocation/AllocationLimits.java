@@ -17,7 +17,9 @@ import org.webrtcscratch.turn.policy.PeerAddressPolicy;
  * @param maxAllocationLifetime       the most a client can get by asking
  * @param reservationLifetime         how long a port reserved by EVEN-PORT's R bit is held
  * @param maxAllocations              allocations on this server; past it Allocate gets 508
- * @param maxAllocationsPerUser       allocations per username; past it Allocate gets 486
+ * @param maxAllocationsPerUser       allocations per user ({@link QuotaUser}: every REST API username of one
+ *                                    user together); past it Allocate gets 486
+ * @param maxAllocationsPerSource     allocations per client source (IPv4 address or IPv6 /64); past it 486
  * @param maxPermissionsPerAllocation distinct peer IPs with a permission; past it 508
  * @param bandwidthCapBytesPerSecond  relayed bytes per second per allocation and direction; 0 for no cap
  * @param peerPolicy                  which peers may be relayed to
@@ -30,6 +32,7 @@ public record AllocationLimits(
         Duration reservationLifetime,
         int maxAllocations,
         int maxAllocationsPerUser,
+        int maxAllocationsPerSource,
         int maxPermissionsPerAllocation,
         long bandwidthCapBytesPerSecond,
         PeerAddressPolicy peerPolicy) {
@@ -64,6 +67,7 @@ public record AllocationLimits(
         }
         Problems.requireAtLeastOne(problems, "maxAllocations", maxAllocations);
         Problems.requireAtLeastOne(problems, "maxAllocationsPerUser", maxAllocationsPerUser);
+        Problems.requireAtLeastOne(problems, "maxAllocationsPerSource", maxAllocationsPerSource);
         Problems.requireAtLeastOne(problems, "maxPermissionsPerAllocation", maxPermissionsPerAllocation);
         if (maxAllocationsPerUser > maxAllocations) {
             problems.add("maxAllocationsPerUser (" + maxAllocationsPerUser + ") must not exceed maxAllocations ("
@@ -74,6 +78,13 @@ public record AllocationLimits(
                     + bandwidthCapBytesPerSecond);
         }
         return problems;
+    }
+
+    /** These limits with another peer policy (the server adds its own addresses to the configured one). */
+    public AllocationLimits withPeerPolicy(PeerAddressPolicy policy) {
+        return new AllocationLimits(relayIps, relayPorts, allocationLifetime, maxAllocationLifetime,
+                reservationLifetime, maxAllocations, maxAllocationsPerUser, maxAllocationsPerSource,
+                maxPermissionsPerAllocation, bandwidthCapBytesPerSecond, policy);
     }
 
     /**

@@ -21,6 +21,7 @@ import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.turn.event.TurnEvent;
 import org.webrtcscratch.turn.event.TurnEventSink;
+import org.webrtcscratch.turn.policy.ClientSource;
 
 /**
  * All allocations of a TURN server, by 5-tuple, and the rules of the requests that
@@ -45,7 +46,9 @@ public final class AllocationManager implements AutoCloseable {
     private final Map<AddressFamily, RelayIp> relayIps = new EnumMap<>(AddressFamily.class);
     private final RelayPortPool ports;
     private final Map<FiveTuple, Allocation> byFiveTuple = new ConcurrentHashMap<>();
+    /** Allocations by {@link QuotaUser}, and by {@link ClientSource}; guarded by {@code lock}. */
     private final Map<String, Integer> countByUser = new HashMap<>();
+    private final Map<InetAddress, Integer> countBySource = new HashMap<>();
     private final Object lock = new Object();
 
     public AllocationManager(AllocationLimits limits, RelayPortBinder binder, InstantSource clock,
@@ -98,7 +101,7 @@ public final class AllocationManager implements AutoCloseable {
 
     /** A new allocation for a 5-tuple that holds none; the caller holds the lock. */
     private AllocateOutcome create(AllocateRequest request, Instant now) {
-        Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request.username()));
+        Optional<Rejection> refused = checkPortRequest(request, now).or(() -> checkQuota(request));
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -199,9 +202,10 @@ public final class AllocationManager implements AutoCloseable {
         return List.copyOf(byFiveTuple.values());
     }
 
+    /** Allocations counted against {@code username}'s quota (every REST username of its user together). */
     public int allocationCount(String username) {
         synchronized (lock) {
-            return countByUser.getOrDefault(username, 0);
+            return countByUser.getOrDefault(QuotaUser.of(username), 0);
         }
     }
 
@@ -240,11 +244,19 @@ public final class AllocationManager implements AutoCloseable {
                 StunErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, "this server relays no " + family + " addresses"));
     }
 
-    private Optional<Rejection> checkQuota(String username) {
-        int mine = countByUser.getOrDefault(username, 0);
+    private Optional<Rejection> checkQuota(AllocateRequest request) {
+        String username = request.username();
+        int mine = countByUser.getOrDefault(QuotaUser.of(username), 0);
         if (mine >= limits.maxAllocationsPerUser()) {
             return Optional.of(new Rejection(StunErrorCode.ALLOCATION_QUOTA_REACHED, "user " + username + " holds "
                     + mine + " allocations, the limit is " + limits.maxAllocationsPerUser()));
+        }
+        InetAddress source = ClientSource.of(request.fiveTuple().client().getAddress());
+        int fromThere = countBySource.getOrDefault(source, 0);
+        if (fromThere >= limits.maxAllocationsPerSource()) {
+            return Optional.of(new Rejection(StunErrorCode.ALLOCATION_QUOTA_REACHED, "address "
+                    + source.getHostAddress() + " holds " + fromThere + " allocations, the limit is "
+                    + limits.maxAllocationsPerSource()));
         }
         if (byFiveTuple.size() >= limits.maxAllocations()) {
             return Optional.of(new Rejection(StunErrorCode.INSUFFICIENT_CAPACITY, "the server holds "
@@ -279,7 +291,8 @@ public final class AllocationManager implements AutoCloseable {
         Allocation allocation = new Allocation(request.fiveTuple(), request.username(), request.transactionId(),
                 relayed, bound.port(), lifetime, bound.reservationToken(), rules);
         byFiveTuple.put(request.fiveTuple(), allocation);
-        countByUser.merge(request.username(), 1, Integer::sum);
+        countByUser.merge(QuotaUser.of(request.username()), 1, Integer::sum);
+        countBySource.merge(ClientSource.of(request.fiveTuple().client().getAddress()), 1, Integer::sum);
         return new AllocateOutcome.Allocated(allocation, lifetime, bound.reservationToken(), false);
     }
 
@@ -310,7 +323,9 @@ public final class AllocationManager implements AutoCloseable {
         if (!byFiveTuple.remove(allocation.fiveTuple(), allocation)) {
             return false;
         }
-        countByUser.computeIfPresent(allocation.username(), (user, count) -> count > 1 ? count - 1 : null);
+        countByUser.computeIfPresent(QuotaUser.of(allocation.username()), (user, count) -> count > 1 ? count - 1 : null);
+        countBySource.computeIfPresent(ClientSource.of(allocation.fiveTuple().client().getAddress()),
+                (source, count) -> count > 1 ? count - 1 : null);
         allocation.release();
         return true;
     }

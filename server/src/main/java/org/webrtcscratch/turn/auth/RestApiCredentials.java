@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public final class RestApiCredentials implements CredentialStore {
 
-    /** Unix seconds fit in 19 decimal digits; more is not a timestamp. */
-    private static final int MAX_EXPIRY_DIGITS = 19;
+    /**
+     * Unix seconds of any date a clock will reach fit in 18 decimal digits (10^18 s is 3·10^10 years), and
+     * always in a {@code long}: a 19-digit expiry could overflow it, so it is no timestamp but an unknown user.
+     */
+    private static final int MAX_EXPIRY_DIGITS = 18;
 
     private final RestApiSecret secret;
     private final String realm;

@@ -1,28 +1,23 @@
 package org.webrtcscratch.turn.auth;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.webrtcscratch.turn.policy.EmbeddedIpv4;
+import org.webrtcscratch.turn.policy.ClientSource;
 
 /**
  * Caps the 401 (Unauthenticated) answers sent to one source, so that requests with a spoofed source
  * address cannot turn the server into a reflector aimed at that address. Each source gets {@code limit}
- * answers per fixed window; past that the server stays silent. A source is an IPv4 address or an IPv6 /64,
- * since one host usually holds a whole /64.
+ * answers per fixed window; past that the server stays silent. A source is a {@link ClientSource}: an IPv4
+ * address or an IPv6 /64.
  *
  * <p>Memory is bounded: at most {@code maxSources} windows are kept, the least recently used evicted
  * first. Synchronized; it only runs for unauthenticated requests.
  */
 public final class UnauthorizedLimiter {
-
-    private static final int IPV6_SOURCE_PREFIX_BYTES = 8;
 
     private static final class Window {
         Instant start;
@@ -57,7 +52,7 @@ public final class UnauthorizedLimiter {
     /** Whether a 401 may be sent to {@code source} now; counts it if so. */
     public synchronized boolean tryAcquire(InetAddress source) {
         Instant now = clock.instant();
-        Window current = windows.computeIfAbsent(sourceKey(source), key -> new Window(now));
+        Window current = windows.computeIfAbsent(ClientSource.of(source), key -> new Window(now));
         if (!now.isBefore(current.start.plus(window))) {
             current.start = now;
             current.answered = 0;
@@ -72,18 +67,5 @@ public final class UnauthorizedLimiter {
     /** Sources currently remembered. */
     public synchronized int trackedSources() {
         return windows.size();
-    }
-
-    private static InetAddress sourceKey(InetAddress source) {
-        InetAddress plain = EmbeddedIpv4.unmap(source);
-        if (plain instanceof Inet4Address) {
-            return plain;
-        }
-        byte[] prefix = Arrays.copyOf(Arrays.copyOf(plain.getAddress(), IPV6_SOURCE_PREFIX_BYTES), 16);
-        try {
-            return InetAddress.getByAddress(prefix);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16-byte address refused", e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.webrtcscratch.stun.attr.Realm;
 import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.stun.attr.Username;
 import org.webrtcscratch.turn.auth.CredentialStore;
+import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.auth.LongTermKey;
 import org.webrtcscratch.turn.auth.NonceManager;
 import org.webrtcscratch.turn.auth.NonceValidity;
@@ -23,6 +24,7 @@ import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
  * <ol>
  *   <li>no MESSAGE-INTEGRITY(-SHA256): 401 with REALM and a fresh NONCE;</li>
  *   <li>integrity but no USERNAME, REALM or NONCE: 400;</li>
+ *   <li>the source or the USERNAME is locked out for guessing ({@link GuessThrottle}): 401, unchecked;</li>
  *   <li>USERNAME unknown (or its REST API expiry passed): 401;</li>
  *   <li>MESSAGE-INTEGRITY-SHA256 if present, else MESSAGE-INTEGRITY, does not match: 401;</li>
  *   <li>NONCE not one of ours for this client: 401; ours but old: 438 (Stale Nonce) with a new one.</li>
@@ -56,12 +58,15 @@ public final class Authenticator {
     private final CredentialStore credentials;
     private final NonceManager nonces;
     private final UnauthorizedLimiter limiter;
+    private final GuessThrottle guesses;
 
-    public Authenticator(String realm, CredentialStore credentials, NonceManager nonces, UnauthorizedLimiter limiter) {
+    public Authenticator(String realm, CredentialStore credentials, NonceManager nonces, UnauthorizedLimiter limiter,
+            GuessThrottle guesses) {
         this.realm = new Realm(realm);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.guesses = Objects.requireNonNull(guesses, "guesses");
     }
 
     Verdict check(DecodedMessage request, InetAddress client) {
@@ -75,17 +80,27 @@ public final class Authenticator {
             return new Refused(StunErrorCode.BAD_REQUEST,
                     "MESSAGE-INTEGRITY needs USERNAME, REALM and NONCE (USERHASH is not supported)", List.of());
         }
-        Optional<LongTermKey> key = credentials.keyFor(username.get().value());
+        String name = username.get().value();
+        Optional<GuessThrottle.Locked> locked = guesses.check(client, name);
+        if (locked.isPresent()) {
+            return unauthenticated(client, lockedReason(locked.get()));
+        }
+        Optional<LongTermKey> key = credentials.keyFor(name);
         if (key.isEmpty()) {
+            guesses.failed(client, Optional.empty());
             return unauthenticated(client, "unknown or expired USERNAME");
         }
         byte[] keyBytes = key.get().bytes();
         if (!Integrity.verify(request, keyBytes)) {
+            guesses.failed(client, Optional.of(name));
             return unauthenticated(client, "MESSAGE-INTEGRITY does not match (wrong password or realm?)");
         }
         NonceValidity validity = nonces.validate(nonce.get().value(), client);
+        if (validity == NonceValidity.VALID) {
+            guesses.succeeded(client, name);
+        }
         return switch (validity) {
-            case VALID -> new Passed(new Credentials(username.get().value(), keyBytes));
+            case VALID -> new Passed(new Credentials(name, keyBytes));
             case STALE -> new Refused(StunErrorCode.STALE_NONCE, "the NONCE has expired; retry with this one",
                     challenge(client));
             case INVALID -> unauthenticated(client, "the NONCE was not issued to this address");
@@ -97,6 +112,12 @@ public final class Authenticator {
             return SILENCED;
         }
         return new Refused(StunErrorCode.UNAUTHENTICATED, reason, challenge(client));
+    }
+
+    private static String lockedReason(GuessThrottle.Locked locked) {
+        long seconds = Math.max(1, (locked.remaining().toMillis() + 999) / 1000);
+        return "too many wrong credentials from this " + (locked.scope() == GuessThrottle.Scope.SOURCE
+                ? "address" : "USERNAME") + "; try again in " + seconds + " s";
     }
 
     /** REALM and a NONCE bound to the client's IP, for a 401 or 438. */

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webrtcscratch.net.FiveTuple;
+import org.webrtcscratch.net.LogThrottle;
 import org.webrtcscratch.stun.DecodedMessage;
 import org.webrtcscratch.stun.StunMessage;
 import org.webrtcscratch.stun.attr.AddressFamily;
@@ -60,7 +62,7 @@ import org.webrtcscratch.turn.proto.XorRelayedAddress;
  * {@link Allocation#routeChannelData}, without decoding a STUN message per packet.
  *
  * <p>Never throws: input that is not STUN is dropped, a request whose header could be read but whose body
- * could not gets a 400, and a bug gets a 500 and a log line. Thread-safe; time comes from the injected clocks
+ * could not gets a 400, and a bug gets a 500 and a log line (at most one every 10 s). Thread-safe; time comes from the injected clocks
  * (the allocation manager's, the authenticator's, and the one stamping {@link TurnEvent.Refused}).
  */
 public final class TurnHandler {
@@ -75,6 +77,8 @@ public final class TurnHandler {
     private final TurnStats stats;
     private final TurnEventSink events;
     private final InstantSource clock;
+    /** A bug that some input triggers must not let a flood of that input fill the log. */
+    private final LogThrottle internalErrors = new LogThrottle(Duration.ofSeconds(10));
 
     /**
      * @param software the SOFTWARE attribute for every response; empty sends none (it tells attackers what runs)
@@ -293,7 +297,10 @@ public final class TurnHandler {
     }
 
     private TurnReply internalError(Optional<DecodedMessage> decoded, FiveTuple from, RuntimeException e) {
-        LOG.warn("failed to handle a message from {}", from.client(), e);
+        int skipped = internalErrors.admit(TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+        if (skipped != LogThrottle.SKIP) {
+            LOG.warn("failed to handle a message from {} ({} more not logged)", from.client(), skipped, e);
+        }
         Optional<DecodedMessage> request = decoded
                 .filter(d -> d.message().type().messageClass() == MessageClass.REQUEST);
         if (request.isEmpty()) {

@@ -32,6 +32,7 @@ public final class TurnStats implements TurnEventSink {
     private final Map<DropReason, LongAdder> drops = adders(DropReason.class);
     private final Map<Direction, LongAdder> packets = adders(Direction.class);
     private final Map<Direction, LongAdder> bytes = adders(Direction.class);
+    private final Map<TcpIncident, LongAdder> tcpIncidents = adders(TcpIncident.class);
     private final LongAdder allocationsCreated = new LongAdder();
 
     private static <K extends Enum<K>> Map<K, LongAdder> adders(Class<K> keys) {
@@ -69,6 +70,15 @@ public final class TurnStats implements TurnEventSink {
     public void countRelayed(Direction direction, int length) {
         packets.get(direction).increment();
         bytes.get(direction).add(length);
+    }
+
+    /** Something refused or went wrong on a TCP or TLS connection (or its listener). */
+    public void countTcpIncident(TcpIncident incident) {
+        tcpIncidents.get(incident).increment();
+    }
+
+    public long tcpIncidents(TcpIncident incident) {
+        return tcpIncidents.get(incident).sum();
     }
 
     /** Requests received, by method, whatever their answer. */

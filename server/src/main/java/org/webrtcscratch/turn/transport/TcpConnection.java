@@ -2,9 +2,11 @@ package org.webrtcscratch.turn.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.time.InstantSource;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,36 +14,51 @@ import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.header.StunDecodeException;
 import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.proto.Framing;
+import org.webrtcscratch.turn.server.TcpIncident;
+import org.webrtcscratch.turn.server.TurnStats;
 
 /**
- * One client's TCP connection: a reader that cuts the stream into STUN and ChannelData messages
+ * One client's TCP (or TLS, {@link StreamIo}) connection: a reader that cuts the stream into STUN and ChannelData messages
  * ({@link Framing}, RFC 8656 §12.5) and a writer that sends what is queued for the client, each on a virtual
- * thread. Queuing means a relay thread never waits for a slow client: when the queue is full, the message is
- * dropped whole (a stream cannot lose half a message). The allocation made over the connection ends with it
+ * thread. Queuing means a relay thread never waits for a slow client. What is queued is budgeted in bytes
+ * ({@link TcpLimits}): a client that lets more than its budget pile up is dropped, since a stream cannot lose
+ * part of what it carries; when all clients together hold the total budget, the one being sent to is dropped if
+ * it has bytes waiting, else the message is. The allocation made over the connection ends with it
  * (RFC 8656 §3.1). Bytes that start neither kind of message end the connection.
  */
 final class TcpConnection implements ClientSink, ReturnPath {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
-    /** Messages waiting for a slow client before new ones are dropped. */
-    private static final int MAX_QUEUED = 1024;
     private static final int INITIAL_READ_BUFFER = 8 * 1024;
 
-    private final SocketChannel channel;
+    private final StreamIo io;
     private final FiveTuple fiveTuple;
     private final ClientTraffic traffic;
     private final AllocationManager allocations;
     private final Consumer<TcpConnection> onClose;
-    private final BlockingQueue<ByteBuffer> outbox = new ArrayBlockingQueue<>(MAX_QUEUED);
+    private final TcpLimits limits;
+    private final OutputBudget total;
+    private final TurnStats stats;
+    private final InstantSource clock;
+    private final BlockingQueue<ByteBuffer> outbox = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long lastHeardMillis;
     private Thread writer;
 
-    TcpConnection(SocketChannel channel, FiveTuple fiveTuple, ClientTraffic traffic, AllocationManager allocations,
-            Consumer<TcpConnection> onClose) {
-        this.channel = channel;
+    TcpConnection(StreamIo io, FiveTuple fiveTuple, ClientTraffic traffic, AllocationManager allocations,
+            Consumer<TcpConnection> onClose, TcpLimits limits, OutputBudget total, TurnStats stats,
+            InstantSource clock) {
+        this.io = io;
         this.fiveTuple = fiveTuple;
         this.traffic = traffic;
         this.allocations = allocations;
         this.onClose = onClose;
+        this.limits = limits;
+        this.total = total;
+        this.stats = stats;
+        this.clock = clock;
+        this.lastHeardMillis = clock.millis();
     }
 
     void start() {
@@ -49,11 +66,32 @@ final class TcpConnection implements ClientSink, ReturnPath {
         Thread.ofVirtual().name("turn-tcp-reader " + fiveTuple.client()).start(this::readLoop);
     }
 
+    FiveTuple fiveTuple() {
+        return fiveTuple;
+    }
+
     @Override
     public void send(ByteBuffer message) {
-        ByteBuffer copy = ByteBuffer.allocate(message.remaining()).put(message).flip();
-        if (!outbox.offer(copy)) {
-            LOG.debug("dropping a message for {}: {} queued", fiveTuple.client(), MAX_QUEUED);
+        int length = message.remaining();
+        if (closed.get()) {
+            return;
+        }
+        if (queuedBytes.get() + length > limits.outputBytes()) {
+            drop(TcpIncident.OVER_OUTPUT_BUDGET);
+            return;
+        }
+        if (!total.tryTake(length)) {
+            if (queuedBytes.get() > 0) {
+                drop(TcpIncident.OVER_TOTAL_OUTPUT_BUDGET);
+            } else {
+                stats.countTcpIncident(TcpIncident.OVER_TOTAL_OUTPUT_BUDGET);
+            }
+            return;
+        }
+        queuedBytes.addAndGet(length);
+        outbox.add(ByteBuffer.allocate(length).put(message).flip());
+        if (closed.get()) {
+            release(); // closed while queuing: give back what close() may have missed
         }
     }
 
@@ -68,16 +106,27 @@ final class TcpConnection implements ClientSink, ReturnPath {
         return this;
     }
 
+    /** Closes the connection if it has no allocation and has sent nothing for the idle timeout. */
+    void closeIfIdle(long nowMillis) {
+        if (nowMillis - lastHeardMillis >= limits.idleTimeout().toMillis() && allocations.find(fiveTuple).isEmpty()) {
+            LOG.debug("closing {}: no allocation and nothing heard for {}", fiveTuple, limits.idleTimeout());
+            stats.countTcpIncident(TcpIncident.IDLE_WITHOUT_ALLOCATION);
+            close();
+        }
+    }
+
     private void readLoop() {
         ByteBuffer in = ByteBuffer.allocate(INITIAL_READ_BUFFER);
         try {
-            while (channel.read(in) >= 0) {
+            while (io.read(in) >= 0) {
+                lastHeardMillis = clock.millis();
                 in.flip();
                 in = dispatchFrames(in);
             }
         } catch (StunDecodeException e) {
             LOG.debug("closing {}: not STUN/TURN: {}", fiveTuple, e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A failed TLS handshake is an IOException; SSLSocket may throw unchecked ones on a closed socket.
             LOG.debug("connection {} ended: {}", fiveTuple, e.toString());
         } finally {
             close();
@@ -101,8 +150,12 @@ final class TcpConnection implements ClientSink, ReturnPath {
         try {
             while (true) {
                 ByteBuffer message = outbox.take();
-                while (message.hasRemaining()) {
-                    channel.write(message);
+                int length = message.remaining();
+                try {
+                    io.write(message);
+                } finally {
+                    queuedBytes.addAndGet(-length);
+                    total.giveBack(length);
                 }
             }
         } catch (InterruptedException e) {
@@ -113,13 +166,32 @@ final class TcpConnection implements ClientSink, ReturnPath {
         }
     }
 
-    /** Closes the connection and deletes its allocation; idempotent. */
+    private void drop(TcpIncident why) {
+        LOG.debug("dropping {}: {} bytes queued ({})", fiveTuple, queuedBytes.get(), why);
+        stats.countTcpIncident(why);
+        close();
+    }
+
+    /** Closes the connection, deletes its allocation and gives back its queued bytes; once. */
     void close() {
-        Sockets.closeQuietly(channel);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        io.close();
         if (writer != null) {
             writer.interrupt();
         }
+        release();
         allocations.release(fiveTuple);
         onClose.accept(this);
+    }
+
+    /** Empties the queue, giving its bytes back to the total budget. */
+    private void release() {
+        ByteBuffer message;
+        while ((message = outbox.poll()) != null) {
+            queuedBytes.addAndGet(-message.remaining());
+            total.giveBack(message.remaining());
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.webrtcscratch.turn.allocation.Fixture.ALICE;
 import static org.webrtcscratch.turn.allocation.Fixture.BOB;
+import static org.webrtcscratch.turn.allocation.Fixture.ip;
 import static org.webrtcscratch.turn.allocation.Fixture.tuple;
 import static org.webrtcscratch.turn.allocation.Fixture.tx;
 
@@ -15,6 +16,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.webrtcscratch.net.FiveTuple;
 import org.webrtcscratch.stun.attr.AddressFamily;
 import org.webrtcscratch.stun.attr.StunErrorCode;
 import org.webrtcscratch.turn.SettableClock;
@@ -28,7 +30,7 @@ class AllocationManagerTest {
     void refusesLimitsThatWereNotCheckedOnTheWayIn() {
         AllocationLimits defaults = TurnConfig.defaults().allocation();
         AllocationLimits wrong = new AllocationLimits(List.of(), defaults.relayPorts(), Duration.ofSeconds(600),
-                Duration.ofSeconds(60), defaults.reservationLifetime(), 1, 2, 0, -1, defaults.peerPolicy());
+                Duration.ofSeconds(60), defaults.reservationLifetime(), 1, 2, 1, 0, -1, defaults.peerPolicy());
 
         assertThatThrownBy(() -> new AllocationManager(wrong, new InMemoryRelayPortBinder(),
                 SettableClock.atEpochSecond(0), event -> { }))
@@ -226,6 +228,36 @@ class AllocationManagerTest {
 
         small.manager.refresh(tuple(1000), ALICE, Optional.of(Duration.ZERO), Optional.empty());
         assertThat(small.allocate(tuple(1002), ALICE, 5)).isInstanceOf(AllocateOutcome.Allocated.class);
+    }
+
+    @Test
+    void freshRestUsernamesOfOneUserShareItsQuota() {
+        Fixture small = new Fixture(b -> b.maxAllocationsPerUser(2));
+        small.allocate(tuple(1000), "1700000000:mallory", 1);
+        small.allocate(tuple(1001), "1700000001:mallory", 2);
+
+        assertThat(small.allocate(tuple(1002), "1700000002:mallory", 3)).isInstanceOfSatisfying(Rejection.class,
+                r -> assertThat(r.code()).isEqualTo(StunErrorCode.ALLOCATION_QUOTA_REACHED));
+        assertThat(small.allocate(tuple(1003), "1700000002:alice", 4)).isInstanceOf(AllocateOutcome.Allocated.class);
+        assertThat(small.manager.allocationCount("1800000000:mallory")).isEqualTo(2);
+    }
+
+    @Test
+    void perSourceQuotaHoldsWhateverTheUsernames() {
+        Fixture small = new Fixture(b -> b.maxAllocationsPerSource(2));
+        small.allocate(tuple(1000), ALICE, 1);
+        small.allocate(tuple(1001), "1700000000:x", 2);
+
+        assertThat(small.allocate(tuple(1002), "1700000000:y", 3)).isInstanceOfSatisfying(Rejection.class, r -> {
+            assertThat(r.code()).isEqualTo(StunErrorCode.ALLOCATION_QUOTA_REACHED);
+            assertThat(r.reason()).contains("address 198.51.100.7 holds 2 allocations");
+        });
+        FiveTuple elsewhere = new FiveTuple(new InetSocketAddress(ip("198.51.100.8"), 1000),
+                tuple(1000).server(), FiveTuple.Transport.UDP);
+        assertThat(small.allocate(elsewhere, BOB, 4)).isInstanceOf(AllocateOutcome.Allocated.class);
+
+        small.manager.refresh(tuple(1000), ALICE, Optional.of(Duration.ZERO), Optional.empty());
+        assertThat(small.allocate(tuple(1002), "1700000000:y", 5)).isInstanceOf(AllocateOutcome.Allocated.class);
     }
 
     @Test

@@ -82,7 +82,7 @@ class CredentialStoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "alice:1700000000", ":1700000000", "", "-1700000000:alice", "+1700000000",
-            "17000000000000000000000:alice", "١٧٠٠٠٠٠٠٠٠:alice"})
+            "17000000000000000000000:alice", "١٧٠٠٠٠٠٠٠٠:alice", "9999999999999999999", "9223372036854775808:alice"})
     void usernamesThatDoNotStartWithAnExpiryGetNoKey(String username) {
         assertThat(rest.keyFor(username)).isEmpty();
     }

@@ -10,6 +10,7 @@ import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.allocation.RelayIp;
+import org.webrtcscratch.turn.auth.GuessLimits;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 
 /**
@@ -58,8 +59,12 @@ final class InteropTurnServer implements AutoCloseable {
                 .realm(REALM)
                 .relayIps(loopbacks.stream().map(RelayIp::of).toList())
                 .allowLoopbackPeers(true)
-                // Every client here is 127.0.0.1 or ::1; the 401 limit per source is not what these tests test.
+                // Every client here is 127.0.0.1 or ::1; the 401 limit per source is not what these tests test,
+                // nor the lockout for wrong passwords, which aWrongPasswordCannotAllocate would bring on them all.
                 .unauthorizedLimit(10_000)
+                .guessLimits(new GuessLimits(10_000, GuessLimits.DEFAULTS.firstLockout(),
+                        GuessLimits.DEFAULTS.maxLockout(), GuessLimits.DEFAULTS.maxUserLockout(),
+                        GuessLimits.DEFAULTS.trackedKeys()))
                 .build();
         TurnServer turn = TurnServer.start(TurnSettings.onLoopback()
                 .withListenAddresses(loopbacks)

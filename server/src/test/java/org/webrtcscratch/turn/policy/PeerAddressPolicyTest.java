@@ -39,6 +39,10 @@ class PeerAddressPolicyTest {
             "169.254.169.254,  LINK_LOCAL",
             "fe80::1,          LINK_LOCAL",
             "febf:ffff::1,     LINK_LOCAL",
+            "192.0.0.8,        IETF_PROTOCOL",
+            "198.18.0.1,       BENCHMARKING",
+            "198.19.255.255,   BENCHMARKING",
+            "100::1,           DISCARD",
             "224.0.0.1,        MULTICAST",
             "239.255.255.250,  MULTICAST",
             "ff02::1,          MULTICAST",
@@ -112,6 +116,22 @@ class PeerAddressPolicyTest {
         assertThat(ownAddress.reason()).contains("denied peers 203.0.113.5/32");
         assertThat(policy.check(InetAddress.getByName("192.168.7.1")).allowed()).isFalse();
         assertThat(policy.check(InetAddress.getByName("192.168.8.1")).allowed()).isTrue();
+    }
+
+    @Test
+    void theServersOwnAddressesAreDeniedUnlessAllowedByName() throws Exception {
+        InetAddress own = InetAddress.getByName("198.51.100.20");
+        var policy = PeerAddressPolicy.publicOnly().withOwn(List.of(own, InetAddress.getByName("2001:db8::20")));
+
+        PeerVerdict verdict = policy.check(own);
+        assertThat(verdict.allowed()).isFalse();
+        assertThat(verdict.reason()).contains("an address of this server");
+        assertThat(policy.check(InetAddress.getByName("::ffff:198.51.100.20")).allowed()).isFalse();
+        assertThat(policy.check(InetAddress.getByName("2001:db8::20")).allowed()).isFalse();
+        assertThat(policy.check(InetAddress.getByName("198.51.100.21")).allowed()).isTrue();
+        var opened = new PeerAddressPolicy(false, false, List.of(Cidr.parse("198.51.100.20/32")), List.of(),
+                List.of(own));
+        assertThat(opened.check(own).allowed()).isTrue();
     }
 
     /** IPv6 forms carrying an IPv4 address, built without Java folding mapped addresses into IPv4. */

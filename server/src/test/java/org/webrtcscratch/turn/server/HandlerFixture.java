@@ -33,6 +33,7 @@ import org.webrtcscratch.turn.allocation.AllocationManager;
 import org.webrtcscratch.turn.allocation.RelayIp;
 import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
+import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.auth.NonceManager;
 import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
@@ -90,7 +91,7 @@ final class HandlerFixture implements AutoCloseable {
         Authenticator authenticator = new Authenticator(REALM, credentials,
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
-                        config.unauthorizedTrackedSources(), clock));
+                        config.unauthorizedTrackedSources(), clock), new GuessThrottle(config.guessLimits(), clock));
         handler = new TurnHandler(allocations, authenticator, software, stats, hub, clock);
     }
 

@@ -1,10 +1,12 @@
 package org.webrtcscratch.turn.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -66,6 +68,31 @@ class TurnListenersTest {
                             .isEqualTo(client.localAddress());
                 }
             }
+        }
+    }
+
+    @Test
+    void aSecondServerOnAPortInUseRefusesToStartAndTheFirstCarriesOn() {
+        server = TurnServer.start(TurnSettings.onLoopback());
+        int port = server.port();
+        // SO_REUSEPORT would let it share the port silently, and the kernel would split the clients between them.
+        assertThatThrownBy(() -> TurnServer.start(TurnSettings.onLoopback().withPort(port)).close())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("UDP port " + port + " on 127.0.0.1 is in use by another process");
+        for (int i = 0; i < 20; i++) {
+            try (TurnTestClient client = TurnTestClient.udp(new InetSocketAddress(V4, port))) {
+                assertThat(client.request(StunMethod.BINDING).message().type().messageClass())
+                        .isEqualTo(MessageClass.SUCCESS_RESPONSE);
+            }
+        }
+    }
+
+    @Test
+    void aPortHeldByAnotherProgramOverTcpIsRefusedToo() throws IOException {
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 50, V4)) {
+            assertThatThrownBy(() -> TurnServer.start(TurnSettings.onLoopback().withPort(other.getLocalPort())).close())
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("TCP port " + other.getLocalPort() + " on 127.0.0.1 is in use");
         }
     }
 
