@@ -1,24 +1,38 @@
 /**
  * How loud a local audio track is right now, from a Web Audio analyser: the pre-join screen's level
- * meter and the local tile's speaking indicator. (Remote tracks are measured from getStats'
+ * meter, the local tile's speaking indicator and /check's microphone step. (Remote tracks are measured from getStats'
  * `audioLevel` instead, see presence.js: no audio graph per remote peer.)
  */
 
 /** Level (0–1) above which someone counts as speaking; Chromium's fake microphone beeps well above it. */
 export const SPEAKING_LEVEL = 0.02;
 
+/** The RMS level (0 to 1) of time-domain samples centred on 128, as AnalyserNode.getByteTimeDomainData gives. */
+export function rmsLevel(samples) {
+  let sum = 0;
+  for (const value of samples) sum += ((value - 128) / 128) ** 2;
+  return samples.length ? Math.sqrt(sum / samples.length) : 0;
+}
+
 export class AudioLevelMeter {
   #context;
+  #ownsContext;
+  #source;
   #analyser;
   #samples;
 
-  /** @param {MediaStreamTrack} track a live audio track; the meter does not stop it */
-  constructor(track) {
-    this.#context = new AudioContext();
+  /**
+   * @param {MediaStreamTrack} track a live audio track; the meter does not stop it
+   * @param {AudioContext} [context] one to use (and leave open); by default the meter makes its own
+   */
+  constructor(track, context) {
+    this.#ownsContext = !context;
+    this.#context = context ?? new AudioContext();
     this.#analyser = this.#context.createAnalyser();
     this.#analyser.fftSize = 1024;
     this.#samples = new Float32Array(this.#analyser.fftSize);
-    this.#context.createMediaStreamSource(new MediaStream([track])).connect(this.#analyser);
+    this.#source = this.#context.createMediaStreamSource(new MediaStream([track]));
+    this.#source.connect(this.#analyser);
   }
 
   /**
@@ -34,7 +48,15 @@ export class AudioLevelMeter {
     return Math.min(1, peak);
   }
 
+  /** The RMS level of the last 20 ms or so, 0–1: the steady loudness, where {@link level} shows peaks. */
+  rms() {
+    const bytes = new Uint8Array(this.#analyser.fftSize);
+    this.#analyser.getByteTimeDomainData(bytes);
+    return rmsLevel(bytes);
+  }
+
   close() {
-    this.#context.close().catch(() => {});
+    this.#source.disconnect();
+    if (this.#ownsContext) this.#context.close().catch(() => {});
   }
 }

@@ -2,6 +2,7 @@
  * Step 3: the microphone: a live level meter (an AnalyserNode on the captured track) and a warning when
  * the level stays flat, as it does for a muted or wrong microphone.
  */
+import {AudioLevelMeter} from '../audio-level.js';
 import {resumeWithin} from './audio.js';
 import {mediaFailure} from './media-errors.js';
 import {passed, warning} from './report.js';
@@ -12,13 +13,6 @@ const SAMPLE_MS = 50;
 const SILENT = 0.01;
 /** A level that moves less than this never changed: a muted input, or a constant hum. */
 const STILL = 0.003;
-
-/** The RMS level (0 to 1) of time-domain samples centred on 128, as AnalyserNode.getByteTimeDomainData gives. */
-export function rmsLevel(samples) {
-  let sum = 0;
-  for (const value of samples) sum += ((value - 128) / 128) ** 2;
-  return samples.length ? Math.sqrt(sum / samples.length) : 0;
-}
 
 /**
  * @param {string} label the microphone's name
@@ -64,24 +58,19 @@ export const microphoneStep = {
           'so its level could not be measured.', 'Run the check again with a click on "Start the check".',
       {label: track.label});
     }
-    const source = audio.createMediaStreamSource(stream);
-    const analyser = audio.createAnalyser();
-    analyser.fftSize = 1024;
-    source.connect(analyser);
-    const samples = new Uint8Array(analyser.fftSize);
+    const meter = new AudioLevelMeter(track, audio);
     const levels = [];
     context.view.listening(true);
     try {
       const end = performance.now() + LISTEN_MS;
       while (performance.now() < end && !signal.aborted) {
-        analyser.getByteTimeDomainData(samples);
-        const level = rmsLevel(samples);
+        const level = meter.rms();
         levels.push(level);
         context.view.showLevel(level);
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
       }
     } finally {
-      source.disconnect();
+      meter.close();
       context.view.listening(false);
     }
     return judgeMicrophone(track.label, levels);
