@@ -25,6 +25,8 @@ let audio = null;
 let report = null;
 
 startButton.addEventListener('click', start);
+// The page's HTML shows the button disabled until this module has loaded: an earlier click would do nothing.
+startButton.disabled = false;
 againButton.addEventListener('click', start);
 copyButton.addEventListener('click', copy);
 downloadButton.addEventListener('click', download);
