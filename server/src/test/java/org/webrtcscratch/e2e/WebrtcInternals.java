@@ -2,6 +2,7 @@ package org.webrtcscratch.e2e;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * chrome://webrtc-internals driven as a person would, to get its dump in a test: open it in a page of the
  * same browser context <em>before</em> the call (it records only what happens while it is open), run the
- * call in another page, then {@link #dump} clicks "Download the webrtc-internals dump" and takes the file.
+ * call in another page, then {@link #dump} opens the dump section and clicks "Download the webrtc-internals dump" and takes the file.
  */
 final class WebrtcInternals {
 
@@ -31,11 +32,15 @@ final class WebrtcInternals {
     /** The dump's JSON text as the page saves it now, unzipped when "Compress result" is ticked (the default). */
     static String dump(Page internals) {
         internals.bringToFront();
-        internals.getByText("Create a WebRTC-Internals dump").click();
-        Download download = internals.waitForDownload(() -> internals.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Download the \"webrtc-internals dump\"")).click());
+        Locator download = internals.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download the \"webrtc-internals dump\""));
+        if (!download.isVisible()) {
+            // The heading opens and closes the section: only click it while the section is closed.
+            internals.getByText("Create a WebRTC-Internals dump").click();
+        }
+        Download file = internals.waitForDownload(download::click);
         try {
-            return new String(gunzipIfNeeded(Files.readAllBytes(download.path())), StandardCharsets.UTF_8);
+            return new String(gunzipIfNeeded(Files.readAllBytes(file.path())), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
