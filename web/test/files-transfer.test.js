@@ -194,6 +194,28 @@ test('files sinks: DiskSink writes through a real FileSystemWritableFileStream (
   await folder.removeEntry('files-sink-test.bin');
 });
 
+test('files sinks: DiskSink gathers the next batch while one is written, waits when a whole batch behind, and reports a failed write', async () => {
+  // A writable whose writes finish when the test says: the real one cannot be held half-way.
+  const writes = [];
+  const writable = {
+    write: (bytes) => new Promise((resolve, reject) => writes.push({bytes, resolve, reject})),
+    close: async () => {}, abort: async () => {},
+  };
+  const sink = new DiskSink(writable, 10);
+  await sink.write(new Uint8Array(10)); // returns at once, though the batch's write has not finished
+  assert.equal(writes.length, 1, 'the first batch is being written');
+  let secondDone = false;
+  const second = Promise.resolve(sink.write(new Uint8Array(10))).then(() => { secondDone = true; });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(secondDone, false, 'a whole batch behind: the caller waits for the first write');
+  writes[0].resolve();
+  await second;
+  await eventually(() => writes.length === 2, 'the second batch written after the first');
+  writes[1].reject(new DOMException('disk full', 'QuotaExceededError'));
+  const failure = await sink.close().then(() => null, (error) => error);
+  assert.equal(failure?.name, 'QuotaExceededError', 'close reports the failed write');
+});
+
 test('files transfer: a sender that ignores the window is stopped by the receiver', async () => {
   const p = await pair(FILE_LIMITS, {...FILE_LIMITS, window: 16});
   try {

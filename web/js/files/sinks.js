@@ -12,6 +12,8 @@ export class DiskSink {
   #batch = [];
   #batchBytes = 0;
   #batchLimit;
+  /** The batch being written: at most one at a time, while the next one gathers. */
+  #writing = Promise.resolve();
 
   /**
    * @param {FileSystemWritableFileStream} writable from `showSaveFilePicker()` and `createWritable()`
@@ -23,6 +25,11 @@ export class DiskSink {
     this.#batchLimit = batchLimit;
   }
 
+  /**
+   * Takes a chunk. When a batch is full it starts writing it and returns the write before it, so the caller
+   * waits only while the disk is a whole batch behind: the next batch gathers (and the sender is confirmed
+   * its chunks) during a write, and memory holds at most two batches.
+   */
   write(bytes) {
     this.#batch.push(bytes);
     this.#batchBytes += bytes.byteLength;
@@ -31,16 +38,20 @@ export class DiskSink {
 
   async close() {
     await this.#flush();
+    await this.#writing;
     await this.#writable.close();
   }
 
   async abort() {
     this.#batch = [];
+    await this.#writing.catch(() => {});
     await this.#writable.abort().catch(() => {});
   }
 
+  /** Starts writing the gathered batch after the one being written; returns the one being written. */
   #flush() {
-    if (!this.#batch.length) return Promise.resolve();
+    const previous = this.#writing;
+    if (!this.#batch.length) return previous;
     const joined = new Uint8Array(this.#batchBytes);
     let at = 0;
     for (const part of this.#batch) {
@@ -49,7 +60,10 @@ export class DiskSink {
     }
     this.#batch = [];
     this.#batchBytes = 0;
-    return this.#writable.write(joined);
+    this.#writing = previous.then(() => this.#writable.write(joined));
+    // A failed write is reported to whoever awaits it next (a later write, or close); not unhandled meanwhile.
+    this.#writing.catch(() => {});
+    return previous;
   }
 }
 
