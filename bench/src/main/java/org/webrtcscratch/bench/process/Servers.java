@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts each kind of server the benchmarks compare, on free loopback ports. */
+/** Starts each kind of server the benchmarks compare, on free loopback ports (every port of each). */
 public final class Servers {
 
     private Servers() { }
@@ -26,6 +26,10 @@ public final class Servers {
         List<String> command = new ArrayList<>(List.of(env.launcher().toString(), "serve", "--host", "127.0.0.1",
                 "--port", Integer.toString(port)));
         command.addAll(serveOptions);
+        if (!serveOptions.contains("--turn-port") && oursHasTurn(env)) {
+            // Its STUN/TURN listener on a free port too: the default 3478 may be taken by another server here.
+            command.addAll(List.of("--turn-port", Integer.toString(FreePorts.tcpAndUdp())));
+        }
         String javaOptions = (System.getenv().getOrDefault("SCRATCH_JAVA_OPTS", "") + " " + String.join(" ", jvmOptions)).strip();
         return ServerProcess.start("ours", port, command, Map.of("JAVA_HOME", env.javaHome().toString(),
                 "SCRATCH_JAVA_OPTS", javaOptions, "SCRATCH_NO_BUILD", "1"), env.logDir(), () -> FreePorts.acceptsTcp(port));
