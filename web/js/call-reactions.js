@@ -21,7 +21,7 @@ export function wireReactions(call, presence) {
 
   const showHands = () => {
     const states = new Map([[null, presence.local], ...presence.remote]);
-    const queue = handQueue(states);
+    const queue = handQueue(states, Date.now(), call.localPeerId);
     for (const peerId of states.keys()) people.updatePerson(peerId, {hand: queue.indexOf(peerId) + 1});
     view.showHandRaised(presence.local.hand !== null);
   };

@@ -15,6 +15,10 @@ test('hands: queued by when they went up; lowered ones leave the line; a future 
   states.set('eve', {hand: 99999999});
   states.set('amy', {hand: 10000});
   assert.deepEqual(handQueue(states, 10000), ['dave', null, 'amy', 'eve'], 'a claim from the future is no earlier than now');
+  // A tie goes by peer id, this page's own included, so that every page agrees.
+  const tie = new Map([[null, {hand: 5}], ['m', {hand: 5}]]);
+  assert.deepEqual(handQueue(tie, 10, 'a'), [null, 'm']);
+  assert.deepEqual(handQueue(tie, 10, 'z'), ['m', null]);
 });
 
 test('reactions: a frame round-trips; unknown emoji are taken and ignored; others are not reactions', () => {
