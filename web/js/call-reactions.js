@@ -16,6 +16,8 @@ import * as view from './ui/reactions.js';
  */
 export function wireReactions(call, presence) {
   const reactions = new Reactions((frame) => call.broadcast(frame));
+  // Frames that are not reactions go on to presence and chat (main.js); a reaction frame is neither.
+  call.addEventListener('peer-message', ({detail: {peerId, data}}) => reactions.receive(peerId, data));
   reactions.addEventListener('reaction', ({detail: {peerId, emoji}}) =>
     view.showReaction(peerId, emoji, peerId === null ? call.name : call.peers.get(peerId)?.name ?? ''));
 
@@ -33,10 +35,6 @@ export function wireReactions(call, presence) {
 
   return {
     reactions,
-    /** @return {boolean} whether the frame was a reaction (and so not chat) */
-    message({peerId, data}) {
-      return reactions.receive(peerId, data);
-    },
     /** After presence forgot the peer: the hands behind it move up. */
     peerRemoved(peerId) {
       reactions.removePeer(peerId);

@@ -69,6 +69,7 @@ function show({call, events}) {
   wireLayout(presence.speaking);
   const reactions = wireReactions(call, presence.presence);
   window.__scratch.reactions = reactions.reactions;
+  bindInvite(callUrl(location.origin, room));
   if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
@@ -139,8 +140,7 @@ function show({call, events}) {
       screenShare.peerRemoved(detail.peerId);
       reactions.peerRemoved(detail.peerId);
     },
-    'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data})
-        || reactions.message({peerId, data}) || chat.receive(peerId, data),
+    'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
   }, {every: (event) => recorder.record(event)});
   // The name shown is the one signaling gave the sender, not the one its message claims.
   chat.addEventListener('message', ({detail}) =>
@@ -151,7 +151,6 @@ function show({call, events}) {
     presence.notice(now ? `Your ${what} ${lost} went away; now using ${now}.` : `Your ${what} ${lost} went away, and no other was found.`);
   });
 
-  bindInvite(callUrl(location.origin, room));
   chatView.bindChat((text) => chat.send(text, {from: call.localPeerId ?? '', name}));
   controls.bindControls({
     onMute: (muted) => {
