@@ -41,7 +41,7 @@ export function wirePresence(call, chatNotice) {
     localMedia({media}) {
       view.addPerson(null, call.name);
       presence.update({muted: !media.audioEnabled || !media.audioTrack, cameraOff: !media.videoEnabled || !media.videoTrack});
-      view.updatePerson(null, presence.local);
+      view.updatePerson(null, {muted: presence.local.muted, cameraOff: presence.local.cameraOff});
       speaking.start();
       quality.start();
     },

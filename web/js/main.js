@@ -6,7 +6,9 @@ import {Recorder} from './bts/recorder.js';
 import {CallState} from './call.js';
 import {room, startCall, startedCall} from './call-start.js';
 import {Chat} from './chat.js';
+import {wireLayout} from './call-layout.js';
 import {wirePresence} from './call-presence.js';
+import {wireReactions} from './call-reactions.js';
 import {wireScreenShare} from './call-screen.js';
 import {installDebugRegistry} from './debug.js';
 import {FileTransfers} from './files/transfers.js';
@@ -20,6 +22,7 @@ import {bindBehindTheScenes} from './ui/bts/open-button.js';
 import * as chatView from './ui/chat.js';
 import * as controls from './ui/controls.js';
 import * as filesView from './ui/files.js';
+import {bindInvite} from './ui/invite.js';
 import {runPrejoin} from './ui/prejoin.js';
 import * as screens from './ui/screens.js';
 import {VideoGrid} from './ui/videos.js';
@@ -63,6 +66,10 @@ function show({call, events}) {
   filesView.bindFiles(files);
   const presence = wirePresence(call, chatView.showChatNotice);
   const screenShare = wireScreenShare(call, presence.presence);
+  wireLayout(presence.speaking);
+  const reactions = wireReactions(call, presence.presence);
+  window.__scratch.reactions = reactions.reactions;
+  bindInvite(callUrl(location.origin, room));
   if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
@@ -91,6 +98,7 @@ function show({call, events}) {
       } else if (state === CallState.LEFT || state === CallState.FAILED) {
         presence.ended();
         screenShare.ended();
+        reactions.ended();
         grid.clear();
         chatView.clearChat();
         const failed = state === CallState.FAILED;
@@ -130,6 +138,7 @@ function show({call, events}) {
       filesView.removePeer(detail.peerId);
       presence.peerRemoved(detail);
       screenShare.peerRemoved(detail.peerId);
+      reactions.peerRemoved(detail.peerId);
     },
     'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
   }, {every: (event) => recorder.record(event)});
@@ -174,3 +183,4 @@ function show({call, events}) {
     },
   });
 }
+

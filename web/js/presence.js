@@ -1,6 +1,6 @@
 /**
  * What each participant shows the others besides media: microphone muted, camera off, which of its
- * streams is a screen share. Sent peer to peer on the chat data channel as a small JSON frame
+ * streams is a screen share, and a raised hand. Sent peer to peer on the chat data channel as a small JSON frame
  * (docs/protocol.md, "Data channel messages"): to each peer when its channel opens, and to everyone at
  * each change. It carries no name: names come from signaling only. No DOM.
  */
@@ -10,13 +10,14 @@ export const PRESENCE_TYPE = 'presence';
 const MAX_STREAM_ID_LENGTH = 64;
 
 /**
- * @typedef {{muted: boolean, cameraOff: boolean, screen: string|null}} PresenceState
- * `screen`: the id of the MediaStream that carries the screen share (its msid), or null.
+ * @typedef {{muted: boolean, cameraOff: boolean, screen: string|null, hand: number|null}} PresenceState
+ * `screen`: the id of the MediaStream that carries the screen share (its msid), or null. `hand`: when the
+ * hand was raised (ms since the epoch, the sender's clock), or null; a frame without it has none raised.
  */
 
 /** @param {PresenceState} state @return {string} the frame for the data channel */
-export function encodePresence({muted, cameraOff, screen}) {
-  return JSON.stringify({type: PRESENCE_TYPE, muted, cameraOff, screen});
+export function encodePresence({muted, cameraOff, screen, hand = null}) {
+  return JSON.stringify({type: PRESENCE_TYPE, muted, cameraOff, screen, hand});
 }
 
 /**
@@ -35,7 +36,9 @@ export function decodePresence(data) {
   if (typeof message.muted !== 'boolean' || typeof message.cameraOff !== 'boolean') return null;
   const screen = message.screen ?? null;
   if (screen !== null && (typeof screen !== 'string' || !screen || screen.length > MAX_STREAM_ID_LENGTH)) return null;
-  return {muted: message.muted, cameraOff: message.cameraOff, screen};
+  const hand = message.hand ?? null;
+  if (hand !== null && !(Number.isFinite(hand) && hand > 0)) return null;
+  return {muted: message.muted, cameraOff: message.cameraOff, screen, hand};
 }
 
 /**
@@ -44,7 +47,7 @@ export function decodePresence(data) {
  */
 export class Presence extends EventTarget {
   /** @type {PresenceState} */
-  local = {muted: false, cameraOff: false, screen: null};
+  local = {muted: false, cameraOff: false, screen: null, hand: null};
   /** @type {Map<string, PresenceState>} */
   remote = new Map();
   #broadcast;
@@ -67,7 +70,7 @@ export class Presence extends EventTarget {
 
   /** Back to the state of a page that has not joined: nothing muted, off or shared, nobody else known. */
   reset() {
-    this.local = {muted: false, cameraOff: false, screen: null};
+    this.local = {muted: false, cameraOff: false, screen: null, hand: null};
     this.remote.clear();
   }
 
@@ -78,7 +81,7 @@ export class Presence extends EventTarget {
   /** Changes some of the local presence and tells everyone. @param {Partial<PresenceState>} changes */
   update(changes) {
     const next = {...this.local, ...changes};
-    if (next.muted === this.local.muted && next.cameraOff === this.local.cameraOff && next.screen === this.local.screen) return;
+    if (Object.keys(next).every((key) => next[key] === this.local[key])) return;
     this.local = next;
     this.#broadcast(encodePresence(next));
     this.#emit(null, next);

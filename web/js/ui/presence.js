@@ -1,7 +1,8 @@
 /**
- * Presence on the page: each tile's state in words (`muted`, `camera off`, `speaking`) and as
- * attributes (`data-muted`, `data-camera-off`, `data-speaking`), the participant list in the top bar,
- * and join/leave notices. DOM only.
+ * Presence on the page: each tile's state in words (`muted`, `camera off`, `speaking`, `hand raised 1`)
+ * and as attributes (`data-muted`, `data-camera-off`, `data-speaking`, `data-hand`: the place in the
+ * queue of raised hands, 0 for none), the participant list in the top bar (raised hands first, in their
+ * order), and join/leave notices. DOM only.
  */
 
 const videos = document.getElementById('videos');
@@ -11,12 +12,12 @@ const notices = document.getElementById('call-notices');
 const NOTICE_MS = 6000;
 const NOTICES_KEPT = 5;
 
-/** @type {Map<string|null, {name: string, muted: boolean, cameraOff: boolean, speaking: boolean, screen: boolean}>} */
+/** @type {Map<string|null, {name: string, muted: boolean, cameraOff: boolean, speaking: boolean, screen: boolean, hand: number}>} */
 const people = new Map();
 
 /** Adds someone to the list (null: this page), or renames them. */
 export function addPerson(peerId, name) {
-  people.set(peerId, {...(people.get(peerId) ?? {muted: false, cameraOff: false, speaking: false, screen: false}), name});
+  people.set(peerId, {...(people.get(peerId) ?? {muted: false, cameraOff: false, speaking: false, screen: false, hand: 0}), name});
   render(peerId);
 }
 
@@ -30,7 +31,7 @@ export function removePerson(peerId) {
   renderList();
 }
 
-/** @param {string|null} peerId @param {{muted?: boolean, cameraOff?: boolean, speaking?: boolean, screen?: boolean}} changes */
+/** @param {string|null} peerId @param {{muted?: boolean, cameraOff?: boolean, speaking?: boolean, screen?: boolean, hand?: number}} changes */
 export function updatePerson(peerId, changes) {
   const person = people.get(peerId);
   if (!person) return;
@@ -46,6 +47,7 @@ export function render(peerId) {
     tile.dataset.muted = String(person.muted);
     tile.dataset.cameraOff = String(person.cameraOff);
     tile.dataset.speaking = String(person.speaking);
+    tile.dataset.hand = String(person.hand);
     tile.classList.toggle('camera-off', person.cameraOff);
     tile.classList.toggle('speaking', person.speaking);
     let words = tile.querySelector('.tile-presence');
@@ -82,16 +84,20 @@ export function clearPeople() {
   renderList();
 }
 
-function describe({muted, cameraOff, speaking, screen}) {
-  return [speaking && 'speaking', muted && 'muted', cameraOff && 'camera off', screen && 'sharing screen']
+function describe({muted, cameraOff, speaking, screen, hand}) {
+  return [hand > 0 && `hand raised ${hand}`, speaking && 'speaking', muted && 'muted', cameraOff && 'camera off',
+    screen && 'sharing screen']
       .filter(Boolean).join(' · ');
 }
 
 function renderList() {
   peopleCount.textContent = String(people.size);
-  peopleList.replaceChildren(...[...people].map(([peerId, person]) => {
+  const inLine = ([, person]) => person.hand || Number.MAX_SAFE_INTEGER;
+  const ordered = [...people].sort((a, b) => inLine(a) - inLine(b));
+  peopleList.replaceChildren(...ordered.map(([peerId, person]) => {
     const item = document.createElement('li');
     item.dataset.testid = 'person';
+    item.dataset.hand = String(person.hand);
     if (peerId === null) item.dataset.local = '';
     else item.dataset.peerId = peerId;
     const name = document.createElement('span');

@@ -40,7 +40,7 @@ import org.webrtcscratch.websocket.WebSocketUpgrade;
 
 /**
  * The HTTP(S) side: the web app, the call page at {@code /r/{room}}, the connection check at {@code /check},
- * {@code /healthz}, {@code /readyz}, {@code /api/config}, {@code /api/rooms/{room}}, {@code /metrics} and the
+ * {@code /healthz}, {@code /readyz}, {@code /api/config}, {@code /api/rooms/{room}}, {@code /api/qr}, {@code /metrics} and the
  * signaling WebSocket at {@code /ws}, behind the checks of who may connect ({@link OriginPolicy},
  * {@link ConnectionGuard}) and with {@link SecurityHeaders} on every response.
  */
@@ -74,6 +74,11 @@ public final class WebServer implements AutoCloseable {
                     + " --metrics-token-file (an open /metrics is deprecated and will need a token later)",
                     config.httpPort());
         }
+        InviteCode inviteCode = new InviteCode();
+        FunctionCounter.builder("scratch.http.qr", inviteCode, InviteCode::served).tag("result", "served")
+                .description("QR codes of call links drawn by /api/qr").register(metrics);
+        FunctionCounter.builder("scratch.http.qr", inviteCode, InviteCode::refused).tag("result", "refused")
+                .description("/api/qr requests refused: not a call link of this server").register(metrics);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -94,6 +99,7 @@ public final class WebServer implements AutoCloseable {
             // Any other address, and a call page for a name no room can have: a page that says so, status 404.
             javalinConfig.routes.error(404, "html", webApp::notFoundPage);
             javalinConfig.routes.get("/api/rooms/{room}", ctx -> roomOccupancy(ctx, signaling));
+            javalinConfig.routes.get("/api/qr", inviteCode::handle);
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
