@@ -191,8 +191,10 @@ export class Call extends EventTarget {
     for (const peer of this.peers.values()) peer.send(frame);
   }
 
-  #onWelcome({peerId, peers, iceServers, resumed, restored}) {
+  #onWelcome({peerId, name, peers, iceServers, resumed, restored}) {
     this.#iceServers = iceServers;
+    // The server's word: a join token's name, or "Alice (2)" when someone in the room is Alice already.
+    if (name) this.name = name;
     if (resumed) {
       // Back with the same peer id: the connections carried on; only catch up on who came and went.
       const present = new Set(peers.map((p) => p.peerId));

@@ -68,7 +68,7 @@ function show({call, events}) {
   if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
-    grid.showLocal(media.stream, name);
+    grid.showLocal(media.stream, call.name);
     grid.setLocalVideoShown(Boolean(media.videoTrack) && media.videoEnabled);
     grid.setLocalMuted(!media.audioEnabled);
     screens.showMediaProblem(media.problem?.message ?? null);
@@ -125,7 +125,10 @@ function show({call, events}) {
       showLocalMedia();
       presence.localMedia(detail);
     },
-    welcome: ({detail}) => presence.welcome(detail),
+    welcome: ({detail}) => {
+      presence.welcome(detail);
+      if (media.stream) grid.showLocal(media.stream, call.name);
+    },
     'room-state': ({detail}) => roomAccess.showRoomState(detail),
     'signaling-state': ({detail: {state}}) => controls.showSignalingState(state),
     'peer-added': ({detail: {peer}}) => {
