@@ -42,8 +42,9 @@ public final class MemoryRooms implements Rooms {
     }
 
     @Override
-    public Peer restore(String roomName, String peerId, String displayName, String resumeToken, Arrival announce) {
-        return admit(roomName, peerId, displayName, resumeToken, Admission.RETURNING, announce);
+    public Peer restore(String roomName, String peerId, String displayName, String resumeToken, RoomPassword password,
+                        Arrival announce) {
+        return admit(roomName, peerId, displayName, resumeToken, new Admission(null, password, true), announce);
     }
 
     /** Adds the peer unless its id is in the room already (then returns null). */

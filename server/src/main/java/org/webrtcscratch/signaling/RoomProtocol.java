@@ -87,7 +87,8 @@ final class RoomProtocol {
                 || now.isAfter(startedAt.plus(resumeWindow))) {
             return false;
         }
-        return rooms.restore(join.room(), claims.peerId(), join.name(), join.resume(),
+        RoomPassword password = join.password() == null ? null : RoomPassword.of(join.password());
+        return rooms.restore(join.room(), claims.peerId(), join.name(), join.resume(), password,
                 (peer, others, state) -> admitted(session, peer, others, state, true)) != null;
     }
 

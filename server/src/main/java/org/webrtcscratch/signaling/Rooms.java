@@ -20,7 +20,6 @@ public interface Rooms {
     record Admission(RoomPassword verified, RoomPassword forNewRoom, boolean returning) {
         /** A new peer without a password. */
         public static final Admission NONE = new Admission(null, null, false);
-        static final Admission RETURNING = new Admission(null, null, true);
     }
 
     /** Hands over a peer that has just entered, those already there (oldest first) and the room's state. */
@@ -42,23 +41,20 @@ public interface Rooms {
 
     /**
      * Puts back a peer this process does not know, with the id and token it had before a server restart
-     * (the caller has checked the token), as {@link #join} adds a new one.
+     * (the caller has checked the token), as {@link #join} adds a new one, past the room's password and lock.
+     * The first one back makes the room again, with {@code password} (hashed; null for none): the room's
+     * password lived in the memory of the process that stopped.
      *
      * @return the peer, or null if a peer with that id is in the room already
      * @throws SignalingException {@code room-full}, or {@code server-busy} at the room limit
      */
-    Peer restore(String room, String peerId, String name, String resumeToken, Arrival announce);
+    Peer restore(String room, String peerId, String name, String resumeToken, RoomPassword password,
+                 Arrival announce);
 
     /**
-     * The hashed password of {@code room}, or null when it has none or does not exist; {@code exists} tells
-     * which.
+     * The hashed password of {@code room}, or null when it has none or does not exist.
      */
     RoomPassword password(String room);
-
-    /** Whether {@code room} exists (has a peer, maybe one away within its resume window). */
-    default boolean exists(String room) {
-        return size(room) > 0;
-    }
 
     /**
      * Locks or unlocks {@code peer}'s room and hands the new state and every member to {@code announce}, in

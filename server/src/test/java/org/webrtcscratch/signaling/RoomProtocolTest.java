@@ -1,6 +1,7 @@
 package org.webrtcscratch.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -109,6 +110,25 @@ class RoomProtocolTest {
         assertThat(tokens.verify(token + "x")).isNull();
         assertThat(tokens.verify("")).isNull();
         assertThat(tokens.verify("x".repeat(600) + ".y")).isNull();
+    }
+
+    @Test
+    void afterARestartTheFirstBackMakesTheRoomAgainWithThePasswordItBrings() {
+        Session aliceSession = connect(new FakeConnection());
+        protocol.join(aliceSession, new ClientMessage.Join("r", "Alice", null, "pw", null, null));
+        Peer alice = aliceSession.peer();
+        clock.advance(Duration.ofSeconds(1));
+        RoomProtocol server = restarted();
+        clock.advance(Duration.ofSeconds(1));
+
+        FakeConnection back = new FakeConnection();
+        server.join(connect(back), new ClientMessage.Join("r", "Alice", alice.resumeToken(), "pw", null, null));
+        assertThat(back.last("welcome").path("restored").asBoolean()).isTrue();
+        assertThat(back.last("room-state").path("password").asBoolean()).isTrue();
+        assertThatThrownBy(() -> server.join(connect(new FakeConnection()),
+                new ClientMessage.Join("r", "Mallory", null, null, null, null)))
+                .isInstanceOfSatisfying(SignalingException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PASSWORD_REQUIRED));
     }
 
     private Session connect(FakeConnection connection) {
