@@ -21,6 +21,14 @@ public sealed interface ClientMessage {
         public String type() {
             return "join";
         }
+
+        /** Without the secrets (resume token, password, join token): a message may be logged. */
+        @Override
+        public String toString() {
+            return "Join[room=" + room + ", name=" + name + ", resume=" + (resume == null ? "none" : "set")
+                    + ", password=" + (password == null ? "none" : "set") + ", token="
+                    + (token == null ? "none" : "set") + ", id=" + id + "]";
+        }
     }
 
     /**

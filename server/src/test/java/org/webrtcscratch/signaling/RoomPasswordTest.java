@@ -37,4 +37,10 @@ class RoomPasswordTest {
         field.setAccessible(true);
         return (byte[]) field.get(password);
     }
+
+    @Test
+    void aJoinMessageShowsNoSecretWhenPrinted() {
+        String shown = new ClientMessage.Join("r", "Alice", "resume-secret", "open sesame", "h.p.s", null).toString();
+        assertThat(shown).contains("Alice").doesNotContain("resume-secret", "open sesame", "h.p.s");
+    }
 }
