@@ -24,6 +24,10 @@ class RoomAccessE2ETest {
         Participant alice = harness.person("Alice");
         Page landing = alice.page();
         landing.navigate(harness.baseUri().toString());
+        // A typed name still works, and the page says it can be guessed.
+        landing.getByTestId("room-input").fill("Team Stand-up");
+        landing.locator("[data-testid=\"room-privacy\"][data-private=\"false\"]").waitFor();
+        assertThat(landing.getByTestId("room-privacy").textContent()).startsWith("A typed name can be guessed");
         landing.getByTestId("new-room").click();
         String room = landing.getByTestId("room-input").inputValue();
         assertThat(room).matches("[a-z]+-[a-z]+-[a-z2-7]{20}");
