@@ -36,6 +36,8 @@ class RoomAccessE2ETest {
         landing.getByLabel("Room password (optional)").fill("open sesame");
         landing.getByTestId("join").click();
         landing.getByTestId("prejoin").waitFor();
+        // The form is the pre-join screen's once its preview plays; a click before that would be lost.
+        alice.waitUntil("() => document.querySelector('[data-testid=\"prejoin-video\"]').currentTime > 0", null);
         alice.joinFromPrejoin();
 
         Participant bob = harness.person("Bob");
