@@ -127,7 +127,7 @@ function show({call, events}) {
     },
     welcome: ({detail}) => {
       presence.welcome(detail);
-      if (media.stream) grid.showLocal(media.stream, call.name);
+      grid.setLocalName(call.name);
     },
     'room-state': ({detail}) => roomAccess.showRoomState(detail),
     'signaling-state': ({detail: {state}}) => controls.showSignalingState(state),

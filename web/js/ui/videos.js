@@ -30,6 +30,11 @@ export class VideoGrid {
     this.#onAutoplayBlocked = onAutoplayBlocked;
   }
 
+  /** The local tile's name, once the server has said it ("Alice (2)", a join token's name). */
+  setLocalName(name) {
+    this.#local?.querySelector('.tile-name').replaceChildren(`${name} (you)`);
+  }
+
   /** Shows (or updates) the local tile. */
   showLocal(stream, name) {
     if (!this.#local) {
@@ -38,8 +43,6 @@ export class VideoGrid {
       this.#local.querySelector('video').muted = true;
       this.#container.prepend(this.#local);
     }
-    // The name the server gave may differ from the one typed ("Alice (2)", a join token's name).
-    this.#local.querySelector('.tile-name').textContent = `${name} (you)`;
     // A video element holding a stream without tracks delays the page's load event for good.
     this.#local.querySelector('video').srcObject = stream.getTracks().length ? stream : null;
     this.setLocalVideoShown(stream.getVideoTracks().length > 0);
