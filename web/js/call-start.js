@@ -9,6 +9,7 @@ import {CALL_EVENTS, Call} from './call.js';
 import {HeldEvents} from './held-events.js';
 import {LocalMedia} from './media.js';
 import {isValidRoom, normalizeName} from './protocol.js';
+import {rememberedPassword} from './room-password.js';
 import {roomFromPath} from './rooms.js';
 import {discardEarlySocket} from './signaling.js';
 
@@ -42,7 +43,9 @@ export function skipsPrejoin(params) {
  */
 export function startCall(room, name, media = new LocalMedia()) {
   const signalingUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
-  const call = new Call({room, name, signalingUrl, media});
+  // A join token comes in the fragment (#token=…), which no server log, Referer or history sync sees.
+  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? undefined;
+  const call = new Call({room, name, signalingUrl, media, password: rememberedPassword(room), token});
   // All of them, not only those the UI shows: a recorder released with the UI gets the whole call.
   const events = new HeldEvents(call, CALL_EVENTS);
   // Tell the others at once rather than after the server's resume window.

@@ -23,7 +23,7 @@ export const CallState = Object.freeze({
  */
 export const CALL_EVENTS = Object.freeze(['state', 'signaling-state', 'welcome', 'local-media', 'peer-added',
   'peer-removed', 'peer-state', 'peer-track', 'peer-message', 'peer-failure', 'peer-negotiation',
-  'signaling-frame', 'server-event']);
+  'signaling-frame', 'server-event', 'room-state']);
 
 /**
  * One visit to one room: the local media, the signaling connection and a {@link Peer} per other
@@ -50,6 +50,12 @@ export class Call extends EventTarget {
   #returningTimer = null;
   #reconnectsOfClosedSessions = 0;
   #observingServer = false;
+  /** Peer ids in the order they came into the room, this page's own included: the first is the host. */
+  #arrivals = [];
+  /** The last `room-state`: {locked, host, password}. */
+  #roomState = {locked: false, host: null, password: false};
+  /** What the last `room-state` event said, so that one is sent only for a change. */
+  #shownRoomState = JSON.stringify({locked: false, password: false, isHost: false});
 
   /**
    * @param {object} options
@@ -62,11 +68,13 @@ export class Call extends EventTarget {
    * @param {(options: object) => Peer} [options.createPeer] makes a {@link Peer} from its constructor's
    *     options, for the same reasons
    */
-  constructor({room, name, signalingUrl, media, createSignaling = (url) => new Signaling(url),
+  constructor({room, name, signalingUrl, media, password, token, createSignaling = (url) => new Signaling(url),
     createPeer = (options) => new Peer(options)}) {
     super();
     this.room = room;
     this.name = name;
+    /** The room's password and a join token, sent with every join; {@link setPassword} changes the first. */
+    this.access = {password, token};
     this.media = media;
     this.#signalingUrl = signalingUrl;
     this.#createSignaling = createSignaling;
@@ -127,7 +135,40 @@ export class Call extends EventTarget {
     signaling.addEventListener('error', afterMedia((detail) => this.#onServerError(detail)));
     signaling.addEventListener('protocol-error', ({detail: {error}}) => console.warn('signaling:', error.message));
     if (this.#observingServer) signaling.observe(true);
-    signaling.join(this.room, this.name);
+    signaling.addEventListener('room-state', ({detail}) => {
+      this.#roomState = {locked: detail.locked, host: detail.host, password: detail.password};
+      this.#emitRoomState();
+    });
+    signaling.join(this.room, this.name, this.access);
+  }
+
+  /** For the next join: the password the person typed when the room asked for one. */
+  setPassword(password) {
+    this.access = {...this.access, password};
+  }
+
+  /** Locks the room to new joins, or unlocks it; the server refuses unless this page is the host. */
+  lockRoom(locked) {
+    this.#signaling?.lock(locked);
+  }
+
+  /**
+   * Whether the room is locked, and whether this page is its host: the oldest member, as the server counts it
+   * (docs/protocol.md, `room-state`).
+   */
+  get roomState() {
+    const present = this.#arrivals.filter((id) => id === this.localPeerId || this.peers.has(id) || this.#returning.has(id));
+    // The server's word when it gave one and that peer is still here; else the oldest member.
+    const host = present.includes(this.#roomState.host) ? this.#roomState.host : present[0] ?? null;
+    return {locked: this.#roomState.locked, password: this.#roomState.password, isHost: host !== null && host === this.localPeerId};
+  }
+
+  #emitRoomState() {
+    const state = this.roomState;
+    const shown = JSON.stringify(state);
+    if (shown === this.#shownRoomState) return;
+    this.#shownRoomState = shown;
+    this.#emit('room-state', state);
   }
 
   /**
@@ -150,8 +191,10 @@ export class Call extends EventTarget {
     for (const peer of this.peers.values()) peer.send(frame);
   }
 
-  #onWelcome({peerId, peers, iceServers, resumed, restored}) {
+  #onWelcome({peerId, name, peers, iceServers, resumed, restored}) {
     this.#iceServers = iceServers;
+    // The server's word: a join token's name, or "Alice (2)" when someone in the room is Alice already.
+    if (name) this.name = name;
     if (resumed) {
       // Back with the same peer id: the connections carried on; only catch up on who came and went.
       const present = new Set(peers.map((p) => p.peerId));
@@ -163,11 +206,18 @@ export class Call extends EventTarget {
       for (const id of [...this.peers.keys()]) this.#removePeer(id, 'rejoined');
     }
     this.localPeerId = peerId;
+    // Those in the welcome came first unless this is a resume, where those not known yet came while away.
+    const known = new Set(this.#arrivals);
+    this.#arrivals = resumed ?
+      [...this.#arrivals.filter((id) => id === peerId || peers.some((p) => p.peerId === id)),
+        ...peers.map((p) => p.peerId).filter((id) => !known.has(id))] :
+      [...peers.map((p) => p.peerId), peerId];
     this.#setState(CallState.IN_CALL);
     this.#emit('welcome', {peerId, peers});
     // Those listed were here before us, so they offer first. After a resume, one we do not know yet came
     // while we were away and found us in its own welcome: to it we are the one already here.
     for (const peer of peers) this.#addPeer(peer, {offersFirst: resumed});
+    this.#emitRoomState();
   }
 
   /**
@@ -194,7 +244,9 @@ export class Call extends EventTarget {
     peer.addEventListener('message', ({detail: {data}}) => this.#emit('peer-message', {peerId, data}));
     peer.addEventListener('failure', ({detail: {error}}) => this.#emit('peer-failure', {peerId, error}));
     peer.addEventListener('negotiation', ({detail}) => this.#emit('peer-negotiation', {peerId, ...detail}));
+    if (!this.#arrivals.includes(peerId)) this.#arrivals.push(peerId);
     this.#emit('peer-added', {peer});
+    this.#emitRoomState();
   }
 
   /** Keeps the peer connections to `ids` while they come back after a server restart; drops those that don't. */
@@ -213,7 +265,9 @@ export class Call extends EventTarget {
     this.peers.delete(peerId);
     this.#restartsOfClosedPeers += peer.restarts;
     peer.close();
+    this.#arrivals = this.#arrivals.filter((id) => id !== peerId);
     this.#emit('peer-removed', {peerId, reason});
+    this.#emitRoomState();
   }
 
   #onServerError({code, message, request}) {
@@ -232,6 +286,9 @@ export class Call extends EventTarget {
     }
     this.media.stop();
     this.localPeerId = null;
+    this.#arrivals = [];
+    this.#roomState = {locked: false, host: null, password: false};
+    this.#shownRoomState = JSON.stringify({locked: false, password: false, isHost: false});
     this.#setState(state, reason, code);
   }
 

@@ -4,6 +4,8 @@
  */
 
 export const MAX_TEXT_LENGTH = 2000;
+/** Bidi overrides, embeddings and isolates: in a message they could turn the lines around it backwards. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * @param {{text: string, name: string, sentAt?: number}} message
@@ -27,7 +29,7 @@ export function decodeChatMessage(data) {
     return null;
   }
   if (typeof message?.text !== 'string' || typeof message.name !== 'string') return null;
-  const text = message.text.trim().slice(0, MAX_TEXT_LENGTH);
+  const text = message.text.replace(BIDI_CONTROLS, '').trim().slice(0, MAX_TEXT_LENGTH);
   if (!text) return null;
   const sentAt = Number.isFinite(message.sentAt) ? message.sentAt : Date.now();
   return {text, name: message.name.slice(0, 40), sentAt};

@@ -2,7 +2,8 @@
  * The landing page (/): choose a display name and a room, then go to /r/{room}?name=NAME.
  */
 import {NAME_MAX_LENGTH, normalizeName} from './protocol.js';
-import {callUrl, randomRoomName, slugifyRoom} from './rooms.js';
+import {callUrl, isPrivateRoomName, privateRoomName, slugifyRoom} from './rooms.js';
+import {rememberPassword} from './room-password.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 
 const form = document.getElementById('join-form');
@@ -12,6 +13,8 @@ const newRoomButton = document.getElementById('new-room');
 const roomLink = document.getElementById('room-link');
 const copyButton = document.getElementById('copy-room-link');
 const version = document.getElementById('version');
+const privacy = document.getElementById('room-privacy');
+const passwordInput = document.getElementById('room-password');
 
 nameInput.addEventListener('input', () => nameInput.setCustomValidity(''));
 roomInput.addEventListener('input', showLink);
@@ -20,27 +23,31 @@ roomInput.addEventListener('change', () => {
   showLink();
 });
 newRoomButton.addEventListener('click', () => {
-  roomInput.value = randomRoomName();
+  roomInput.value = privateRoomName();
   showLink();
 });
 copyButton.addEventListener('click', copyLink);
 form.addEventListener('submit', join);
 
 nameInput.value = localStorage.getItem(NAME_STORAGE_KEY) ?? '';
-roomInput.value = randomRoomName();
+roomInput.value = privateRoomName();
 showLink();
 (nameInput.value ? roomInput : nameInput).focus();
 showVersion();
 
-/** The room typed, made valid; a fresh random one if nothing usable was typed. */
+/** The room typed, made valid; a fresh private one if nothing usable was typed. */
 function currentRoom() {
-  return slugifyRoom(roomInput.value) || randomRoomName();
+  return slugifyRoom(roomInput.value) || privateRoomName();
 }
 
 function showLink() {
   const room = slugifyRoom(roomInput.value);
   roomLink.textContent = room ? callUrl(location.origin, room) : '';
   copyButton.disabled = !room;
+  privacy.dataset.private = String(isPrivateRoomName(room));
+  privacy.textContent = !room || isPrivateRoomName(room) ?
+    'Private link: nobody can find this room by guessing its name.' :
+    'A typed name can be guessed: anyone who tries it can join. Choose New room for a private link.';
 }
 
 async function copyLink() {
@@ -66,7 +73,9 @@ function join(event) {
     return;
   }
   localStorage.setItem(NAME_STORAGE_KEY, name);
-  location.assign(callUrl(location.origin, currentRoom(), name));
+  const room = currentRoom();
+  if (passwordInput.value) rememberPassword(room, passwordInput.value);
+  location.assign(callUrl(location.origin, room, name));
 }
 
 async function showVersion() {

@@ -16,6 +16,7 @@ import {LocalMedia} from './media.js';
 import {Prejoin} from './prejoin.js';
 import {ROOM_MAX_LENGTH, isValidRoom, normalizeName} from './protocol.js';
 import {waitForPlace} from './room-wait.js';
+import {rememberPassword} from './room-password.js';
 import {callUrl} from './rooms.js';
 import {NAME_STORAGE_KEY} from './settings.js';
 import {bindBehindTheScenes} from './ui/bts/open-button.js';
@@ -24,6 +25,7 @@ import * as controls from './ui/controls.js';
 import * as filesView from './ui/files.js';
 import {bindInvite} from './ui/invite.js';
 import {runPrejoin} from './ui/prejoin.js';
+import * as roomAccess from './ui/room-access.js';
 import * as screens from './ui/screens.js';
 import {VideoGrid} from './ui/videos.js';
 
@@ -73,7 +75,7 @@ function show({call, events}) {
   if (media.preferred.speaker) grid.setSpeaker(media.preferred.speaker).catch(() => {});
 
   const showLocalMedia = () => {
-    grid.showLocal(media.stream, name);
+    grid.showLocal(media.stream, call.name);
     grid.setLocalVideoShown(Boolean(media.videoTrack) && media.videoEnabled);
     grid.setLocalMuted(!media.audioEnabled);
     screens.showMediaProblem(media.problem?.message ?? null);
@@ -92,6 +94,7 @@ function show({call, events}) {
   events.release({
     state: ({detail: {state, reason, code}}) => {
       if (state === CallState.JOINING) {
+        roomAccess.hidePasswordForm();
         screens.showCall();
       } else if (state === CallState.IN_CALL) {
         waiting = null;
@@ -102,6 +105,16 @@ function show({call, events}) {
         grid.clear();
         chatView.clearChat();
         const failed = state === CallState.FAILED;
+        roomAccess.hideRoomState();
+        if (code === 'password-required' || code === 'wrong-password') {
+          screens.showEnd({title: 'This room needs its password', reason, canRejoin: false});
+          roomAccess.askPassword(code === 'wrong-password', (password) => {
+            call.setPassword(password);
+            rememberPassword(room, password);
+            call.join();
+          });
+          return;
+        }
         if (code === 'room-full') {
           screens.showRoomFull(room, waitThenJoin, waiting !== null);
           // Waiting already, and someone else took the place that came free: wait on.
@@ -120,7 +133,11 @@ function show({call, events}) {
       showLocalMedia();
       presence.localMedia(detail);
     },
-    welcome: ({detail}) => presence.welcome(detail),
+    welcome: ({detail}) => {
+      presence.welcome(detail);
+      grid.setLocalName(call.name);
+    },
+    'room-state': ({detail}) => roomAccess.showRoomState(detail),
     'signaling-state': ({detail: {state}}) => controls.showSignalingState(state),
     'peer-added': ({detail: {peer}}) => {
       grid.addRemote(peer.peerId, peer.name);
@@ -143,14 +160,18 @@ function show({call, events}) {
     'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
   }, {every: (event) => recorder.record(event)});
   // The name shown is the one signaling gave the sender, not the one its message claims.
-  chat.addEventListener('message', ({detail}) =>
-    chatView.showChatMessage({...detail, name: call.peers.get(detail.from)?.name ?? detail.name}));
+  // A frame from a peer signaling does not know (any more) is not shown: it has no name to be shown under.
+  chat.addEventListener('message', ({detail}) => {
+    const sender = detail.local ? {name} : call.peers.get(detail.from);
+    if (sender) chatView.showChatMessage({...detail, name: sender.name});
+  });
   media.addEventListener('trackchange', showLocalMedia);
   media.addEventListener('devicelost', ({detail: {kind, lost, now}}) => {
     const what = kind === 'video' ? 'camera' : 'microphone';
     presence.notice(now ? `Your ${what} ${lost} went away; now using ${now}.` : `Your ${what} ${lost} went away, and no other was found.`);
   });
 
+  roomAccess.bindLock((locked) => call.lockRoom(locked));
   chatView.bindChat((text) => chat.send(text, {from: call.localPeerId ?? '', name}));
   controls.bindControls({
     onMute: (muted) => {

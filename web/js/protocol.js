@@ -11,6 +11,7 @@ const ClientType = Object.freeze({
   LEAVE: 'leave',
   PING: 'ping',
   OBSERVE: 'observe',
+  LOCK: 'lock',
 });
 
 /** Types the server sends. */
@@ -23,6 +24,7 @@ export const ServerType = Object.freeze({
   ERROR: 'error',
   CLOSING: 'closing',
   SERVER_EVENT: 'server-event',
+  ROOM_STATE: 'room-state',
 });
 
 /** `room`: 1–64 characters from A–Z a–z 0–9 - _ (protocol.md, `join`). */
@@ -30,6 +32,12 @@ export const ROOM_MAX_LENGTH = 64;
 const ROOM_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${ROOM_MAX_LENGTH}}$`);
 export const NAME_MAX_LENGTH = 40;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// The server's display name rules (Names.java): no format, bidi or separator characters but joiners between
+// letters, not only spaces or marks, at most 4 marks on one character.
+const FORMAT_CHARACTERS = /[\p{Zl}\p{Zp}\p{Cs}]|(?![\u200C\u200D])\p{Cf}/u;
+const LONE_JOINER = /^[\u200C\u200D]|[\u200C\u200D]$|[\s\u200C\u200D][\u200C\u200D]|[\u200C\u200D]\s/u;
+const DRAWS_NOTHING = /^[\s\p{Zs}\p{M}\u115F\u1160\u2800\u3164\uFFA0]*$/u;
+const TOO_MANY_MARKS = /\p{M}{5,}/u;
 const DESCRIPTION_TYPES = new Set(['offer', 'answer', 'pranswer', 'rollback']);
 
 /** A server message that breaks docs/protocol.md; `where` names the message and field. */
@@ -52,18 +60,23 @@ export function isValidRoom(room) {
  */
 export function normalizeName(name) {
   if (typeof name !== 'string') return null;
-  const trimmed = name.trim();
+  const trimmed = name.normalize('NFC').trim();
   const length = [...trimmed].length;
   if (length < 1 || length > NAME_MAX_LENGTH || CONTROL_CHARACTERS.test(trimmed)) return null;
+  if (FORMAT_CHARACTERS.test(trimmed) || LONE_JOINER.test(trimmed) || DRAWS_NOTHING.test(trimmed) ||
+      TOO_MANY_MARKS.test(trimmed)) return null;
   return trimmed;
 }
 
 /**
- * @param {{room: string, name: string, resume?: string, id?: string|number}} fields
+ * @param {{room: string, name: string, resume?: string, password?: string, token?: string, id?: string|number}}
+ *     fields
  */
-export function join({room, name, resume, id}) {
+export function join({room, name, resume, password, token, id}) {
   const message = {type: ClientType.JOIN, room, name};
   if (resume) message.resume = resume;
+  if (password) message.password = password;
+  if (token) message.token = token;
   if (id !== undefined) message.id = id;
   return message;
 }
@@ -90,6 +103,14 @@ export function ping() {
  */
 export function observe(enabled) {
   return {type: ClientType.OBSERVE, enabled: enabled === true};
+}
+
+/**
+ * Locks the room to new joins, or unlocks it; only its host may (docs/protocol.md, `lock`).
+ * @param {boolean} locked
+ */
+export function lock(locked) {
+  return {type: ClientType.LOCK, locked: locked === true};
 }
 
 /**
@@ -159,6 +180,11 @@ const CHECKS = {
     field.optionalString('request');
   },
   [ServerType.CLOSING]: (message, field) => field.optionalString('reason'),
+  [ServerType.ROOM_STATE]: (message, field) => {
+    field.boolean('locked');
+    field.string('host');
+    field.boolean('password');
+  },
   [ServerType.SERVER_EVENT]: (message, field) => {
     const {event} = message;
     if (!isObject(event)) field.fail('event', 'must be an object');
@@ -192,6 +218,10 @@ class FieldChecker {
   optionalString(key) {
     const value = this.message[key];
     if (value !== undefined && typeof value !== 'string') this.fail(key, 'must be a string when present');
+  }
+
+  boolean(key) {
+    if (typeof this.message[key] !== 'boolean') this.fail(key, 'must be a boolean');
   }
 
   optionalBoolean(key) {

@@ -14,8 +14,31 @@ const ANIMALS = [
   'lemur', 'lynx', 'marmot', 'moose', 'panda', 'puffin', 'quokka', 'raven', 'tapir', 'walrus',
 ];
 
+/** RFC 4648 base32 in lower case: survives {@link slugifyRoom} and being typed in any case. */
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+/** Random characters of a private room name: 20 × 5 = 100 bits, past the 96 of docs/security.md. */
+const PRIVATE_CHARACTERS = 20;
+const PRIVATE_PATTERN = new RegExp(`-[${BASE32}]{${PRIVATE_CHARACTERS}}$`);
+
 /**
- * A name like `quiet-otter-17`.
+ * A private room name like `quiet-otter-k3x7q2m9z4r8t6w5y2ab`: a readable label, then 100 bits from
+ * crypto.getRandomValues, so that nobody finds the room by trying names (docs/security.md).
+ * @param {(bytes: Uint8Array) => Uint8Array} [fill] the random source
+ */
+export function privateRoomName(fill = (bytes) => crypto.getRandomValues(bytes)) {
+  const bytes = fill(new Uint8Array(PRIVATE_CHARACTERS));
+  const label = randomRoomName().replace(/-\d+$/, '');
+  return `${label}-${[...bytes].map((b) => BASE32[b & 31]).join('')}`;
+}
+
+/** Whether `room` carries the random part of {@link privateRoomName} (a typed name can be guessed). */
+export function isPrivateRoomName(room) {
+  return PRIVATE_PATTERN.test(room);
+}
+
+/**
+ * A readable name like `quiet-otter-17`: one of 36,000, so anyone can find it by trying them. Only a label
+ * now; {@link privateRoomName} makes the room names.
  * @param {() => number} [random] uniform in [0, 1)
  */
 export function randomRoomName(random = Math.random) {

@@ -60,6 +60,7 @@ export class Signaling extends EventTarget {
   #room = null;
   #name = null;
   #joined = false;
+  #access = {};
   #dropped = false;
   #attempt = 0;
   #outbox = [];
@@ -90,11 +91,15 @@ export class Signaling extends EventTarget {
     this.reconnects = 0;
   }
 
-  /** Connects and joins `room`; after a drop, joins again by itself until {@link close}. */
-  join(room, name) {
+  /**
+   * Connects and joins `room`; after a drop, joins again by itself until {@link close}.
+   * @param {{password?: string, token?: string}} [access] the room's password, a join token; sent with every join
+   */
+  join(room, name, access = {}) {
     if (this.state !== SignalingState.IDLE) throw new Error(`join: already ${this.state}`);
     this.#room = room;
     this.#name = name;
+    this.#access = access;
     this.#open(SignalingState.CONNECTING);
   }
 
@@ -110,6 +115,11 @@ export class Signaling extends EventTarget {
   observe(enabled) {
     this.#observing = enabled === true;
     if (this.#joined) this.#sendNow(protocol.observe(this.#observing));
+  }
+
+  /** Asks the server to lock the room to new joins, or to unlock it (the host only). */
+  lock(locked) {
+    if (this.#joined) this.#sendNow(protocol.lock(locked));
   }
 
   /** Says `leave` if it can and closes for good (close code 1000: the server drops us at once). */
@@ -144,7 +154,8 @@ export class Signaling extends EventTarget {
     this.#socket = socket;
     socket.onopen = () => {
       this.#setState(SignalingState.OPEN);
-      this.#sendNow(protocol.join({room: this.#room, name: this.#name, resume: this.resumeToken ?? undefined}));
+      this.#sendNow(protocol.join({room: this.#room, name: this.#name, resume: this.resumeToken ?? undefined,
+        ...this.#access}));
       this.#pingTimer = setInterval(() => this.#sendNow(protocol.ping()), this.#options.pingIntervalMs);
       this.#armDeadTimer();
     };

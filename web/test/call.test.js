@@ -18,8 +18,13 @@ class FakeSignaling extends EventTarget {
     this.observing.push(enabled);
   }
 
-  join(room, name) {
+  join(room, name, access) {
     this.joined = {room, name};
+    this.access = access;
+  }
+
+  lock(locked) {
+    this.locks = [...(this.locks ?? []), locked];
   }
 
   sendSignal(to, payload) {
@@ -407,4 +412,41 @@ test('call: broadcast puts a frame on every peer', async () => {
   await settle();
   h.call.broadcast('{"chat":1}');
   assert.deepEqual(h.made.map((p) => p.sentData), [['{"chat":1}'], ['{"chat":1}']]);
+});
+
+test('call: the host is the oldest member, as the server counts it; room-state events come only on a change', async () => {
+  const h = setUp();
+  h.call.join();
+  const s = h.signalings[0];
+  s.receive('welcome', welcome('m', ['a']));
+  s.receive('peer-joined', {peer: {peerId: 'b', name: 'B'}});
+  await settle();
+  assert.deepEqual(h.call.roomState, {locked: false, password: false, isHost: false}, 'a came first');
+  assert.deepEqual(h.of('room-state'), [], 'nothing changed for this page');
+
+  s.receive('peer-left', {peerId: 'a', reason: 'left'});
+  await settle();
+  assert.deepEqual(h.of('room-state'), [{locked: false, password: false, isHost: true}], 'a left: the next oldest is us');
+
+  h.call.lockRoom(true);
+  assert.deepEqual(s.locks, [true]);
+  s.receive('room-state', {locked: true, host: 'm', password: false});
+  s.receive('room-state', {locked: true, host: 'm', password: false});
+  await settle();
+  assert.deepEqual(h.of('room-state').at(-1), {locked: true, password: false, isHost: true});
+  assert.equal(h.of('room-state').length, 2, 'the same state twice is one event');
+  h.checkEventsListed();
+});
+
+test('call: a password given later goes with the next join, with the join token', async () => {
+  const made = [];
+  const call = new Call({room: 'r1', name: 'Ann', signalingUrl: 'ws://t', media: new FakeMedia(Promise.resolve()),
+    token: 'j.w.t', createSignaling: (url) => made[made.push(new FakeSignaling(url)) - 1]});
+  call.join();
+  assert.deepEqual(made[0].access, {password: undefined, token: 'j.w.t'});
+  made[0].receive('error', {code: 'password-required', message: 'this room needs its password', request: 'join'});
+  await settle();
+  call.setPassword('open sesame');
+  call.join();
+  assert.deepEqual(made[1].access, {password: 'open sesame', token: 'j.w.t'});
 });

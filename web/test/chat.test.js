@@ -31,3 +31,8 @@ test('chat: send broadcasts once and shows locally; receive shows what came from
   assert.deepEqual(shown.map(({from, name, text, local}) => ({from, name, text, local})),
       [{from: 'me', name: 'Ann', text: 'hello', local: true}, {from: 'p2', name: 'Bo', text: 'yo', local: false}]);
 });
+
+test('chat: bidi overrides and isolates are taken out of a message, so it cannot reverse the lines around it', () => {
+  const message = decodeChatMessage(encodeChatMessage({text: 'pay \u202Eevil\u202C now \u2067x\u2069', name: 'A'}));
+  assert.equal(message.text, 'pay evil now x');
+});

@@ -74,3 +74,8 @@ test('files messages: chunk counts and lengths', () => {
   assert.equal(chunkLength(0, 1025, 1024), 1024);
   assert.equal(chunkLength(1, 1025, 1024), 1);
 });
+
+test('files: bidi controls in an offered name become _, so "photo\u202Egnp.exe" cannot show as "photoexe.png"', () => {
+  assert.equal(parseControl(offer({name: 'photo\u202Egnp.exe'})).name, 'photo_gnp.exe');
+  assert.equal(parseControl(offer({name: '\u2067a\u2069.txt'})).name, '_a_.txt');
+});

@@ -96,3 +96,8 @@ test('insight trace: a file without "dropped" (an older export) gets zero counts
   delete trace.dropped;
   assert.deepEqual(validateTrace(trace).dropped, {events: 0, samples: {}});
 });
+
+test('insight trace: a join\'s room password and join token are redacted', () => {
+  const redacted = redact({type: 'join', room: 'r', name: 'A', password: 'open sesame', token: 'h.p.s'});
+  assert.deepEqual(redacted, {type: 'join', room: 'r', name: 'A', password: '[redacted]', token: '[redacted]'});
+});

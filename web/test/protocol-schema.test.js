@@ -49,6 +49,7 @@ const BUILD = {
   leave: () => protocol.leave(),
   ping: () => protocol.ping(),
   observe: ({enabled}) => protocol.observe(enabled),
+  lock: ({locked}) => protocol.lock(locked),
 };
 
 function checkAgainst({type, fields}, message) {

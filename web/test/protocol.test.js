@@ -67,3 +67,23 @@ test('protocol: a signal payload holds exactly one well-formed description or ca
   assert.ok(!protocol.isSignalPayload({candidate: {sdpMid: '0'}}), 'candidate without candidate string');
   rejects({type: 'signal', from: 'p', payload: {}}, 'signal.payload');
 });
+
+test('protocol: display names follow the server rules: nothing invisible, nothing hidden', () => {
+  for (const bad of ['Al\u200Bice', 'evil\u202Eeman', '\u2067A\u2069', 'A\u00AD', '\u200DAlice', '\u0301\u0301',
+    '\u3164', '\u00A0\u3000', 'Z\u0300\u0301\u0302\u0303\u0304']) {
+    assert.equal(protocol.normalizeName(bad), null, JSON.stringify(bad));
+  }
+  for (const good of ['Zoë 👩‍💻', 'مهرداد\u200Cی', '李小龍', '👍🏽']) assert.equal(protocol.normalizeName(good), good);
+  assert.equal(protocol.normalizeName('Zoe\u0308'), 'Zoë', 'kept in NFC, as the server keeps it');
+});
+
+test('protocol: join carries a password and a token only when given; lock; room-state is checked', () => {
+  assert.deepEqual(protocol.join({room: 'r', name: 'A', password: 'pw', token: 't.o.k'}),
+      {type: 'join', room: 'r', name: 'A', password: 'pw', token: 't.o.k'});
+  assert.deepEqual(protocol.join({room: 'r', name: 'A', password: undefined}), {type: 'join', room: 'r', name: 'A'});
+  assert.deepEqual(protocol.lock(true), {type: 'lock', locked: true});
+  assert.deepEqual(parse({type: 'room-state', locked: true, host: 'p1', password: false}),
+      {type: 'room-state', locked: true, host: 'p1', password: false});
+  rejects({type: 'room-state', locked: 'yes', host: 'p1', password: false}, 'room-state.locked');
+  rejects({type: 'room-state', locked: true, password: false}, 'room-state.host');
+});

@@ -117,8 +117,10 @@ function parseOffer({id, name, size, mime, chunkSize}, limits) {
   }
   if (chunkCount(size, chunkSize) > 0xffffffff) throw new FileProtocolError(Reason.TOO_LARGE, 'more chunks than a u32 counts');
   const type = typeof mime === 'string' && mime.length <= limits.maxTypeLength && MIME.test(mime) ? mime : '';
-  // Control characters have no place in a name (they could fake a line in the UI or a path).
-  return {type: 'offer', id, name: name.replace(/[\u0000-\u001f\u007f]/g, '_'), size, mime: type, chunkSize};
+  // Control characters have no place in a name (they could fake a line in the UI or a path), nor bidi
+  // controls, which show "photo\u202Egnp.exe" as "photoexe.png".
+  return {type: 'offer', id, name: name.replace(/[\u0000-\u001f\u007f\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '_'), size,
+    mime: type, chunkSize};
 }
 
 /** Builds a chunk frame: the index, the data's SHA-256 (already computed) and the data. */

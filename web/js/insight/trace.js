@@ -21,11 +21,11 @@ export const STATE_KINDS = ['signalingState', 'iceGatheringState', 'iceConnectio
 export const TRACE_BOUNDS = Object.freeze({maxEvents: 5000, maxSamplesPerPeer: 300});
 
 const REDACTED = '[redacted]';
-const SECRET_KEYS = new Set(['resumetoken', 'resume', 'credential', 'password']);
+const SECRET_KEYS = new Set(['resumetoken', 'resume', 'credential', 'password', 'token']);
 
 /**
- * A copy of `message` with nothing secret left, at any depth: resume tokens, TURN credentials and
- * passwords become "[redacted]", and ICE server entries keep only `urls` and `username`.
+ * A copy of `message` with nothing secret left, at any depth: resume tokens, TURN credentials, room
+ * passwords and join tokens become "[redacted]", and ICE server entries keep only `urls` and `username`.
  * @template T
  * @param {T} message
  * @return {T}

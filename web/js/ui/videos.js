@@ -30,6 +30,11 @@ export class VideoGrid {
     this.#onAutoplayBlocked = onAutoplayBlocked;
   }
 
+  /** The local tile's name, once the server has said it ("Alice (2)", a join token's name). */
+  setLocalName(name) {
+    this.#local?.querySelector('.tile-name').replaceChildren(`${name} (you)`);
+  }
+
   /** Shows (or updates) the local tile. */
   showLocal(stream, name) {
     if (!this.#local) {

@@ -81,7 +81,7 @@ public final class ScratchServer implements AutoCloseable {
             ResumeTokens tokens = config.resumeSecret() == null ? ResumeTokens.withRandomSecret()
                     : new ResumeTokens(config.resumeSecret().getBytes(StandardCharsets.UTF_8));
             SignalingService signaling = new SignalingService(config.limits(), iceServers, tokens,
-                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE));
+                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE), config.roomAccess());
             SignalingMetrics.bind(signaling, metrics);
             WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
             return new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);

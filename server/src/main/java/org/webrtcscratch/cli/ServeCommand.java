@@ -136,6 +136,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpSecurityOptions httpSecurity;
 
+    @Mixin
+    RoomAccessOptions roomAccess;
+
     @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
             description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
                     + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
@@ -160,7 +163,8 @@ public final class ServeCommand implements Callable<Integer> {
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
         return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
-                turn.toMode(host, turnRemote), resumeSecret, httpSecurity.toSettings()).validate();
+                turn.toMode(host, turnRemote), resumeSecret, httpSecurity.toSettings(), roomAccess.toSettings())
+                .validate();
     }
 
     private TlsOptions tlsOptions() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.webrtcscratch.iceservers.IceServer;
 import org.webrtcscratch.signaling.ResumeTokens;
+import org.webrtcscratch.signaling.RoomAccess;
 import org.webrtcscratch.signaling.SignalingLimits;
 import org.webrtcscratch.turn.TurnSettings;
 
@@ -26,6 +27,7 @@ import org.webrtcscratch.turn.TurnSettings;
  *                   secret gives peers back their ids, and their calls go on; null for a secret of this process
  *                   only
  * @param httpSecurity who may reach the HTTP side: origins, host names, the metrics token, connection caps
+ * @param roomAccess who may enter a room beyond knowing its name: join tokens, password attempts
  */
 public record ServerConfig(
         String host,
@@ -37,7 +39,16 @@ public record ServerConfig(
         Path webDir,
         TurnMode turn,
         String resumeSecret,
-        HttpSecurity httpSecurity) {
+        HttpSecurity httpSecurity,
+        RoomAccess roomAccess) {
+
+    /** With {@link RoomAccess}'s defaults (no join tokens). */
+    public ServerConfig(String host, int httpPort, int httpThreads, TlsOptions tls, SignalingLimits limits,
+                        List<IceServer> iceServers, Path webDir, TurnMode turn, String resumeSecret,
+                        HttpSecurity httpSecurity) {
+        this(host, httpPort, httpThreads, tls, limits, iceServers, webDir, turn, resumeSecret, httpSecurity,
+                RoomAccess.defaults());
+    }
 
     /** Without a resume secret (one of this process only) and with {@link HttpSecurity}'s defaults. */
     public ServerConfig(String host, int httpPort, int httpThreads, TlsOptions tls, SignalingLimits limits,
@@ -49,6 +60,7 @@ public record ServerConfig(
         iceServers = List.copyOf(iceServers);
         Objects.requireNonNull(turn, "turn");
         Objects.requireNonNull(httpSecurity, "httpSecurity");
+        Objects.requireNonNull(roomAccess, "roomAccess");
     }
 
     /** HTTP on 0.0.0.0:8080, default limits, no TLS, no TURN. */
@@ -67,6 +79,7 @@ public record ServerConfig(
         tls.validate();
         limits.validate();
         httpSecurity.validate();
+        roomAccess.validate();
         if (turn instanceof TurnMode.Local local) {
             local.settings().validate();
         }
@@ -89,47 +102,52 @@ public record ServerConfig(
 
     public ServerConfig withHttpThreads(int value) {
         return new ServerConfig(host, httpPort, value, tls, limits,
-                iceServers, webDir, turn, resumeSecret, httpSecurity);
+                iceServers, webDir, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, httpPort, httpThreads, tls, limits,
-                iceServers, webDir, turn, resumeSecret, httpSecurity);
+                iceServers, webDir, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withHttpPort(int value) {
         return new ServerConfig(host, value, httpThreads, tls, limits,
-                iceServers, webDir, turn, resumeSecret, httpSecurity);
+                iceServers, webDir, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withTls(TlsOptions value) {
         return new ServerConfig(host, httpPort, httpThreads, value, limits,
-                iceServers, webDir, turn, resumeSecret, httpSecurity);
+                iceServers, webDir, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withLimits(SignalingLimits value) {
         return new ServerConfig(host, httpPort, httpThreads, tls, value,
-                iceServers, webDir, turn, resumeSecret, httpSecurity);
+                iceServers, webDir, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withIceServers(List<IceServer> value) {
         return new ServerConfig(host, httpPort, httpThreads, tls, limits,
-                value, webDir, turn, resumeSecret, httpSecurity);
+                value, webDir, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withWebDir(Path value) {
         return new ServerConfig(host, httpPort, httpThreads, tls, limits,
-                iceServers, value, turn, resumeSecret, httpSecurity);
+                iceServers, value, turn, resumeSecret, httpSecurity, roomAccess);
     }
 
     public ServerConfig withResumeSecret(String value) {
         return new ServerConfig(host, httpPort, httpThreads, tls, limits,
-                iceServers, webDir, turn, value, httpSecurity);
+                iceServers, webDir, turn, value, httpSecurity, roomAccess);
     }
 
     public ServerConfig withHttpSecurity(HttpSecurity value) {
         return new ServerConfig(host, httpPort, httpThreads, tls, limits,
-                iceServers, webDir, turn, resumeSecret, value);
+                iceServers, webDir, turn, resumeSecret, value, roomAccess);
+    }
+
+    public ServerConfig withRoomAccess(RoomAccess value) {
+        return new ServerConfig(host, httpPort, httpThreads, tls, limits,
+                iceServers, webDir, turn, resumeSecret, httpSecurity, value);
     }
 
     /** Runs our STUN/TURN server here with these settings. */
@@ -139,6 +157,6 @@ public record ServerConfig(
 
     public ServerConfig withTurn(TurnMode value) {
         return new ServerConfig(host, httpPort, httpThreads, tls, limits,
-                iceServers, webDir, value, resumeSecret, httpSecurity);
+                iceServers, webDir, value, resumeSecret, httpSecurity, roomAccess);
     }
 }

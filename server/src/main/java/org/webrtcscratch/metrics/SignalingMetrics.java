@@ -26,7 +26,18 @@ public final class SignalingMetrics {
         FunctionCounter.builder("scratch.signaling.address.joins.limited", service,
                         SignalingService::addressJoinsLimited)
                 .description("joins refused because their address was over its joins a minute").register(registry);
+        FunctionCounter.builder("scratch.signaling.room.password.wrong", service, SignalingService::wrongPasswords)
+                .description("joins with a wrong room password").register(registry);
+        FunctionCounter.builder("scratch.signaling.room.password.attempts.limited", service,
+                        SignalingService::passwordAttemptsLimited)
+                .description("password joins refused because their address was over its attempts a minute")
+                .register(registry);
         SignalingStats stats = service.stats();
+        for (boolean locked : new boolean[] {true, false}) {
+            FunctionCounter.builder("scratch.signaling.room.lock.changes", stats, s -> s.lockChanges(locked))
+                    .tag("locked", String.valueOf(locked)).description("rooms locked or unlocked by their host")
+                    .register(registry);
+        }
         FunctionCounter.builder("scratch.signaling.server.events", stats, SignalingStats::serverEventsSent)
                 .description("server-event messages sent to observing peers").register(registry);
         FunctionCounter.builder("scratch.signaling.relayed", stats, SignalingStats::relayed)

@@ -11,10 +11,23 @@ public sealed interface ClientMessage {
     /** The {@code type} string on the wire. */
     String type();
 
-    /** Enter a room; {@code resume} is a token from an earlier welcome, or null. */
-    record Join(String room, String name, String resume, JsonNode id) implements ClientMessage {
+    /**
+     * Enter a room; {@code resume} is a token from an earlier welcome, or null. {@code password} is the room's
+     * password (set by the join that creates the room), or null; {@code token} a signed join token
+     * ({@link JoinTokens}), or null.
+     */
+    record Join(String room, String name, String resume, String password, String token, JsonNode id)
+            implements ClientMessage {
         public String type() {
             return "join";
+        }
+
+        /** Without the secrets (resume token, password, join token): a message may be logged. */
+        @Override
+        public String toString() {
+            return "Join[room=" + room + ", name=" + name + ", resume=" + (resume == null ? "none" : "set")
+                    + ", password=" + (password == null ? "none" : "set") + ", token="
+                    + (token == null ? "none" : "set") + ", id=" + id + "]";
         }
     }
 
@@ -47,6 +60,13 @@ public sealed interface ClientMessage {
     record Observe(Boolean enabled, JsonNode id) implements ClientMessage {
         public String type() {
             return "observe";
+        }
+    }
+
+    /** Lock ({@code locked}) or unlock the sender's room to new joins; only its host may. Boxed as in Observe. */
+    record Lock(Boolean locked, JsonNode id) implements ClientMessage {
+        public String type() {
+            return "lock";
         }
     }
 }

@@ -14,7 +14,13 @@ public enum ErrorCode {
     ROOM_FULL("room-full"),
     UNKNOWN_PEER("unknown-peer"),
     RATE_LIMITED("rate-limited"),
-    SERVER_BUSY("server-busy");
+    SERVER_BUSY("server-busy"),
+    PASSWORD_REQUIRED("password-required"),
+    WRONG_PASSWORD("wrong-password"),
+    TOKEN_REQUIRED("token-required"),
+    BAD_TOKEN("bad-token"),
+    ROOM_LOCKED("room-locked"),
+    NOT_ROOM_HOST("not-room-host");
 
     private final String wire;
 

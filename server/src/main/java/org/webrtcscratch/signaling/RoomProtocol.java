@@ -25,12 +25,14 @@ final class RoomProtocol {
     private final SignalingCodec codec;
     private final Observers observers;
     private final ResumeTokens tokens;
+    private final RoomEntry entry;
+    private final SignalingStats stats;
     /** When this process started: tokens issued before it come from an earlier run of the server. */
     private final Instant startedAt;
 
     RoomProtocol(Rooms rooms, Delivery delivery, IceServerProvider iceServers, SignalingClock clock,
                  SignalingEvents events, Duration resumeWindow, SignalingCodec codec, ResumeTokens tokens,
-                 Observers observers) {
+                 Observers observers, RoomEntry entry, SignalingStats stats) {
         this.rooms = rooms;
         this.delivery = delivery;
         this.iceServers = iceServers;
@@ -40,6 +42,8 @@ final class RoomProtocol {
         this.codec = codec;
         this.observers = observers;
         this.tokens = tokens;
+        this.entry = entry;
+        this.stats = stats;
         this.startedAt = clock.instant();
     }
 
@@ -52,14 +56,20 @@ final class RoomProtocol {
         if (join.resume() != null && (resume(session, join) || restore(session, join))) {
             return;
         }
-        rooms.join(join.room(), join.name(), (peer, others) -> admitted(session, peer, others, false));
+        RoomEntry.Ticket ticket = entry.check(join, session.connection.address());
+        rooms.join(join.room(), ticket.name(), ticket.admission(),
+                (peer, others, state) -> admitted(session, peer, others, state, false));
     }
 
-    /** Welcomes a peer new to this process and tells the others in its room. */
-    private void admitted(Session session, Peer peer, List<Peer> others, boolean restored) {
+    /** Welcomes a peer new to this process, with its room's state, and tells the others in its room. */
+    private void admitted(Session session, Peer peer, List<Peer> others, ServerMessage.RoomState state,
+                          boolean restored) {
         delivery.open(peer, session);
         session.peer(peer);
         session.send(codec.encode(welcome(peer, others, restored, restored, session)));
+        if (worthTelling(state)) {
+            session.send(codec.encode(state));
+        }
         events.on(new SignalingEvent.Joined(clock.instant(), peer.room(), peer.peerId(), peer.name()));
         broadcast(peer.room(), others, new ServerMessage.PeerJoined(peer.info()));
     }
@@ -77,8 +87,9 @@ final class RoomProtocol {
                 || now.isAfter(startedAt.plus(resumeWindow))) {
             return false;
         }
-        return rooms.restore(join.room(), claims.peerId(), join.name(), join.resume(),
-                (peer, others) -> admitted(session, peer, others, true)) != null;
+        RoomPassword password = join.password() == null ? null : RoomPassword.of(join.password());
+        return rooms.restore(join.room(), claims.peerId(), join.name(), join.resume(), password,
+                (peer, others, state) -> admitted(session, peer, others, state, true)) != null;
     }
 
     private boolean resume(Session session, ClientMessage.Join join) {
@@ -92,6 +103,11 @@ final class RoomProtocol {
             return false;
         }
         events.on(new SignalingEvent.Resumed(clock.instant(), peer.room(), peer.peerId(), delivered));
+        // The lock or the host may have changed while it was away, and a long backlog drops its oldest messages.
+        ServerMessage.RoomState state = rooms.state(peer);
+        if (worthTelling(state)) {
+            delivery.send(peer.peerId(), codec.encode(state));
+        }
         return true;
     }
 
@@ -130,6 +146,24 @@ final class RoomProtocol {
         } else {
             observers.stop(session);
         }
+    }
+
+    /** Locks or unlocks the sender's room; everyone in it is told the new state. */
+    void lock(Session session, ClientMessage.Lock lock) {
+        Peer peer = joined(session);
+        rooms.lock(peer, lock.locked(), (state, members) -> {
+            stats.countLockChange(state.locked());
+            broadcast(peer.room(), members, state);
+        });
+    }
+
+    /**
+     * Whether a room's state is sent unasked (after a welcome, or when its host leaves): only when it is locked
+     * or has a password, so that clients that use neither never see a {@code room-state}. Without one, a
+     * client knows the host as the oldest member (docs/protocol.md, {@code room-state}).
+     */
+    private static boolean worthTelling(ServerMessage.RoomState state) {
+        return state.locked() || state.password();
     }
 
     void leave(Session session) {
@@ -187,9 +221,12 @@ final class RoomProtocol {
     }
 
     private void announceDeparture(Peer peer, LeaveReason reason) {
-        rooms.leave(peer, others -> {
+        rooms.leave(peer, (others, newState) -> {
             events.on(new SignalingEvent.Left(clock.instant(), peer.room(), peer.peerId(), reason));
             broadcast(peer.room(), others, new ServerMessage.PeerLeft(peer.peerId(), reason));
+            if (newState != null && worthTelling(newState)) {
+                broadcast(peer.room(), others, newState); // the host left: the next oldest may lock now
+            }
         });
     }
 

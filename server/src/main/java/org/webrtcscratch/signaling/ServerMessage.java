@@ -18,6 +18,7 @@ import org.webrtcscratch.iceservers.IceServer;
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Closing.class, name = "closing"),
     @JsonSubTypes.Type(value = ServerMessage.ServerEvent.class, name = "server-event"),
+    @JsonSubTypes.Type(value = ServerMessage.RoomState.class, name = "room-state"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -54,4 +55,11 @@ public sealed interface ServerMessage {
      * written into the frame as it is (like a relayed payload).
      */
     record ServerEvent(String event) implements ServerMessage { }
+
+    /**
+     * The room's access state, sent after each welcome and to everyone when it changes: whether it is
+     * {@code locked} to new joins, which peer is its {@code host} (the one who may lock it: the oldest member),
+     * and whether it has a {@code password}.
+     */
+    record RoomState(boolean locked, String host, boolean password) implements ServerMessage { }
 }

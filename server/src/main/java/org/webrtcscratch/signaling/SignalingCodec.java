@@ -41,6 +41,8 @@ public final class SignalingCodec {
                         Names.checkRoom(requiredText(object, "room")),
                         Names.checkDisplayName(requiredText(object, "name")),
                         optionalText(object, "resume"),
+                        optionalBounded(object, "password", RoomPassword.MAX_LENGTH),
+                        optionalBounded(object, "token", JoinTokens.MAX_TOKEN_LENGTH),
                         id);
                 case "signal" -> {
                     String to = requiredText(object, "to");
@@ -52,6 +54,7 @@ public final class SignalingCodec {
                 case "leave" -> new ClientMessage.Leave(id);
                 case "ping" -> new ClientMessage.Ping(id);
                 case "observe" -> new ClientMessage.Observe(requiredBoolean(object, "enabled"), id);
+                case "lock" -> new ClientMessage.Lock(requiredBoolean(object, "locked"), id);
                 default -> throw new SignalingException(ErrorCode.UNKNOWN_TYPE,
                         "unknown message type '" + Names.abbreviate(type) + "'");
             };
@@ -201,6 +204,15 @@ public final class SignalingCodec {
             throw badRequest("field '" + field + "' must be a string");
         }
         return value.textValue();
+    }
+
+    /** An optional string of 1 to {@code maxLength} characters. */
+    private static String optionalBounded(ObjectNode object, String field, int maxLength) {
+        String value = optionalText(object, field);
+        if (value != null && (value.isEmpty() || value.length() > maxLength)) {
+            throw badRequest("field '" + field + "' must be 1 to " + maxLength + " characters");
+        }
+        return value;
     }
 
     private static SignalingException badRequest(String message) {

@@ -33,6 +33,7 @@ public final class SignalingService implements AutoCloseable {
     private final RoomProtocol protocol;
     private final Observers observers;
     private final AddressJoinRate joinRate;
+    private final RoomEntry entry;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SignalingStats stats = new SignalingStats();
@@ -51,12 +52,20 @@ public final class SignalingService implements AutoCloseable {
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
                             SignalingClock clock, SignalingEvents subscribers, ResumeTokens tokens,
                             Backstage backstage) {
+        this(limits, iceServers, rooms, delivery, clock, subscribers, tokens, backstage, RoomAccess.defaults());
+    }
+
+    /** @param access who may enter a room beyond knowing its name: join tokens, password attempts */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, Rooms rooms, Delivery delivery,
+                            SignalingClock clock, SignalingEvents subscribers, ResumeTokens tokens,
+                            Backstage backstage, RoomAccess access) {
         this.limits = limits.validate();
         this.clock = clock;
         this.events = SignalingEvents.of(stats, subscribers);
         this.observers = new Observers(backstage, codec, clock, stats);
+        this.entry = new RoomEntry(access.validate(), rooms, clock);
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
-                tokens, observers);
+                tokens, observers, entry, stats);
         this.joinRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
     }
 
@@ -72,7 +81,13 @@ public final class SignalingService implements AutoCloseable {
      */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
                             Backstage backstage) {
-        this(limits, iceServers, new SchedulerClock(), tokens, backstage);
+        this(limits, iceServers, tokens, backstage, RoomAccess.defaults());
+    }
+
+    /** As above, with {@code access} deciding who may enter a room beyond knowing its name. */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
+                            Backstage backstage, RoomAccess access) {
+        this(limits, iceServers, new SchedulerClock(), tokens, backstage, access);
     }
 
     /** As above, with nothing behind signaling to observe. */
@@ -91,10 +106,10 @@ public final class SignalingService implements AutoCloseable {
     }
 
     private SignalingService(SignalingLimits limits, IceServerProvider iceServers, SignalingClock clock,
-                             ResumeTokens tokens, Backstage backstage) {
+                             ResumeTokens tokens, Backstage backstage, RoomAccess access) {
         this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms(),
                         (room, peerId) -> tokens.issue(room, peerId, clock.instant())),
-                new Mailboxes(), clock, SignalingEvents.NONE, tokens, backstage);
+                new Mailboxes(), clock, SignalingEvents.NONE, tokens, backstage, access);
     }
 
     /**
@@ -210,6 +225,7 @@ public final class SignalingService implements AutoCloseable {
             case ClientMessage.Leave leave -> protocol.leave(session);
             case ClientMessage.Ping ping -> session.send(pong);
             case ClientMessage.Observe observe -> protocol.observe(session, observe);
+            case ClientMessage.Lock lock -> protocol.lock(session, lock);
         }
     }
 
@@ -287,6 +303,16 @@ public final class SignalingService implements AutoCloseable {
     /** Joins refused because their address was over its joins a minute. */
     public long addressJoinsLimited() {
         return joinRate.refused();
+    }
+
+    /** Joins refused a password check because their address was over its password attempts a minute. */
+    public long passwordAttemptsLimited() {
+        return entry.passwordAttemptsLimited();
+    }
+
+    /** Joins with a wrong room password. */
+    public long wrongPasswords() {
+        return entry.wrongPasswords();
     }
 
     public SignalingStats stats() {

@@ -19,6 +19,8 @@ public final class SignalingStats implements SignalingEvents {
     private final LongAdder relayed = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder serverEvents = new LongAdder();
+    private final LongAdder roomsLocked = new LongAdder();
+    private final LongAdder roomsUnlocked = new LongAdder();
 
     SignalingStats() {
         for (ErrorCode code : ErrorCode.values()) {
@@ -44,6 +46,15 @@ public final class SignalingStats implements SignalingEvents {
 
     void countRateLimited() {
         rateLimited.increment();
+    }
+
+    void countLockChange(boolean locked) {
+        (locked ? roomsLocked : roomsUnlocked).increment();
+    }
+
+    /** Times a host locked ({@code true}) or unlocked its room. */
+    public long lockChanges(boolean locked) {
+        return (locked ? roomsLocked : roomsUnlocked).sum();
     }
 
     void countServerEvent() {

@@ -128,4 +128,31 @@ class ServeCommandTest {
         assertThat(defaults.limits().effectiveMaxQueuedBytesTotal()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
         assertThat(defaults.httpSecurity().addressLimitsOnLoopback()).isFalse();
     }
+
+    @Test
+    void joinTokensAndPasswordAttemptsAreOptionsWithTheSecretFromAFile() throws Exception {
+        java.nio.file.Path secretFile = java.nio.file.Files.createTempFile("join", ".secret");
+        java.nio.file.Files.writeString(secretFile, "a join token secret of 32 bytes or more\n");
+        ServerConfig config = parse("--join-token-secret-file", secretFile.toString(), "--require-join-token",
+                "--password-attempts-per-minute-per-address", "4");
+        assertThat(config.roomAccess().joinTokenSecret()).isEqualTo("a join token secret of 32 bytes or more");
+        assertThat(config.roomAccess().joinTokenRequired()).isTrue();
+        assertThat(config.roomAccess().passwordAttemptsPerMinutePerAddress()).isEqualTo(4);
+        assertThat(config.roomAccess().toString()).doesNotContain("32 bytes");
+        ServerConfig defaults = parse();
+        assertThat(defaults.roomAccess().joinTokenSecret()).isNull();
+        assertThat(defaults.roomAccess().joinTokenRequired()).isFalse();
+        assertThat(defaults.roomAccess().passwordAttemptsPerMinutePerAddress()).isEqualTo(10);
+
+        StringWriter err = new StringWriter();
+        int exit = ScratchCommand.commandLine().setErr(new PrintWriter(err))
+                .execute("serve", "--require-join-token", "--port", "0");
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("requiring join tokens needs a join token secret");
+        StringWriter err2 = new StringWriter();
+        int exit2 = ScratchCommand.commandLine().setErr(new PrintWriter(err2))
+                .execute("serve", "--join-token-secret", "short", "--port", "0");
+        assertThat(exit2).isNotZero();
+        assertThat(err2.toString()).contains("at least 32 bytes");
+    }
 }

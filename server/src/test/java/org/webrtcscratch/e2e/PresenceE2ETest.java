@@ -70,10 +70,13 @@ class PresenceE2ETest {
 
         // A chat frame claiming another name is shown under the name signaling gave its sender.
         bob.waitUntil("() => [...window.__scratch.call.peers.values()].every(p => p.channel.readyState === 'open')", null);
-        bob.evaluate("() => window.__scratch.call.broadcast(JSON.stringify({text: 'who am I', name: 'Mallory', sentAt: Date.now()}))");
+        bob.evaluate("() => window.__scratch.call.broadcast(JSON.stringify({text: 'who am I \\u202Eevil', name: 'Alice (host)', sentAt: Date.now()}))");
         alice.waitChatFrom(bob, "who am I");
         assertThat(alice.page().locator("[data-testid=\"chat-message\"]:has-text(\"who am I\") .chat-name").textContent())
                 .isEqualTo("Bob");
+        // Its bidi override is gone: it cannot turn the lines after it around.
+        assertThat(alice.page().locator("[data-testid=\"chat-message\"]:has-text(\"who am I\") .chat-text").textContent())
+                .isEqualTo("who am I evil");
 
         bob.clickLeave();
         alice.page().locator("[data-testid=\"chat-notice\"]:has-text(\"Bob left\")").waitFor(attached());

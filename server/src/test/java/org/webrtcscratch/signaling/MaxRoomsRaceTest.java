@@ -27,7 +27,7 @@ class MaxRoomsRaceTest {
                 threads.add(Thread.ofPlatform().start(() -> {
                     try {
                         start.await();
-                        rooms.join(room, "peer", (peer, others) -> admitted.incrementAndGet());
+                        rooms.join(room, "peer", Rooms.Admission.NONE, (peer, others, state) -> admitted.incrementAndGet());
                     } catch (SignalingException busy) {
                         assertThat(busy.code()).isEqualTo(ErrorCode.SERVER_BUSY);
                     } catch (Exception e) {

@@ -1,6 +1,7 @@
 package org.webrtcscratch.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +35,8 @@ class RoomProtocolTest {
 
     private RoomProtocol protocol(MemoryRooms memberships, ResumeTokens verifier) {
         return new RoomProtocol(memberships, new Mailboxes(), IceServerProvider.fixed(List.of()), clock, events::add,
-                WINDOW, codec, verifier, new Observers(Backstage.NONE, codec, clock, new SignalingStats()));
+                WINDOW, codec, verifier, new Observers(Backstage.NONE, codec, clock, new SignalingStats()),
+                new RoomEntry(RoomAccess.defaults(), memberships, clock), new SignalingStats());
     }
 
     /** The same server started again at the clock's time: no rooms, the same secret. */
@@ -43,7 +45,7 @@ class RoomProtocolTest {
     }
 
     private static Peer rejoin(RoomProtocol server, Session session, String room, String name, String token) {
-        server.join(session, new ClientMessage.Join(room, name, token, null));
+        server.join(session, new ClientMessage.Join(room, name, token, null, null, null));
         return session.peer();
     }
 
@@ -110,12 +112,31 @@ class RoomProtocolTest {
         assertThat(tokens.verify("x".repeat(600) + ".y")).isNull();
     }
 
+    @Test
+    void afterARestartTheFirstBackMakesTheRoomAgainWithThePasswordItBrings() {
+        Session aliceSession = connect(new FakeConnection());
+        protocol.join(aliceSession, new ClientMessage.Join("r", "Alice", null, "pw", null, null));
+        Peer alice = aliceSession.peer();
+        clock.advance(Duration.ofSeconds(1));
+        RoomProtocol server = restarted();
+        clock.advance(Duration.ofSeconds(1));
+
+        FakeConnection back = new FakeConnection();
+        server.join(connect(back), new ClientMessage.Join("r", "Alice", alice.resumeToken(), "pw", null, null));
+        assertThat(back.last("welcome").path("restored").asBoolean()).isTrue();
+        assertThat(back.last("room-state").path("password").asBoolean()).isTrue();
+        assertThatThrownBy(() -> server.join(connect(new FakeConnection()),
+                new ClientMessage.Join("r", "Mallory", null, null, null, null)))
+                .isInstanceOfSatisfying(SignalingException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PASSWORD_REQUIRED));
+    }
+
     private Session connect(FakeConnection connection) {
         return new Session(connection, new RateGuard(50, 200, Duration.ofSeconds(5), clock::nanoTime));
     }
 
     private Peer join(Session session, String room, String name) {
-        protocol.join(session, new ClientMessage.Join(room, name, null, null));
+        protocol.join(session, new ClientMessage.Join(room, name, null, null, null, null));
         return session.peer();
     }
 
@@ -207,7 +228,7 @@ class RoomProtocolTest {
         clock.advance(WINDOW.minusSeconds(1));
 
         FakeConnection again = new FakeConnection();
-        protocol.join(connect(again), new ClientMessage.Join("r", "Bob", bob.resumeToken(), null));
+        protocol.join(connect(again), new ClientMessage.Join("r", "Bob", bob.resumeToken(), null, null, null));
 
         assertThat(again.types()).containsExactly("welcome", "signal", "signal", "signal", "peer-joined");
         assertThat(again.last("welcome").path("resumed").asBoolean()).isTrue();
@@ -237,7 +258,7 @@ class RoomProtocolTest {
         }
 
         FakeConnection again = new FakeConnection();
-        protocol.join(connect(again), new ClientMessage.Join("r", "Bob", bob.resumeToken(), null));
+        protocol.join(connect(again), new ClientMessage.Join("r", "Bob", bob.resumeToken(), null, null, null));
 
         assertThat(again.sent).hasSize(1 + Mailbox.MAX_HELD);
         assertThat(again.sent.get(1).path("payload").path("candidate").path("candidate").asText())
@@ -255,7 +276,7 @@ class RoomProtocolTest {
         clock.advance(WINDOW);
 
         FakeConnection again = new FakeConnection();
-        protocol.join(connect(again), new ClientMessage.Join("r", "Bob", bob.resumeToken(), null));
+        protocol.join(connect(again), new ClientMessage.Join("r", "Bob", bob.resumeToken(), null, null, null));
 
         assertThat(again.last("welcome").path("resumed").asBoolean()).isFalse();
         assertThat(again.last("welcome").path("peerId").asText()).isNotEqualTo(bob.peerId());
@@ -271,7 +292,7 @@ class RoomProtocolTest {
         aliceConnection.clear();
 
         Session again = connect(new FakeConnection());
-        protocol.join(again, new ClientMessage.Join("r", "Bob", bob.resumeToken(), null));
+        protocol.join(again, new ClientMessage.Join("r", "Bob", bob.resumeToken(), null, null, null));
         protocol.closed(old, 1006);
 
         assertThat(oldConnection.closedWith).isEqualTo(1000);
@@ -296,7 +317,7 @@ class RoomProtocolTest {
         protocol.closed(carolSession, 1006);
         protocol.closed(carolSession, 1006); // the same drop told twice
         clock.advance(WINDOW);
-        protocol.join(connect(new FakeConnection()), new ClientMessage.Join("r", "Carol", carol.resumeToken(), null));
+        protocol.join(connect(new FakeConnection()), new ClientMessage.Join("r", "Carol", carol.resumeToken(), null, null, null));
 
         assertThat(aliceConnection.types()).containsExactly("peer-left", "peer-left", "peer-joined");
         assertThat(events.stream().filter(e -> e instanceof SignalingEvent.Left || e instanceof SignalingEvent.Away))
