@@ -13,6 +13,7 @@ const meter = document.getElementById('prejoin-level');
 const meterText = document.getElementById('prejoin-level-text');
 const problem = document.getElementById('prejoin-problem');
 const nameInput = document.getElementById('name-input');
+const joinButton = form.querySelector('button[type="submit"]');
 const muted = document.getElementById('prejoin-muted');
 const cameraOff = document.getElementById('prejoin-camera-off');
 const deviceError = document.getElementById('prejoin-device-error');
@@ -37,6 +38,22 @@ export async function runPrejoin(prejoin, {suggestion, accept}) {
   nameInput.value = suggestion;
   nameInput.focus();
   nameInput.addEventListener('input', () => nameInput.setCustomValidity(''));
+  // Join is taken from the first moment, also while the camera is still opening: it joins once it is open.
+  const joinPressed = new Promise((resolve) => {
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      const name = accept(nameInput.value);
+      if (!name) {
+        nameInput.setCustomValidity('1 to 40 characters, please');
+        nameInput.reportValidity();
+        return;
+      }
+      form.onsubmit = (again) => again.preventDefault();
+      joinButton.disabled = true;
+      joinButton.textContent = 'Joining…';
+      resolve(name);
+    };
+  });
   await prejoin.start();
   showPreview(prejoin);
   await fillDevices(prejoin);
@@ -62,24 +79,14 @@ export async function runPrejoin(prejoin, {suggestion, accept}) {
     showPreview(prejoin);
   };
 
-  return new Promise((resolve) => {
-    form.onsubmit = (event) => {
-      event.preventDefault();
-      const name = accept(nameInput.value);
-      if (!name) {
-        nameInput.setCustomValidity('1 to 40 characters, please');
-        nameInput.reportValidity();
-        return;
-      }
-      clearInterval(timer);
-      navigator.mediaDevices?.removeEventListener('devicechange', onDeviceChange);
-      form.onsubmit = null;
-      prejoin.finish();
-      video.srcObject = null;
-      screen.hidden = true;
-      resolve(name);
-    };
-  });
+  const name = await joinPressed;
+  clearInterval(timer);
+  navigator.mediaDevices?.removeEventListener('devicechange', onDeviceChange);
+  form.onsubmit = null;
+  prejoin.finish();
+  video.srcObject = null;
+  screen.hidden = true;
+  return name;
 }
 
 function showPreview({media}) {

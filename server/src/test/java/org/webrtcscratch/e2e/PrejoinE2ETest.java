@@ -46,6 +46,30 @@ class PrejoinE2ETest {
     }
 
     @Test
+    void joinPressedWhileTheCameraIsStillOpeningJoinsOnceItIsOpen() {
+        String room = BrowserHarness.newRoom();
+        // The camera answers only when the test says so, like a slow one behind a permission prompt.
+        Participant ann = harness.person("Ann", """
+                const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+                let release;
+                const released = new Promise((resolve) => { release = resolve; });
+                window.__openCamera = () => release();
+                navigator.mediaDevices.getUserMedia = async (constraints) => { await released; return open(constraints); };
+                """);
+        ann.openPrejoin(room);
+        Page page = ann.page();
+
+        page.getByTestId("name-submit").click();
+        assertThat(page.getByTestId("name-submit").textContent()).isEqualTo("Joining…");
+        assertThat(page.getByTestId("name-submit").isDisabled()).isTrue();
+        ann.evaluate("() => window.__openCamera()");
+
+        page.locator(".tile[data-local]").waitFor();
+        assertThat(page.getByTestId("prejoin").isHidden()).isTrue();
+        ann.peerId();
+    }
+
+    @Test
     void joiningMutedWithTheCameraOffSendsDisabledTracksAndSaysSo() {
         String room = BrowserHarness.newRoom();
         Participant bob = harness.join(room, "Bob");
