@@ -1,6 +1,7 @@
 package org.webrtcscratch.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -59,7 +62,14 @@ class HostileClientsTest {
     private static final RestApiSecret SECRET = RestApiSecret.of("hostile-clients-test");
     private static final String USER = "bystander";
     private static final String PASSWORD = "bystander-password";
-    private static final InetAddress ATTACKER = loopback("127.0.0.1");
+    private static final InetAddress SERVER = loopback("127.0.0.1");
+    /** Each attack comes from an address of its own, so that one's lockout or cap does not meet another's. */
+    private static final InetAddress GUESSER = loopback("127.0.0.10");
+    private static final InetAddress SLOWLORIS = loopback("127.0.0.11");
+    private static final InetAddress GREEDY = loopback("127.0.0.12");
+    private static final InetAddress SILENT = loopback("127.0.0.13");
+    private static final InetAddress NON_READER = loopback("127.0.0.14");
+    private static final InetAddress FOREIGN_PAGE = loopback("127.0.0.15");
 
     private static ScratchServer server;
     private static WsTestClient alice;
@@ -90,7 +100,7 @@ class HostileClientsTest {
         bobId = bob.join("bystanders", "Bob").path("peerId").asText();
         alice.expect("peer-joined");
 
-        InetSocketAddress turnAddress = new InetSocketAddress(loopback("127.0.0.1"), turnServer().port());
+        InetSocketAddress turnAddress = new InetSocketAddress(SERVER, turnServer().port());
         turnA = TurnTestClient.udp(turnAddress, loopback("127.0.0.4")).credentials(USER, PASSWORD);
         turnB = TurnTestClient.udp(turnAddress, loopback("127.0.0.4")).credentials(USER, PASSWORD);
         InetSocketAddress relayA = allocate(turnA);
@@ -131,7 +141,7 @@ class HostileClientsTest {
         String user = "9999999999999999999:mallory";
         int answered = 0;
         int unauthorized = 0;
-        try (TurnTestClient attacker = TurnTestClient.udp(new InetSocketAddress(ATTACKER, turnServer().port()), ATTACKER)
+        try (TurnTestClient attacker = TurnTestClient.udp(new InetSocketAddress(SERVER, turnServer().port()), GUESSER)
                 .credentials(user, SECRET.passwordFor(user))) {
             for (int i = 0; i < 300; i++) {
                 DecodedMessage response;
@@ -154,7 +164,7 @@ class HostileClientsTest {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS_PER_ADDRESS / 2; i++) {
-                Socket socket = new Socket(server.baseUri().getHost(), server.httpPort(), ATTACKER, 0);
+                Socket socket = new Socket(server.baseUri().getHost(), server.httpPort(), SLOWLORIS, 0);
                 socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
             }
@@ -175,11 +185,10 @@ class HostileClientsTest {
     /** Finding 6: no per-address cap; exhausting descriptors broke {@code /ws} for everyone. */
     @Test
     void oneAddressGetsItsConnectionCapAndNoMore() throws Exception {
-        InetAddress greedy = loopback("127.0.0.2");
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS_PER_ADDRESS; i++) {
-                held.add(new Socket(server.baseUri().getHost(), server.httpPort(), greedy, 0));
+                held.add(new Socket(server.baseUri().getHost(), server.httpPort(), GREEDY, 0));
             }
             for (Socket socket : held) {
                 socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
@@ -187,7 +196,7 @@ class HostileClientsTest {
                 assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
                         .isEqualTo("HTTP/1.1 200");
             }
-            try (Socket oneTooMany = new Socket(server.baseUri().getHost(), server.httpPort(), greedy, 0)) {
+            try (Socket oneTooMany = new Socket(server.baseUri().getHost(), server.httpPort(), GREEDY, 0)) {
                 oneTooMany.setSoTimeout(10_000);
                 assertThat(readOrReset(oneTooMany.getInputStream())).as("closed as it opens").isLessThan(0);
             }
@@ -209,9 +218,9 @@ class HostileClientsTest {
         List<Socket> silent = new ArrayList<>();
         try {
             for (int i = 0; i < TURN_TCP_PER_SOURCE; i++) {
-                silent.add(new Socket(ATTACKER, turnServer().port()));
+                silent.add(new Socket(SERVER, turnServer().port(), SILENT, 0));
             }
-            try (Socket oneTooMany = new Socket(ATTACKER, turnServer().port())) {
+            try (Socket oneTooMany = new Socket(SERVER, turnServer().port(), SILENT, 0)) {
                 oneTooMany.setSoTimeout(10_000);
                 assertThat(readOrReset(oneTooMany.getInputStream())).as("closed as it opens").isLessThan(0);
             }
@@ -229,10 +238,43 @@ class HostileClientsTest {
                 .isEqualTo(idle + TURN_TCP_PER_SOURCE);
     }
 
+    /**
+     * Finding 2: TURN over TCP queued 1,024 messages (not bytes) per connection, and four clients that never read
+     * held 260 MB. Now two such clients are each dropped, with their allocations, once their bytes reach the
+     * budget.
+     */
+    @Test
+    void turnTcpClientsThatNeverReadAreDroppedAtTheirByteBudget() throws Exception {
+        long overBudget = turnServer().stats().tcpIncidents(TcpIncident.OVER_OUTPUT_BUDGET);
+        int allocationsBefore = turnServer().allocationCount();
+        List<TurnTestClient> nonReaders = new ArrayList<>();
+        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(SERVER, 0))) {
+            List<InetSocketAddress> relays = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                TurnTestClient client = TurnTestClient.tcp(new InetSocketAddress(SERVER, turnServer().port()), NON_READER)
+                        .credentials(USER, PASSWORD);
+                nonReaders.add(client);
+                relays.add(allocate(client));
+                permit(client, (InetSocketAddress) peer.getLocalSocketAddress());
+            }
+            // From here the clients read nothing: the kernel's buffers fill, then the server's queues.
+            byte[] payload = new byte[1200];
+            for (int sent = 0; sent < 400_000
+                    && turnServer().stats().tcpIncidents(TcpIncident.OVER_OUTPUT_BUDGET) < overBudget + 2; sent++) {
+                peer.send(new DatagramPacket(payload, payload.length, relays.get(sent % 2)));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> turnServer().stats()
+                    .tcpIncidents(TcpIncident.OVER_OUTPUT_BUDGET) == overBudget + 2
+                    && turnServer().allocationCount() == allocationsBefore);
+        } finally {
+            nonReaders.forEach(TurnTestClient::close);
+        }
+    }
+
     /** Finding 4: {@code /ws} accepted every Origin (cross-site WebSocket hijacking). */
     @Test
     void aForeignOriginIsRefusedWithA403() throws Exception {
-        try (Socket socket = new Socket(server.baseUri().getHost(), server.httpPort(), ATTACKER, 0)) {
+        try (Socket socket = new Socket(server.baseUri().getHost(), server.httpPort(), FOREIGN_PAGE, 0)) {
             socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + server.httpPort()
                     + "\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")

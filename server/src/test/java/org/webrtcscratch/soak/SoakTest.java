@@ -1,6 +1,7 @@
 package org.webrtcscratch.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -255,17 +255,9 @@ class SoakTest {
     }
 
     /** Waits until the server holds no connection, room or allocation: every client is gone. */
-    private void awaitIdle() throws InterruptedException {
-        await(() -> server.signaling().connectionCount() == 0 && server.signaling().roomCount() == 0
-                && server.turn().orElseThrow().allocationCount() == 0, "the server to hold no client");
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s for " + what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private void awaitIdle() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.signaling().connectionCount() == 0
+                && server.signaling().roomCount() == 0 && server.turn().orElseThrow().allocationCount() == 0);
     }
 
     /** What the process holds: heap in use after a full collection, live threads, open descriptors. */
