@@ -108,7 +108,7 @@ public final class ScratchServer implements AutoCloseable {
                     local.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers());
             case TurnMode.Remote remote -> new TurnIceServers(
                     new TurnCredentialIssuer(remote.secret(), InstantSource.system(), remote.credentialTtl()),
-                    remote.port(), OptionalInt.empty(), Optional.of(remote.host()), config.iceServers());
+                    remote.port(), remote.tlsPort(), Optional.of(remote.host()), config.iceServers());
         };
     }
 

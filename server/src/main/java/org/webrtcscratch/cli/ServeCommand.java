@@ -3,10 +3,12 @@ package org.webrtcscratch.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.webrtcscratch.ScratchServer;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
+import org.webrtcscratch.config.TurnMode;
 import org.webrtcscratch.iceservers.IceServer;
 import org.webrtcscratch.signaling.SignalingLimits;
 import picocli.CommandLine.Command;
@@ -144,6 +146,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
     String turnRemote;
 
+    @Option(names = "--turn-remote-tls-port", paramLabel = "PORT", defaultValue = "${SCRATCH_TURN_REMOTE_TLS_PORT:-0}",
+            description = "With --turn-remote: that machine's TURN over TLS port, handed to browsers as a turns: URL"
+                    + " (its certificate must name the --turn-remote host); 0 for none [SCRATCH_TURN_REMOTE_TLS_PORT]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int turnRemoteTlsPort;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = toConfig();
@@ -163,8 +171,19 @@ public final class ServeCommand implements Callable<Integer> {
         List<IceServer> extraIceServers = iceServers == null ? List.of()
                 : iceServers.stream().filter(s -> !s.isBlank()).map(IceServer::parse).toList();
         return new ServerConfig(host, port, threads, tlsOptions(), limits, extraIceServers, webDir,
-                turn.toMode(host, turnRemote), resumeSecret, httpSecurity.toSettings(), roomAccess.toSettings())
-                .validate();
+                turnMode(), resumeSecret, httpSecurity.toSettings(), roomAccess.toSettings()).validate();
+    }
+
+    private TurnMode turnMode() {
+        TurnMode mode = turn.toMode(host, turnRemote);
+        if (turnRemoteTlsPort == 0) {
+            return mode;
+        }
+        if (!(mode instanceof TurnMode.Remote remote)) {
+            throw new IllegalArgumentException("--turn-remote-tls-port is the port of a --turn-remote machine;"
+                    + " this server's own TURN over TLS is --turn-tls-port");
+        }
+        return remote.withTlsPort(OptionalInt.of(turnRemoteTlsPort));
     }
 
     private TlsOptions tlsOptions() {

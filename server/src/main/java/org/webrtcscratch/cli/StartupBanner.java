@@ -28,8 +28,9 @@ final class StartupBanner {
         }
         server.turn().ifPresent(StartupBanner::printTurn);
         if (config.turn() instanceof TurnMode.Remote remote) {
-            System.out.printf("STUN/TURN: browsers are sent to %s:%d with credentials for --turn-secret%n",
-                    remote.host(), remote.port());
+            System.out.printf("STUN/TURN: browsers are sent to %s:%d%s with credentials for --turn-secret%n",
+                    remote.host(), remote.port(), remote.tlsPort().isPresent()
+                            ? " (TURN over TLS on " + remote.tlsPort().getAsInt() + ")" : "");
         }
         if (server.tls() != null) {
             System.out.println("Certificate SHA-256 fingerprint (check it when the browser asks):");

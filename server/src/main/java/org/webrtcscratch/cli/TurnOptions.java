@@ -32,8 +32,8 @@ final class TurnOptions {
     int port;
 
     @Option(names = "--turn-tls-port", paramLabel = "PORT", defaultValue = "${SCRATCH_TURN_TLS_PORT:-5349}",
-            description = "TURN over TLS (turns:) port, with the web server's certificate, when --tls or --tls-cert"
-                    + " gives one (serve only); 443 passes networks that let only HTTPS out; 0 for none"
+            description = "TURN over TLS (turns:) port, with the certificate of --tls or --tls-cert when there is"
+                    + " one (serve: the web server's); 443 passes networks that let only HTTPS out; 0 for none"
                     + " [SCRATCH_TURN_TLS_PORT] (default: ${DEFAULT-VALUE}).")
     int tlsPort;
 

@@ -34,16 +34,34 @@ public sealed interface TurnMode {
     /**
      * A {@code turn} process on another machine with the same REST API secret: browsers are pointed at
      * {@code host:port} with credentials minted here.
+     *
+     * @param tlsPort that machine's TURN over TLS port, handed out as a {@code turns:host:port} URL (its
+     *                certificate must name {@code host}); empty for none
      */
-    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl) implements TurnMode {
+    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl, OptionalInt tlsPort)
+            implements TurnMode {
         public Remote {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(credentialTtl, "credentialTtl");
+            Objects.requireNonNull(tlsPort, "tlsPort");
             if (host.isBlank() || port < 1 || port > 65535) {
                 throw new IllegalArgumentException("remote TURN server must be HOST:PORT with a port in 1-65535, got "
                         + host + ":" + port);
             }
+            if (tlsPort.isPresent() && (tlsPort.getAsInt() < 1 || tlsPort.getAsInt() > 65535)) {
+                throw new IllegalArgumentException("the remote TURN server's TLS port must be 1-65535, got "
+                        + tlsPort.getAsInt());
+            }
+        }
+
+        /** Without TURN over TLS. */
+        public Remote(String host, int port, RestApiSecret secret, Duration credentialTtl) {
+            this(host, port, secret, credentialTtl, OptionalInt.empty());
+        }
+
+        public Remote withTlsPort(OptionalInt value) {
+            return new Remote(host, port, secret, credentialTtl, value);
         }
     }
 

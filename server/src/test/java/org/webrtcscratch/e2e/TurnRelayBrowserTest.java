@@ -24,7 +24,7 @@ class TurnRelayBrowserTest {
     static final BrowserHarness harness = new BrowserHarness(config -> config.withTurn(TurnSettings.onLoopback()));
 
     /** The selected candidate pair of the connection to {@code peerId}, from getStats(), or null. */
-    private static final String SELECTED_PAIR = """
+    static final String SELECTED_PAIR = """
             async (peerId) => {
               const pc = window.__scratch.call.peers.get(peerId)?.pc;
               if (!pc || pc.connectionState !== 'connected') return null;
@@ -36,7 +36,7 @@ class TurnRelayBrowserTest {
                 const remote = report.get(pair.remoteCandidateId);
                 const configuration = pc.getConfiguration();
                 const turn = configuration.iceServers
-                    .find((server) => [server.urls].flat().some((url) => url.startsWith('turn:')));
+                    .find((server) => [server.urls].flat().some((url) => /^turns?:/.test(url)));
                 return {
                   policy: configuration.iceTransportPolicy, turnUsername: turn?.username ?? null,
                   localType: local.candidateType, localAddress: local.address, localPort: local.port,
@@ -86,7 +86,7 @@ class TurnRelayBrowserTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> selectedPair(Participant viewer, Participant other) {
+    static Map<String, Object> selectedPair(Participant viewer, Participant other) {
         viewer.waitUntil(SELECTED_PAIR, other.peerId());
         return (Map<String, Object>) viewer.evaluate(SELECTED_PAIR, other.peerId());
     }

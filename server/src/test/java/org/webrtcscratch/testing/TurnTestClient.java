@@ -70,8 +70,13 @@ public final class TurnTestClient implements AutoCloseable {
     }
 
     public static TurnTestClient tcp(InetSocketAddress server) {
+        return tcp(server, server.getAddress());
+    }
+
+    /** Over TCP from {@code local}, another source to the server (as for {@link #udp(InetSocketAddress, InetAddress)}). */
+    public static TurnTestClient tcp(InetSocketAddress server, InetAddress local) {
         try {
-            return new TurnTestClient(new Tcp(new Socket(server.getAddress(), server.getPort())));
+            return new TurnTestClient(new Tcp(new Socket(server.getAddress(), server.getPort(), local, 0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
