@@ -11,6 +11,7 @@ const ClientType = Object.freeze({
   LEAVE: 'leave',
   PING: 'ping',
   OBSERVE: 'observe',
+  REFRESH_ICE_SERVERS: 'refresh-ice-servers',
 });
 
 /** Types the server sends. */
@@ -23,6 +24,7 @@ export const ServerType = Object.freeze({
   ERROR: 'error',
   CLOSING: 'closing',
   SERVER_EVENT: 'server-event',
+  ICE_SERVERS: 'ice-servers',
 });
 
 /** `room`: 1–64 characters from A–Z a–z 0–9 - _ (protocol.md, `join`). */
@@ -92,6 +94,11 @@ export function observe(enabled) {
   return {type: ClientType.OBSERVE, enabled: enabled === true};
 }
 
+/** Asks for fresh ICE servers before the TURN credentials of the last ones expire (answered `ice-servers`). */
+export function refreshIceServers() {
+  return {type: ClientType.REFRESH_ICE_SERVERS};
+}
+
 /**
  * Whether `payload` holds exactly one of `description` and `candidate`, each well formed.
  * @param {unknown} payload
@@ -140,6 +147,11 @@ const CHECKS = {
     field.optionalString('resumeToken');
     field.optionalBoolean('resumed');
     field.optionalBoolean('restored');
+    field.optionalPositiveNumber('iceServersTtl');
+  },
+  [ServerType.ICE_SERVERS]: (message, field) => {
+    field.array('iceServers');
+    field.optionalPositiveNumber('iceServersTtl');
   },
   [ServerType.PEER_JOINED]: (message, field) => checkPeerInfo(message.peer, 'peer', field),
   [ServerType.PEER_LEFT]: (message, field) => {
@@ -197,6 +209,11 @@ class FieldChecker {
   optionalBoolean(key) {
     const value = this.message[key];
     if (value !== undefined && typeof value !== 'boolean') this.fail(key, 'must be a boolean when present');
+  }
+
+  optionalPositiveNumber(key) {
+    const value = this.message[key];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) this.fail(key, 'must be a positive number when present');
   }
 
   array(key) {

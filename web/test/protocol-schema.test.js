@@ -49,6 +49,7 @@ const BUILD = {
   leave: () => protocol.leave(),
   ping: () => protocol.ping(),
   observe: ({enabled}) => protocol.observe(enabled),
+  'refresh-ice-servers': () => protocol.refreshIceServers(),
 };
 
 function checkAgainst({type, fields}, message) {

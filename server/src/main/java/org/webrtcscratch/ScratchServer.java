@@ -105,10 +105,12 @@ public final class ScratchServer implements AutoCloseable {
             case TurnMode.Off off -> IceServerProvider.fixed(config.iceServers());
             case TurnMode.Local local -> new TurnIceServers(turn.orElseThrow().credentialIssuer(),
                     turn.orElseThrow().port(), turn.orElseThrow().tlsPort(),
-                    local.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers());
+                    local.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers(),
+                    local.settings().config().credentialRefreshInterval());
             case TurnMode.Remote remote -> new TurnIceServers(
                     new TurnCredentialIssuer(remote.secret(), InstantSource.system(), remote.credentialTtl()),
-                    remote.port(), OptionalInt.empty(), Optional.of(remote.host()), config.iceServers());
+                    remote.port(), OptionalInt.empty(), Optional.of(remote.host()), config.iceServers(),
+                    remote.credentialRefreshInterval());
         };
     }
 

@@ -3,6 +3,7 @@ package org.webrtcscratch.config;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 
@@ -35,15 +36,22 @@ public sealed interface TurnMode {
      * A {@code turn} process on another machine with the same REST API secret: browsers are pointed at
      * {@code host:port} with credentials minted here.
      */
-    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl) implements TurnMode {
+    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl,
+                  Duration credentialRefreshInterval) implements TurnMode {
         public Remote {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(credentialTtl, "credentialTtl");
+            Objects.requireNonNull(credentialRefreshInterval, "credentialRefreshInterval");
             if (host.isBlank() || port < 1 || port > 65535) {
                 throw new IllegalArgumentException("remote TURN server must be HOST:PORT with a port in 1-65535, got "
                         + host + ":" + port);
             }
+        }
+
+        /** With the default shortest interval between two refreshes of one connection's credentials. */
+        public Remote(String host, int port, RestApiSecret secret, Duration credentialTtl) {
+            this(host, port, secret, credentialTtl, IceServerProvider.DEFAULT_MIN_REFRESH_INTERVAL);
         }
     }
 

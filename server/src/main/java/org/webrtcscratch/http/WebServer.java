@@ -98,7 +98,8 @@ public final class WebServer implements AutoCloseable {
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
             javalinConfig.routes.get("/api/config", ctx -> ctx.json(Map.of(
-                    "iceServers", iceServers.iceServersFor(null, ctx.host()),
+                    // Credentials only in a room (welcome): this answer is for anyone who asks.
+                    "iceServers", iceServers.anonymousIceServers(ctx.host()),
                     "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));

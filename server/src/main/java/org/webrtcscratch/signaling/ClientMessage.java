@@ -49,4 +49,11 @@ public sealed interface ClientMessage {
             return "observe";
         }
     }
+
+    /** Ask for fresh ICE servers (the TURN credentials expire); answered with {@code ice-servers}. */
+    record RefreshIceServers(JsonNode id) implements ClientMessage {
+        public String type() {
+            return "refresh-ice-servers";
+        }
+    }
 }

@@ -11,6 +11,9 @@ public final class Session {
     private volatile Peer peer;
     /** Set while this connection observes the server ({@link Observers}); read by this connection's thread. */
     private Observer observer;
+    /** {@link SignalingClock#nanoTime()} of the last answered {@code refresh-ice-servers}; this connection's thread. */
+    private long lastIceRefresh;
+    private boolean refreshedIce;
 
     Session(Connection connection, RateGuard rateGuard) {
         this.connection = connection;
@@ -32,6 +35,16 @@ public final class Session {
 
     void observer(Observer value) {
         observer = value;
+    }
+
+    /** Whether a refresh now is at least {@code interval} after the last answered one; if so, it counts as one. */
+    boolean tryRefreshIce(long nowNanos, long intervalNanos) {
+        if (refreshedIce && nowNanos - lastIceRefresh < intervalNanos) {
+            return false;
+        }
+        refreshedIce = true;
+        lastIceRefresh = nowNanos;
+        return true;
     }
 
     void send(String text) {

@@ -52,6 +52,7 @@ public final class SignalingCodec {
                 case "leave" -> new ClientMessage.Leave(id);
                 case "ping" -> new ClientMessage.Ping(id);
                 case "observe" -> new ClientMessage.Observe(requiredBoolean(object, "enabled"), id);
+                case "refresh-ice-servers" -> new ClientMessage.RefreshIceServers(id);
                 default -> throw new SignalingException(ErrorCode.UNKNOWN_TYPE,
                         "unknown message type '" + Names.abbreviate(type) + "'");
             };

@@ -210,6 +210,7 @@ public final class SignalingService implements AutoCloseable {
             case ClientMessage.Leave leave -> protocol.leave(session);
             case ClientMessage.Ping ping -> session.send(pong);
             case ClientMessage.Observe observe -> protocol.observe(session, observe);
+            case ClientMessage.RefreshIceServers refresh -> protocol.refreshIceServers(session);
         }
     }
 
