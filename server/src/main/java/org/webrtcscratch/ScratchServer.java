@@ -24,6 +24,7 @@ import org.webrtcscratch.iceservers.TurnIceServers;
 import org.webrtcscratch.metrics.SignalingMetrics;
 import org.webrtcscratch.metrics.TurnMetrics;
 import org.webrtcscratch.signaling.Backstage;
+import org.webrtcscratch.signaling.HeldBacklog;
 import org.webrtcscratch.signaling.ResumeTokens;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.PemFiles;
@@ -33,6 +34,7 @@ import org.webrtcscratch.turn.Ticker;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.transport.TlsListening;
+import org.webrtcscratch.websocket.SendBudget;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
 /**
@@ -80,10 +82,13 @@ public final class ScratchServer implements AutoCloseable {
                     Ticker.thread("backstage-usage")));
             ResumeTokens tokens = config.resumeSecret() == null ? ResumeTokens.withRandomSecret()
                     : new ResumeTokens(config.resumeSecret().getBytes(StandardCharsets.UTF_8));
+            // Messages held for peers that are away count in the same budget as those waiting on sockets.
+            SendBudget sendBudget = WebServer.sendBudget(config);
             SignalingService signaling = new SignalingService(config.limits(), iceServers, tokens,
-                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE));
+                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE),
+                    new HeldBacklog(sendBudget::reserve, sendBudget::release));
             SignalingMetrics.bind(signaling, metrics);
-            WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
+            WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics, sendBudget);
             return new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);
         } catch (RuntimeException e) {
             turn.ifPresent(TurnServer::close);

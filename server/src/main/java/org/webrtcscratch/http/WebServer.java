@@ -60,10 +60,21 @@ public final class WebServer implements AutoCloseable {
     /** Starts serving; {@code tls} is null for plain HTTP. */
     public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
+        return start(config, tls, signaling, iceServers, metrics, sendBudget(config));
+    }
+
+    /** The budget of bytes waiting to be sent to the WebSockets that {@code config} asks for. */
+    public static SendBudget sendBudget(ServerConfig config) {
+        return new SendBudget(config.limits().maxQueuedBytesPerAddress(),
+                config.limits().effectiveMaxQueuedBytesTotal(), config.httpSecurity().addressLimitsOnLoopback());
+    }
+
+    /** As above, sending within {@code sendBudget}, which signaling may share (its held messages). */
+    public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
+                                  IceServerProvider iceServers, PrometheusMeterRegistry metrics,
+                                  SendBudget sendBudget) {
         WebApp webApp = new WebApp(config.webDir());
         OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
-        SendBudget sendBudget = new SendBudget(config.limits().maxQueuedBytesPerAddress(),
-                config.limits().effectiveMaxQueuedBytesTotal(), config.httpSecurity().addressLimitsOnLoopback());
         WebSocketMetrics.bind(sendBudget, metrics);
         WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws",
                 new SignalingEndpoint(signaling, config.httpSecurity().addressLimitsOnLoopback()),

@@ -37,6 +37,7 @@ public final class SignalingService implements AutoCloseable {
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final SignalingStats stats = new SignalingStats();
     private final SignalingEvents events;
+    private final HeldBacklog held;
     /** Completed when every connection has closed after {@link #closeAsync}, or its grace ran out. */
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean closing;
@@ -58,6 +59,7 @@ public final class SignalingService implements AutoCloseable {
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
                 tokens, observers);
         this.joinRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
+        this.held = delivery instanceof Mailboxes mailboxes ? mailboxes.held() : new Mailboxes().held();
     }
 
     /** With nothing behind signaling to observe. */
@@ -72,7 +74,13 @@ public final class SignalingService implements AutoCloseable {
      */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
                             Backstage backstage) {
-        this(limits, iceServers, new SchedulerClock(), tokens, backstage);
+        this(limits, iceServers, tokens, backstage, HeldBacklog.bounded(limits.effectiveMaxQueuedBytesTotal()));
+    }
+
+    /** As above, the messages held for peers that are away drawing on {@code held} (the transport's budget). */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
+                            Backstage backstage, HeldBacklog held) {
+        this(limits, iceServers, new SchedulerClock(), tokens, backstage, held);
     }
 
     /** As above, with nothing behind signaling to observe. */
@@ -91,10 +99,10 @@ public final class SignalingService implements AutoCloseable {
     }
 
     private SignalingService(SignalingLimits limits, IceServerProvider iceServers, SignalingClock clock,
-                             ResumeTokens tokens, Backstage backstage) {
+                             ResumeTokens tokens, Backstage backstage, HeldBacklog held) {
         this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms(),
                         (room, peerId) -> tokens.issue(room, peerId, clock.instant())),
-                new Mailboxes(), clock, SignalingEvents.NONE, tokens, backstage);
+                new Mailboxes(held), clock, SignalingEvents.NONE, tokens, backstage);
     }
 
     /**
@@ -288,6 +296,11 @@ public final class SignalingService implements AutoCloseable {
     /** Joins refused because their address was over its joins a minute. */
     public long addressJoinsLimited() {
         return joinRate.refused();
+    }
+
+    /** The bytes held for peers that are away, and the messages that did not fit. */
+    public HeldBacklog held() {
+        return held;
     }
 
     public SignalingStats stats() {
