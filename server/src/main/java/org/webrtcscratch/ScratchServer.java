@@ -1,5 +1,6 @@
 package org.webrtcscratch;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -28,7 +29,9 @@ import org.webrtcscratch.signaling.HeldBacklog;
 import org.webrtcscratch.signaling.ResumeTokens;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.PemFiles;
+import org.webrtcscratch.tls.PemWatch;
 import org.webrtcscratch.tls.SelfSignedCertificate;
+import org.webrtcscratch.tls.SwitchableKeyManager;
 import org.webrtcscratch.tls.TlsIdentity;
 import org.webrtcscratch.turn.Ticker;
 import org.webrtcscratch.turn.TurnServer;
@@ -50,6 +53,9 @@ public final class ScratchServer implements AutoCloseable {
     private final SignalingService signaling;
     private final WebServer web;
     private final JvmGcMetrics gcMetrics;
+    /** The PEM files read again for a renewed certificate, when TLS comes from them. */
+    private Optional<PemWatch> pemWatch = Optional.empty();
+    private Ticker.Stop pemReloads = () -> { };
 
     private ScratchServer(ServerConfig config, TlsIdentity tls, Optional<TurnServer> turn,
                           Optional<TurnBackstage> backstage, SignalingService signaling, WebServer web,
@@ -72,8 +78,10 @@ public final class ScratchServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(metrics);
+        // TURN over TLS takes its context once; new certificates reach it through the key manager.
+        SwitchableKeyManager turnKeys = tls == null ? null : new SwitchableKeyManager(tls);
         Optional<TurnServer> turn = config.turn() instanceof TurnMode.Local local
-                ? Optional.of(TurnServer.start(withTls(local, tls))) : Optional.empty();
+                ? Optional.of(TurnServer.start(withTls(local, turnKeys))) : Optional.empty();
         try {
             turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
             IceServerProvider iceServers = iceServers(config, turn);
@@ -89,7 +97,9 @@ public final class ScratchServer implements AutoCloseable {
                     new HeldBacklog(sendBudget::reserve, sendBudget::release));
             SignalingMetrics.bind(signaling, metrics);
             WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics, sendBudget);
-            return new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);
+            ScratchServer server = new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);
+            server.watchPemFiles(turnKeys, metrics);
+            return server;
         } catch (RuntimeException e) {
             turn.ifPresent(TurnServer::close);
             throw e;
@@ -97,11 +107,37 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     /** The local TURN settings, with TURN over TLS on the web server's certificate when there is one. */
-    private static TurnSettings withTls(TurnMode.Local local, TlsIdentity tls) {
-        if (tls == null || local.tlsPort().isEmpty()) {
+    private static TurnSettings withTls(TurnMode.Local local, SwitchableKeyManager keys) {
+        if (keys == null || local.tlsPort().isEmpty()) {
             return local.settings();
         }
-        return local.settings().withTls(Optional.of(new TlsListening(tls.sslContext(), local.tlsPort().getAsInt())));
+        return local.settings().withTls(Optional.of(new TlsListening(keys.sslContext(), local.tlsPort().getAsInt())));
+    }
+
+    /**
+     * With TLS from PEM files, reads them again every {@code --tls-reload-interval} and puts a renewed
+     * certificate in use for new HTTPS and TURN-over-TLS connections; connections already up carry on.
+     */
+    private void watchPemFiles(SwitchableKeyManager turnKeys, PrometheusMeterRegistry metrics) {
+        TlsOptions options = config.tls();
+        if (tls == null || options.mode() != TlsOptions.Mode.PEM || options.reloadInterval().isZero()) {
+            return;
+        }
+        PemWatch watch;
+        try {
+            watch = new PemWatch(options.certFile(), options.keyFile(), tls);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the TLS files again: " + e.getMessage(), e);
+        }
+        watch.onReload(web::useTlsIdentity);
+        watch.onReload(turnKeys::use);
+        FunctionCounter.builder("scratch.tls.reloads", watch, PemWatch::reloads).tag("outcome", "reloaded")
+                .description("renewed certificates read from the PEM files and put in use").register(metrics);
+        FunctionCounter.builder("scratch.tls.reloads", watch, PemWatch::rejections).tag("outcome", "rejected")
+                .description("changed PEM files that could not be used (the certificate in use was kept)")
+                .register(metrics);
+        pemWatch = Optional.of(watch);
+        pemReloads = Ticker.thread("tls-reload").every(options.reloadInterval(), watch::check);
     }
 
     /** Our STUN/TURN's address and fresh credentials for each peer, then the extra servers. */
@@ -144,9 +180,9 @@ public final class ScratchServer implements AutoCloseable {
         return URI.create((tls == null ? "http" : "https") + "://" + host + ":" + httpPort() + "/");
     }
 
-    /** The TLS identity in use, or null for plain HTTP. */
+    /** The TLS identity in use (the latest read from the PEM files), or null for plain HTTP. */
     public TlsIdentity tls() {
-        return tls;
+        return pemWatch.map(PemWatch::current).orElse(tls);
     }
 
     public SignalingService signaling() {
@@ -166,6 +202,7 @@ public final class ScratchServer implements AutoCloseable {
     /** Tells every peer the server is stopping, then stops. */
     @Override
     public void close() {
+        pemReloads.close();
         signaling.close();
         web.close();
         backstage.ifPresent(TurnBackstage::close);
