@@ -23,6 +23,7 @@ import org.webrtcscratch.http.WebServer;
 import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.iceservers.TurnIceServers;
 import org.webrtcscratch.metrics.SignalingMetrics;
+import org.webrtcscratch.net.SourceLogFilter;
 import org.webrtcscratch.metrics.TurnMetrics;
 import org.webrtcscratch.signaling.Backstage;
 import org.webrtcscratch.signaling.HeldBacklog;
@@ -78,6 +79,9 @@ public final class ScratchServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(metrics);
+        FunctionCounter.builder("scratch.log.suppressed", SourceLogFilter.class, c -> SourceLogFilter.suppressed())
+                .description("log lines about one client address dropped past --log-lines-per-minute-per-address")
+                .register(metrics);
         // TURN over TLS takes its context once; new certificates reach it through the key manager.
         SwitchableKeyManager turnKeys = tls == null ? null : new SwitchableKeyManager(tls);
         Optional<TurnServer> turn = config.turn() instanceof TurnMode.Local local

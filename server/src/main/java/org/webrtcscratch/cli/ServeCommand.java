@@ -142,6 +142,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpSecurityOptions httpSecurity;
 
+    @Mixin
+    LogOptions log;
+
     @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
             description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
                     + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
@@ -149,6 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        log.apply();
         ServerConfig config = toConfig();
         if (config.resumeSecret() == null) {
             config = config.withResumeSecret(ResumeSecretFile.readOrCreate(config.tls().stateDir()));

@@ -29,8 +29,12 @@ public final class TurnCommand implements Callable<Integer> {
     @Mixin
     TurnOptions turn;
 
+    @Mixin
+    LogOptions log;
+
     @Override
     public Integer call() throws InterruptedException {
+        log.apply();
         TurnSettings settings = toSettings();
         if (!turn.hasSecret() && settings.users().isEmpty()) {
             System.err.println("warning: no --turn-secret and no --turn-user: only STUN Binding will work");

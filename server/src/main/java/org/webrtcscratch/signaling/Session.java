@@ -6,6 +6,8 @@ package org.webrtcscratch.signaling;
  */
 public final class Session {
 
+    /** Names the connection in the log ({@link ConnectionLog}): short, and unique within this process. */
+    final String id;
     final Connection connection;
     final RateGuard rateGuard;
     private volatile Peer peer;
@@ -15,7 +17,8 @@ public final class Session {
     private long lastIceRefresh;
     private boolean refreshedIce;
 
-    Session(Connection connection, RateGuard rateGuard) {
+    Session(String id, Connection connection, RateGuard rateGuard) {
+        this.id = id;
         this.connection = connection;
         this.rateGuard = rateGuard;
     }

@@ -5,8 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import org.webrtcscratch.iceservers.IceServerProvider;
 
 /**
@@ -16,8 +15,6 @@ import org.webrtcscratch.iceservers.IceServerProvider;
  * (WebSocket containers guarantee that).
  */
 public final class SignalingService implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
 
     /**
      * The web app's keep-alive, by far the most frequent message (one per connection every 10 s): answered
@@ -35,6 +32,8 @@ public final class SignalingService implements AutoCloseable {
     private final AddressJoinRate joinRate;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
+    /** Numbers the connections for the log. */
+    private final AtomicLong connectionIds = new AtomicLong();
     private final SignalingStats stats = new SignalingStats();
     private final SignalingEvents events;
     private final HeldBacklog held;
@@ -123,9 +122,10 @@ public final class SignalingService implements AutoCloseable {
             connection.close(1013, "server busy, try again later");
             return null;
         }
-        Session session = new Session(connection, new RateGuard(limits.rateLimitPerSecond(), limits.rateBurst(),
-                limits.rateAbuse(), clock::nanoTime));
+        Session session = new Session("c" + Long.toString(connectionIds.incrementAndGet(), 36), connection,
+                new RateGuard(limits.rateLimitPerSecond(), limits.rateBurst(), limits.rateAbuse(), clock::nanoTime));
         sessions.add(session);
+        ConnectionLog.opened(session);
         return session;
     }
 
@@ -173,6 +173,7 @@ public final class SignalingService implements AutoCloseable {
             return;
         }
         connectionCount.decrementAndGet();
+        ConnectionLog.closed(session, code);
         observers.stop(session); // a resume starts observing afresh, on its new connection
         if (closing) {
             if (sessions.isEmpty()) {
@@ -197,7 +198,7 @@ public final class SignalingService implements AutoCloseable {
                 return false;
             }
             default -> {
-                LOG.info("closing {}: rate limit exceeded for {}", session.connection.remote(), limits.rateAbuse());
+                ConnectionLog.expelled(session, "rate limit exceeded for " + limits.rateAbuse());
                 protocol.expel(session);
                 closeWithReason(session, 1008, "rate limit exceeded");
                 return false;
@@ -213,9 +214,14 @@ public final class SignalingService implements AutoCloseable {
                             + " joins a minute from your address; try again later");
                 }
                 protocol.join(session, join);
+                ConnectionLog.joined(session, session.peer());
             }
             case ClientMessage.Signal signal -> protocol.signal(session, signal, receivedAt);
-            case ClientMessage.Leave leave -> protocol.leave(session);
+            case ClientMessage.Leave leave -> {
+                Peer peer = session.peer();
+                protocol.leave(session);
+                ConnectionLog.left(session, peer);
+            }
             case ClientMessage.Ping ping -> session.send(pong);
             case ClientMessage.Observe observe -> protocol.observe(session, observe);
             case ClientMessage.RefreshIceServers refresh -> protocol.refreshIceServers(session);

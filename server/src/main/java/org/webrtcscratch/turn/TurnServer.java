@@ -23,6 +23,7 @@ import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
 import org.webrtcscratch.turn.event.TurnEvents;
+import org.webrtcscratch.turn.server.AllocationLog;
 import org.webrtcscratch.turn.server.Authenticator;
 import org.webrtcscratch.turn.server.TurnHandler;
 import org.webrtcscratch.turn.server.TurnStats;
@@ -86,6 +87,7 @@ public final class TurnServer implements AutoCloseable {
         TurnStats stats = new TurnStats();
         TurnEvents events = new TurnEvents();
         events.subscribe(stats);
+        events.subscribe(new AllocationLog());
         AllocationLimits limits = config.allocation().withPeerPolicy(
                 config.allocation().peerPolicy().withOwn(LocalAddresses.own(settings)));
         AllocationManager allocations = new AllocationManager(limits, new UdpRelayPortBinder(), clock, events);
