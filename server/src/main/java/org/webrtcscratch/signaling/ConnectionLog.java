@@ -17,7 +17,7 @@ final class ConnectionLog {
     }
 
     static void opened(Session session) {
-        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", source(session))
+        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", session.source)
                 .log("connection {} opened from {}", session.id, session.connection.remote());
     }
 
@@ -25,38 +25,38 @@ final class ConnectionLog {
         if (peer == null) {
             return;
         }
-        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", source(session))
+        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", session.source)
                 .addKeyValue("peer", peer.peerId())
                 .log("connection {} joined as peer {}", session.id, peer.peerId());
     }
 
     static void left(Session session, Peer peer) {
-        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", source(session))
+        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", session.source)
                 .addKeyValue("peer", peer.peerId())
                 .log("connection {}: peer {} left", session.id, peer.peerId());
     }
 
     static void closed(Session session, int code) {
         Peer peer = session.peer();
-        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", source(session))
+        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", session.source)
                 .addKeyValue("code", code)
                 .log("connection {} closed with code {} ({}){}", session.id, code, meaning(code),
                         peer == null ? "" : ", peer " + peer.peerId());
     }
 
     static void expelled(Session session, String why) {
-        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", source(session))
+        LOG.atInfo().addKeyValue("conn", session.id).addKeyValue("source", session.source)
                 .log("closing connection {} from {}: {}", session.id, session.connection.remote(), why);
     }
 
     /** The client's IP address, from the connection's remote address ({@code /192.0.2.1:5000}, {@code /[::1]:5000}). */
-    static String source(Session session) {
-        String address = session.connection.address();
+    static String sourceOf(Connection connection) {
+        String address = connection.address();
         if (address != null) {
             return address;
         }
-        String remote = session.connection.remote();
-        if (remote == null) {
+        String remote = connection.remote();
+        if (remote == null || remote.equals("null")) {
             return "unknown";
         }
         int slash = remote.indexOf('/');

@@ -8,6 +8,8 @@ public final class Session {
 
     /** Names the connection in the log ({@link ConnectionLog}): short, and unique within this process. */
     final String id;
+    /** The client's address for the log, read while the connection is open (a closed one may have none). */
+    final String source;
     final Connection connection;
     final RateGuard rateGuard;
     private volatile Peer peer;
@@ -20,6 +22,7 @@ public final class Session {
     Session(String id, Connection connection, RateGuard rateGuard) {
         this.id = id;
         this.connection = connection;
+        this.source = ConnectionLog.sourceOf(connection);
         this.rateGuard = rateGuard;
     }
 

@@ -120,6 +120,9 @@ class JsonLogTest {
         assertThat(conn).isNotBlank();
         assertThat(joined.path("source").asText()).isEqualTo("127.0.0.1");
         assertThat(joined.path("level").asText()).isEqualTo("INFO");
+        assertThat(lines.stream().filter(line -> conn.equals(line.path("conn").asText())))
+                .as("every line of the connection names its client, the closing one too")
+                .allSatisfy(line -> assertThat(line.path("source").asText()).isEqualTo("127.0.0.1"));
         List<String> lifeOfAlice = lines.stream().filter(line -> conn.equals(line.path("conn").asText()))
                 .map(line -> line.path("message").asText()).toList();
         assertThat(lifeOfAlice).hasSize(4);
