@@ -69,6 +69,7 @@ export class Signaling extends EventTarget {
   #retryTimer = null;
   #observing = false;
   #refreshTimer = null;
+  #iceTtl = null;
 
   /**
    * @param {string} url ws: or wss: URL of /ws
@@ -170,7 +171,11 @@ export class Signaling extends EventTarget {
     this.#emitFrame('in', text, message);
     if (message.type === protocol.ServerType.WELCOME) this.#onWelcome(message);
     else if (message.type === protocol.ServerType.ICE_SERVERS) this.#onIceServers(message);
-    else if (message.type !== protocol.ServerType.PONG) this.#emit(message.type, message);
+    else if (message.type === protocol.ServerType.ERROR && message.request === 'refresh-ice-servers') {
+      // Asked too soon (or refused otherwise): ask again later, while the credentials in hand still hold.
+      this.#scheduleIceRefresh(this.#iceTtl, 0.1);
+      this.#emit(message.type, message);
+    } else if (message.type !== protocol.ServerType.PONG) this.#emit(message.type, message);
   }
 
   #onWelcome(message) {
@@ -197,15 +202,16 @@ export class Signaling extends EventTarget {
   }
 
   /**
-   * Asks for fresh ICE servers when three quarters of the credentials' `ttl` seconds have passed, so that an
-   * ICE restart after they would have expired still gets relay candidates; none when nothing expires.
+   * Asks for fresh ICE servers when `fraction` (three quarters) of the credentials' `ttl` seconds have passed, so
+   * that an ICE restart after they would have expired still gets relay candidates; none when nothing expires.
    */
-  #scheduleIceRefresh(ttl) {
+  #scheduleIceRefresh(ttl, fraction = 0.75) {
     clearTimeout(this.#refreshTimer);
+    this.#iceTtl = ttl ?? null;
     if (!ttl) return;
     this.#refreshTimer = setTimeout(() => {
       if (this.#joined) this.#sendNow(protocol.refreshIceServers());
-    }, ttl * 750);
+    }, ttl * fraction * 1000);
   }
 
   #onDrop(code) {
