@@ -83,6 +83,8 @@ export class Call extends EventTarget {
     this.localPeerId = null;
     /** @type {Map<string, Peer>} */
     this.peers = new Map();
+    /** Times fresh ICE servers (TURN credentials) arrived and were applied; a test hook. */
+    this.iceServerRefreshes = 0;
     media.addEventListener('trackchange', ({detail: {track}}) => {
       for (const peer of this.peers.values()) peer.setLocalTrack(track, media.stream);
     });
@@ -129,6 +131,7 @@ export class Call extends EventTarget {
     signaling.addEventListener('frame', ({detail}) => this.#emit('signaling-frame', detail));
     signaling.addEventListener('server-event', ({detail: {event}}) => this.#emit('server-event', {event}));
     signaling.addEventListener('welcome', afterMedia((detail) => this.#onWelcome(detail)));
+    signaling.addEventListener('ice-servers', afterMedia(({iceServers}) => this.#useIceServers(iceServers)));
     signaling.addEventListener('peer-joined', afterMedia(({peer}) => this.#addPeer(peer, {offersFirst: true})));
     signaling.addEventListener('peer-left', afterMedia(({peerId, reason}) => this.#removePeer(peerId, reason)));
     signaling.addEventListener('signal', afterMedia(({from, payload}) => this.peers.get(from)?.handleSignal(payload)));
@@ -196,6 +199,7 @@ export class Call extends EventTarget {
     // The server's word: a join token's name, or "Alice (2)" when someone in the room is Alice already.
     if (name) this.name = name;
     if (resumed) {
+      for (const peer of this.peers.values()) peer.useIceServers(iceServers);
       // Back with the same peer id: the connections carried on; only catch up on who came and went.
       const present = new Set(peers.map((p) => p.peerId));
       const absent = [...this.peers.keys()].filter((id) => !present.has(id));
@@ -218,6 +222,13 @@ export class Call extends EventTarget {
     // while we were away and found us in its own welcome: to it we are the one already here.
     for (const peer of peers) this.#addPeer(peer, {offersFirst: resumed});
     this.#emitRoomState();
+  }
+
+  /** Fresh TURN credentials: for the peers made from now on and for every ICE restart of those there are. */
+  #useIceServers(iceServers) {
+    this.#iceServers = iceServers;
+    for (const peer of this.peers.values()) peer.useIceServers(iceServers);
+    this.iceServerRefreshes++;
   }
 
   /**

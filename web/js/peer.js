@@ -202,6 +202,16 @@ export class Peer extends EventTarget {
     this.#emit('screen', {stream: this.remoteScreen});
   }
 
+  /**
+   * New ICE servers (fresh TURN credentials) for the gathering of the next ICE restart; the connection as it
+   * is carries on (setConfiguration changes no running candidate pair).
+   * @param {RTCIceServer[]} iceServers
+   */
+  useIceServers(iceServers) {
+    if (this.pc.connectionState === 'closed') return;
+    this.pc.setConfiguration({...this.pc.getConfiguration(), iceServers});
+  }
+
   /** Starts an ICE restart: new credentials in the next offer, sent through perfect negotiation. */
   restartIce() {
     if (this.#closed) return;

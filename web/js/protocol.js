@@ -12,6 +12,7 @@ const ClientType = Object.freeze({
   PING: 'ping',
   OBSERVE: 'observe',
   LOCK: 'lock',
+  REFRESH_ICE_SERVERS: 'refresh-ice-servers',
 });
 
 /** Types the server sends. */
@@ -25,6 +26,7 @@ export const ServerType = Object.freeze({
   CLOSING: 'closing',
   SERVER_EVENT: 'server-event',
   ROOM_STATE: 'room-state',
+  ICE_SERVERS: 'ice-servers',
 });
 
 /** `room`: 1–64 characters from A–Z a–z 0–9 - _ (protocol.md, `join`). */
@@ -105,6 +107,11 @@ export function observe(enabled) {
   return {type: ClientType.OBSERVE, enabled: enabled === true};
 }
 
+/** Asks for fresh ICE servers before the TURN credentials of the last ones expire (answered `ice-servers`). */
+export function refreshIceServers() {
+  return {type: ClientType.REFRESH_ICE_SERVERS};
+}
+
 /**
  * Locks the room to new joins, or unlocks it; only its host may (docs/protocol.md, `lock`).
  * @param {boolean} locked
@@ -161,6 +168,11 @@ const CHECKS = {
     field.optionalString('resumeToken');
     field.optionalBoolean('resumed');
     field.optionalBoolean('restored');
+    field.optionalPositiveNumber('iceServersTtl');
+  },
+  [ServerType.ICE_SERVERS]: (message, field) => {
+    field.array('iceServers');
+    field.optionalPositiveNumber('iceServersTtl');
   },
   [ServerType.PEER_JOINED]: (message, field) => checkPeerInfo(message.peer, 'peer', field),
   [ServerType.PEER_LEFT]: (message, field) => {
@@ -227,6 +239,11 @@ class FieldChecker {
   optionalBoolean(key) {
     const value = this.message[key];
     if (value !== undefined && typeof value !== 'boolean') this.fail(key, 'must be a boolean when present');
+  }
+
+  optionalPositiveNumber(key) {
+    const value = this.message[key];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) this.fail(key, 'must be a positive number when present');
   }
 
   array(key) {

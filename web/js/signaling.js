@@ -45,7 +45,8 @@ export function discardEarlySocket() {
  *
  * Events (CustomEvent, `detail` is the server message unless said otherwise):
  * `state` ({state}), `welcome` (plus `reconnected`: true when it follows a drop), `peer-joined`,
- * `peer-left`, `signal`, `error`, `closing`, `server-event` (while {@link Signaling#observe} is on),
+ * `peer-left`, `signal`, `error`, `closing`, `ice-servers` (fresh TURN credentials, asked for by itself before
+ * the last ones expire), `server-event` (while {@link Signaling#observe} is on),
  * `protocol-error` ({error}).
  *
  * And for a trace, `frame` ({direction, text, message, at}) for every text frame sent (`'out'`) or
@@ -68,6 +69,8 @@ export class Signaling extends EventTarget {
   #deadTimer = null;
   #retryTimer = null;
   #observing = false;
+  #refreshTimer = null;
+  #iceTtl = null;
 
   /**
    * @param {string} url ws: or wss: URL of /ws
@@ -178,7 +181,12 @@ export class Signaling extends EventTarget {
     }
     this.#emitFrame('in', text, message);
     if (message.type === protocol.ServerType.WELCOME) this.#onWelcome(message);
-    else if (message.type !== protocol.ServerType.PONG) this.#emit(message.type, message);
+    else if (message.type === protocol.ServerType.ICE_SERVERS) this.#onIceServers(message);
+    else if (message.type === protocol.ServerType.ERROR && message.request === 'refresh-ice-servers') {
+      // Asked too soon (or refused otherwise): ask again later, while the credentials in hand still hold.
+      this.#scheduleIceRefresh(this.#iceTtl, 0.1);
+      this.#emit(message.type, message);
+    } else if (message.type !== protocol.ServerType.PONG) this.#emit(message.type, message);
   }
 
   #onWelcome(message) {
@@ -195,7 +203,26 @@ export class Signaling extends EventTarget {
     this.#outbox = [];
     queued.forEach((m) => this.#sendNow(m));
     if (this.#observing) this.#sendNow(protocol.observe(true));
+    this.#scheduleIceRefresh(message.iceServersTtl);
     this.#emit(protocol.ServerType.WELCOME, {...message, resumed, reconnected});
+  }
+
+  #onIceServers(message) {
+    this.#scheduleIceRefresh(message.iceServersTtl);
+    this.#emit(protocol.ServerType.ICE_SERVERS, message);
+  }
+
+  /**
+   * Asks for fresh ICE servers when `fraction` (three quarters) of the credentials' `ttl` seconds have passed, so
+   * that an ICE restart after they would have expired still gets relay candidates; none when nothing expires.
+   */
+  #scheduleIceRefresh(ttl, fraction = 0.75) {
+    clearTimeout(this.#refreshTimer);
+    this.#iceTtl = ttl ?? null;
+    if (!ttl) return;
+    this.#refreshTimer = setTimeout(() => {
+      if (this.#joined) this.#sendNow(protocol.refreshIceServers());
+    }, ttl * fraction * 1000);
   }
 
   #onDrop(code) {
@@ -248,6 +275,7 @@ export class Signaling extends EventTarget {
 
   #stopTimers() {
     clearInterval(this.#pingTimer);
+    clearTimeout(this.#refreshTimer);
     clearTimeout(this.#deadTimer);
   }
 

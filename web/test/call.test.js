@@ -63,6 +63,10 @@ class FakePeer extends EventTarget {
     this.signals.push(payload);
   }
 
+  useIceServers(iceServers) {
+    this.iceServers = iceServers;
+  }
+
   setLocalTrack(track, stream) {
     this.localTracks.push({track, stream});
   }
@@ -250,6 +254,29 @@ test('call: a resumed welcome keeps the peers still there, drops those gone and 
   assert.equal(h.call.localPeerId, 'm');
   assert.equal(h.call.state, 'in-call');
   h.checkEventsListed();
+});
+
+test('call: fresh ICE servers go to every peer and to those made after; a resumed welcome brings them too', async () => {
+  const h = setUp();
+  h.call.join();
+  const s = h.signalings[0];
+  s.receive('welcome', welcome('m', ['a']));
+  await settle();
+  const fresh = [{urls: 'turn:test', username: '2:m', credential: 'new'}];
+  s.receive('ice-servers', {iceServers: fresh, iceServersTtl: 600});
+  await settle();
+  assert.deepEqual(h.peer('a').iceServers, fresh, 'a gathers with them at its next ICE restart');
+  assert.equal(h.call.iceServerRefreshes, 1);
+  s.receive('peer-joined', {peer: {peerId: 'b', name: 'B'}});
+  await settle();
+  assert.deepEqual(h.peer('b').options.iceServers, fresh, 'b is made with them');
+  const resumed = [{urls: 'turn:test', username: '3:m', credential: 'newer'}];
+  s.receive('welcome', welcome('m', ['a', 'b'], {resumed: true, reconnected: true, iceServers: resumed}));
+  await settle();
+  assert.deepEqual(h.peer('a').iceServers, resumed);
+  assert.deepEqual(h.peer('b').iceServers, resumed);
+  h.checkEventsListed();
+  h.call.leave();
 });
 
 test('call: a welcome restored after a server restart keeps the peers not back yet; one announced again stays', async () => {

@@ -50,6 +50,7 @@ const BUILD = {
   ping: () => protocol.ping(),
   observe: ({enabled}) => protocol.observe(enabled),
   lock: ({locked}) => protocol.lock(locked),
+  'refresh-ice-servers': () => protocol.refreshIceServers(),
 };
 
 function checkAgainst({type, fields}, message) {

@@ -1,5 +1,6 @@
 package org.webrtcscratch;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -22,17 +23,22 @@ import org.webrtcscratch.http.WebServer;
 import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.iceservers.TurnIceServers;
 import org.webrtcscratch.metrics.SignalingMetrics;
+import org.webrtcscratch.net.SourceLogFilter;
 import org.webrtcscratch.metrics.TurnMetrics;
 import org.webrtcscratch.signaling.Backstage;
+import org.webrtcscratch.signaling.HeldBacklog;
 import org.webrtcscratch.signaling.ResumeTokens;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.tls.PemFiles;
+import org.webrtcscratch.tls.PemWatch;
 import org.webrtcscratch.tls.SelfSignedCertificate;
+import org.webrtcscratch.tls.SwitchableKeyManager;
 import org.webrtcscratch.tls.TlsIdentity;
 import org.webrtcscratch.turn.Ticker;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.transport.TlsListening;
+import org.webrtcscratch.websocket.SendBudget;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 
 /**
@@ -48,6 +54,9 @@ public final class ScratchServer implements AutoCloseable {
     private final SignalingService signaling;
     private final WebServer web;
     private final JvmGcMetrics gcMetrics;
+    /** The PEM files read again for a renewed certificate, when TLS comes from them. */
+    private Optional<PemWatch> pemWatch = Optional.empty();
+    private Ticker.Stop pemReloads = () -> { };
 
     private ScratchServer(ServerConfig config, TlsIdentity tls, Optional<TurnServer> turn,
                           Optional<TurnBackstage> backstage, SignalingService signaling, WebServer web,
@@ -70,8 +79,13 @@ public final class ScratchServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(metrics);
+        FunctionCounter.builder("scratch.log.suppressed", SourceLogFilter.class, c -> SourceLogFilter.suppressed())
+                .description("log lines about one client address dropped past --log-lines-per-minute-per-address")
+                .register(metrics);
+        // TURN over TLS takes its context once; new certificates reach it through the key manager.
+        SwitchableKeyManager turnKeys = tls == null ? null : new SwitchableKeyManager(tls);
         Optional<TurnServer> turn = config.turn() instanceof TurnMode.Local local
-                ? Optional.of(TurnServer.start(withTls(local, tls))) : Optional.empty();
+                ? Optional.of(TurnServer.start(withTls(local, turnKeys))) : Optional.empty();
         try {
             turn.ifPresent(server -> TurnMetrics.bind(server, metrics));
             IceServerProvider iceServers = iceServers(config, turn);
@@ -80,11 +94,16 @@ public final class ScratchServer implements AutoCloseable {
                     Ticker.thread("backstage-usage")));
             ResumeTokens tokens = config.resumeSecret() == null ? ResumeTokens.withRandomSecret()
                     : new ResumeTokens(config.resumeSecret().getBytes(StandardCharsets.UTF_8));
+            // Messages held for peers that are away count in the same budget as those waiting on sockets.
+            SendBudget sendBudget = WebServer.sendBudget(config);
             SignalingService signaling = new SignalingService(config.limits(), iceServers, tokens,
-                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE), config.roomAccess());
+                    backstage.<Backstage>map(b -> b).orElse(Backstage.NONE),
+                    new HeldBacklog(sendBudget::reserve, sendBudget::release), config.roomAccess());
             SignalingMetrics.bind(signaling, metrics);
-            WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics);
-            return new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);
+            WebServer web = WebServer.start(config, tls, signaling, iceServers, metrics, sendBudget);
+            ScratchServer server = new ScratchServer(config, tls, turn, backstage, signaling, web, gcMetrics);
+            server.watchPemFiles(turnKeys, metrics);
+            return server;
         } catch (RuntimeException e) {
             turn.ifPresent(TurnServer::close);
             throw e;
@@ -92,11 +111,37 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     /** The local TURN settings, with TURN over TLS on the web server's certificate when there is one. */
-    private static TurnSettings withTls(TurnMode.Local local, TlsIdentity tls) {
-        if (tls == null || local.tlsPort().isEmpty()) {
+    private static TurnSettings withTls(TurnMode.Local local, SwitchableKeyManager keys) {
+        if (keys == null || local.tlsPort().isEmpty()) {
             return local.settings();
         }
-        return local.settings().withTls(Optional.of(new TlsListening(tls.sslContext(), local.tlsPort().getAsInt())));
+        return local.settings().withTls(Optional.of(new TlsListening(keys.sslContext(), local.tlsPort().getAsInt())));
+    }
+
+    /**
+     * With TLS from PEM files, reads them again every {@code --tls-reload-interval} and puts a renewed
+     * certificate in use for new HTTPS and TURN-over-TLS connections; connections already up carry on.
+     */
+    private void watchPemFiles(SwitchableKeyManager turnKeys, PrometheusMeterRegistry metrics) {
+        TlsOptions options = config.tls();
+        if (tls == null || options.mode() != TlsOptions.Mode.PEM || options.reloadInterval().isZero()) {
+            return;
+        }
+        PemWatch watch;
+        try {
+            watch = new PemWatch(options.certFile(), options.keyFile(), tls);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the TLS files again: " + e.getMessage(), e);
+        }
+        watch.onReload(web::useTlsIdentity);
+        watch.onReload(turnKeys::use);
+        FunctionCounter.builder("scratch.tls.reloads", watch, PemWatch::reloads).tag("outcome", "reloaded")
+                .description("renewed certificates read from the PEM files and put in use").register(metrics);
+        FunctionCounter.builder("scratch.tls.reloads", watch, PemWatch::rejections).tag("outcome", "rejected")
+                .description("changed PEM files that could not be used (the certificate in use was kept)")
+                .register(metrics);
+        pemWatch = Optional.of(watch);
+        pemReloads = Ticker.thread("tls-reload").every(options.reloadInterval(), watch::check);
     }
 
     /** Our STUN/TURN's address and fresh credentials for each peer, then the extra servers. */
@@ -105,10 +150,12 @@ public final class ScratchServer implements AutoCloseable {
             case TurnMode.Off off -> IceServerProvider.fixed(config.iceServers());
             case TurnMode.Local local -> new TurnIceServers(turn.orElseThrow().credentialIssuer(),
                     turn.orElseThrow().port(), turn.orElseThrow().tlsPort(),
-                    local.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers());
+                    local.settings().externalIp().map(InetAddress::getHostAddress), config.iceServers(),
+                    local.settings().config().credentialRefreshInterval());
             case TurnMode.Remote remote -> new TurnIceServers(
                     new TurnCredentialIssuer(remote.secret(), InstantSource.system(), remote.credentialTtl()),
-                    remote.port(), remote.tlsPort(), Optional.of(remote.host()), config.iceServers());
+                    remote.port(), remote.tlsPort(), Optional.of(remote.host()), config.iceServers(),
+                    remote.credentialRefreshInterval());
         };
     }
 
@@ -137,9 +184,9 @@ public final class ScratchServer implements AutoCloseable {
         return URI.create((tls == null ? "http" : "https") + "://" + host + ":" + httpPort() + "/");
     }
 
-    /** The TLS identity in use, or null for plain HTTP. */
+    /** The TLS identity in use (the latest read from the PEM files), or null for plain HTTP. */
     public TlsIdentity tls() {
-        return tls;
+        return pemWatch.map(PemWatch::current).orElse(tls);
     }
 
     public SignalingService signaling() {
@@ -159,6 +206,7 @@ public final class ScratchServer implements AutoCloseable {
     /** Tells every peer the server is stopping, then stops. */
     @Override
     public void close() {
+        pemReloads.close();
         signaling.close();
         web.close();
         backstage.ifPresent(TurnBackstage::close);

@@ -55,6 +55,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "PEM private key for --tls-cert [SCRATCH_TLS_KEY].")
     Path tlsKey;
 
+    @Option(names = "--tls-reload-interval", defaultValue = "${SCRATCH_TLS_RELOAD_INTERVAL:-1m}",
+            paramLabel = "DURATION", description = "How often --tls-cert and --tls-key are read again for a renewed"
+                    + " certificate, used for new connections without a restart; 0 for never"
+                    + " [SCRATCH_TLS_RELOAD_INTERVAL] (default: ${DEFAULT-VALUE}).")
+    Duration tlsReloadInterval;
+
     @Option(names = "--state-dir", defaultValue = "${SCRATCH_STATE_DIR}", paramLabel = "DIR",
             description = "Where the self-signed certificate is kept [SCRATCH_STATE_DIR] (default: ~/.webrtc-scratch).")
     Path stateDir;
@@ -141,6 +147,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     RoomAccessOptions roomAccess;
 
+    @Mixin
+    LogOptions log;
+
     @Option(names = "--turn-remote", paramLabel = "HOST[:PORT]", defaultValue = "${SCRATCH_TURN_REMOTE}",
             description = "Hand browsers the STUN/TURN server of a 'turn' machine there instead of running one"
                     + " here; needs its --turn-secret [SCRATCH_TURN_REMOTE].")
@@ -154,6 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        log.apply();
         ServerConfig config = toConfig();
         if (config.resumeSecret() == null) {
             config = config.withResumeSecret(ResumeSecretFile.readOrCreate(config.tls().stateDir()));
@@ -189,7 +199,7 @@ public final class ServeCommand implements Callable<Integer> {
     private TlsOptions tlsOptions() {
         Path state = stateDir != null ? stateDir : TlsOptions.defaultStateDir();
         if (tlsCert != null || tlsKey != null) {
-            return new TlsOptions(TlsOptions.Mode.PEM, tlsCert, tlsKey, state);
+            return new TlsOptions(TlsOptions.Mode.PEM, tlsCert, tlsKey, state, tlsReloadInterval);
         }
         return switch (tlsMode.toLowerCase()) {
             case "off" -> new TlsOptions(TlsOptions.Mode.OFF, null, null, state);

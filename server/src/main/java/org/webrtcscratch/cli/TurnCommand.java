@@ -45,8 +45,12 @@ public final class TurnCommand implements Callable<Integer> {
             description = "PEM private key for --tls-cert [SCRATCH_TLS_KEY].")
     Path tlsKey;
 
+    @Mixin
+    LogOptions log;
+
     @Override
     public Integer call() throws InterruptedException {
+        log.apply();
         TurnSettings settings = toSettings();
         if (!turn.hasSecret() && settings.users().isEmpty()) {
             System.err.println("warning: no --turn-secret and no --turn-user: only STUN Binding will work");

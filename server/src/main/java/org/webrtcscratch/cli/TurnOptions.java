@@ -144,10 +144,24 @@ final class TurnOptions {
     long tcpTotalOutputBudget;
 
     @Option(names = "--turn-credential-ttl", paramLabel = "DURATION",
-            defaultValue = "${SCRATCH_TURN_CREDENTIAL_TTL:-24h}",
-            description = "Lifetime of the TURN credentials handed to browsers [SCRATCH_TURN_CREDENTIAL_TTL]"
-                    + " (default: ${DEFAULT-VALUE}).")
+            defaultValue = "${SCRATCH_TURN_CREDENTIAL_TTL:-10m}",
+            description = "Lifetime of the TURN credentials handed to browsers in a room; the web app asks for fresh"
+                    + " ones before they expire [SCRATCH_TURN_CREDENTIAL_TTL] (default: ${DEFAULT-VALUE}).")
     Duration credentialTtl;
+
+    @Option(names = "--turn-max-credential-lifetime", paramLabel = "DURATION",
+            defaultValue = "${SCRATCH_TURN_MAX_CREDENTIAL_LIFETIME}",
+            description = "TURN REST credentials whose expiry is further away than this are refused (401);"
+                    + " default 1h, or --turn-credential-ttl when that is longer"
+                    + " [SCRATCH_TURN_MAX_CREDENTIAL_LIFETIME].")
+    Duration maxCredentialLifetime;
+
+    @Option(names = "--turn-credential-refresh-interval", paramLabel = "DURATION",
+            defaultValue = "${SCRATCH_TURN_CREDENTIAL_REFRESH_INTERVAL:-10s}",
+            description = "Shortest time between two answered credential refreshes (refresh-ice-servers) of one"
+                    + " signaling connection (serve only) [SCRATCH_TURN_CREDENTIAL_REFRESH_INTERVAL]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration credentialRefreshInterval;
 
     @Option(names = "--turn-auth-failures", paramLabel = "N", defaultValue = "${SCRATCH_TURN_AUTH_FAILURES:-10}",
             description = "Wrong TURN credentials from one address (or for one username) before it is locked out"
@@ -208,6 +222,8 @@ final class TurnOptions {
                 .maxAllocationsPerSource(allocationsPerAddress)
                 .tcp(new TcpLimits(tcpIdleTimeout, tcpConnectionsPerAddress, tcpOutputBudget, tcpTotalOutputBudget))
                 .credentialTtl(credentialTtl)
+                .maxCredentialLifetime(maxCredentialLifetime())
+                .credentialRefreshInterval(credentialRefreshInterval)
                 .guessLimits(new GuessLimits(authFailures, authLockout, authMaxLockout, authMaxUserLockout,
                         GuessLimits.DEFAULTS.trackedKeys()))
                 .build();
@@ -215,6 +231,15 @@ final class TurnOptions {
         return Optional.of(new TurnSettings(port, listen, config, restSecret, allUsers(), external,
                 Optional.ofNullable(software).filter(s -> !s.isBlank()),
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Optional.empty()));
+    }
+
+    /** {@code --turn-max-credential-lifetime}, or 1 h, or the credentials' own lifetime when that is longer. */
+    private Duration maxCredentialLifetime() {
+        if (maxCredentialLifetime != null) {
+            return maxCredentialLifetime;
+        }
+        return credentialTtl.compareTo(TurnConfig.DEFAULT_MAX_CREDENTIAL_LIFETIME) > 0 ? credentialTtl
+                : TurnConfig.DEFAULT_MAX_CREDENTIAL_LIFETIME;
     }
 
     /** Whether a REST API secret was given (else nobody outside this process can mint credentials). */
@@ -283,7 +308,7 @@ final class TurnOptions {
             throw new IllegalArgumentException("--turn-remote must be HOST or HOST:PORT, not '" + remote + "'");
         }
         return new TurnMode.Remote(parsed.host(), parsed.port().orElse(TurnSettings.DEFAULT_PORT),
-                RestApiSecret.of(secret().orElseThrow()), credentialTtl);
+                RestApiSecret.of(secret().orElseThrow()), credentialTtl, credentialRefreshInterval);
     }
 
     private static List<String> nonBlank(List<String> values) {

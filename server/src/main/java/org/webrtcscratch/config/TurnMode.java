@@ -3,6 +3,7 @@ package org.webrtcscratch.config;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.webrtcscratch.iceservers.IceServerProvider;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.auth.RestApiSecret;
 
@@ -35,15 +36,17 @@ public sealed interface TurnMode {
      * A {@code turn} process on another machine with the same REST API secret: browsers are pointed at
      * {@code host:port} with credentials minted here.
      *
+     * @param credentialRefreshInterval the shortest time between two refreshes of one connection's credentials
      * @param tlsPort that machine's TURN over TLS port, handed out as a {@code turns:host:port} URL (its
      *                certificate must name {@code host}); empty for none
      */
-    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl, OptionalInt tlsPort)
-            implements TurnMode {
+    record Remote(String host, int port, RestApiSecret secret, Duration credentialTtl,
+                  Duration credentialRefreshInterval, OptionalInt tlsPort) implements TurnMode {
         public Remote {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(credentialTtl, "credentialTtl");
+            Objects.requireNonNull(credentialRefreshInterval, "credentialRefreshInterval");
             Objects.requireNonNull(tlsPort, "tlsPort");
             if (host.isBlank() || port < 1 || port > 65535) {
                 throw new IllegalArgumentException("remote TURN server must be HOST:PORT with a port in 1-65535, got "
@@ -56,12 +59,18 @@ public sealed interface TurnMode {
         }
 
         /** Without TURN over TLS. */
+        public Remote(String host, int port, RestApiSecret secret, Duration credentialTtl,
+                      Duration credentialRefreshInterval) {
+            this(host, port, secret, credentialTtl, credentialRefreshInterval, OptionalInt.empty());
+        }
+
+        /** Without TURN over TLS, with the default shortest interval between two refreshes of one connection's credentials. */
         public Remote(String host, int port, RestApiSecret secret, Duration credentialTtl) {
-            this(host, port, secret, credentialTtl, OptionalInt.empty());
+            this(host, port, secret, credentialTtl, IceServerProvider.DEFAULT_MIN_REFRESH_INTERVAL);
         }
 
         public Remote withTlsPort(OptionalInt value) {
-            return new Remote(host, port, secret, credentialTtl, value);
+            return new Remote(host, port, secret, credentialTtl, credentialRefreshInterval, value);
         }
     }
 

@@ -80,6 +80,11 @@ public final class SignalingEndpoint implements WebSocketEndpoint {
         }
 
         @Override
+        public void whenDrained(Runnable then) {
+            socket.whenDrained(then);
+        }
+
+        @Override
         public void close(int code, String reason) {
             socket.close(code, reason);
         }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -52,18 +53,51 @@ public final class WebServer implements AutoCloseable {
     private static final int PRECOMPRESS_MAX_BYTES = 256 * 1024;
 
     private final Javalin javalin;
+    /** The HTTPS connector's TLS, set as Jetty builds it; null for plain HTTP. */
+    private final AtomicReference<SslContextFactory.Server> ssl;
 
-    private WebServer(Javalin javalin) {
+    private WebServer(Javalin javalin, AtomicReference<SslContextFactory.Server> ssl) {
         this.javalin = javalin;
+        this.ssl = ssl;
+    }
+
+    /**
+     * Presents {@code identity} to new TLS connections from now on (a renewed certificate); connections already
+     * up keep theirs.
+     *
+     * @throws IllegalStateException when the server has no TLS, or Jetty refuses the key store
+     */
+    public void useTlsIdentity(TlsIdentity identity) {
+        SslContextFactory.Server factory = ssl.get();
+        if (factory == null) {
+            throw new IllegalStateException("the web server runs without TLS");
+        }
+        try {
+            factory.reload(f -> f.setKeyStore(identity.keyStore()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty refused the new certificate: " + e.getMessage(), e);
+        }
     }
 
     /** Starts serving; {@code tls} is null for plain HTTP. */
     public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
                                   IceServerProvider iceServers, PrometheusMeterRegistry metrics) {
-        WebApp webApp = new WebApp(config.webDir());
-        OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
-        SendBudget sendBudget = new SendBudget(config.limits().maxQueuedBytesPerAddress(),
+        return start(config, tls, signaling, iceServers, metrics, sendBudget(config));
+    }
+
+    /** The budget of bytes waiting to be sent to the WebSockets that {@code config} asks for. */
+    public static SendBudget sendBudget(ServerConfig config) {
+        return new SendBudget(config.limits().maxQueuedBytesPerAddress(),
                 config.limits().effectiveMaxQueuedBytesTotal(), config.httpSecurity().addressLimitsOnLoopback());
+    }
+
+    /** As above, sending within {@code sendBudget}, which signaling may share (its held messages). */
+    public static WebServer start(ServerConfig config, TlsIdentity tls, SignalingService signaling,
+                                  IceServerProvider iceServers, PrometheusMeterRegistry metrics,
+                                  SendBudget sendBudget) {
+        WebApp webApp = new WebApp(config.webDir());
+        AtomicReference<SslContextFactory.Server> ssl = new AtomicReference<>();
+        OriginPolicy origins = OriginPolicies.forServer(config.httpSecurity(), tls, metrics);
         WebSocketMetrics.bind(sendBudget, metrics);
         WebSocketUpgrade signalingSocket = new WebSocketUpgrade("/ws",
                 new SignalingEndpoint(signaling, config.httpSecurity().addressLimitsOnLoopback()),
@@ -90,7 +124,7 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(signalingSocket));
             javalinConfig.jetty.modifyServer(server -> server.insertHandler(new SecurityHeaders(
                     webApp.contentSecurityPolicy(), tls != null && config.tls().mode() == TlsOptions.Mode.PEM)));
-            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()), metrics);
+            addConnector(javalinConfig, config, tls, selectors(config.effectiveHttpThreads()), metrics, ssl);
             webApp.configureStaticFiles(javalinConfig);
             WebJar.UPLOT.serve(javalinConfig, PRECOMPRESS_MAX_BYTES);
             javalinConfig.routes.get("/r/{room}", webApp::callPage);
@@ -104,7 +138,8 @@ public final class WebServer implements AutoCloseable {
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
                     "peers", signaling.peerCount())));
             javalinConfig.routes.get("/api/config", ctx -> ctx.json(Map.of(
-                    "iceServers", iceServers.iceServersFor(null, ctx.host()),
+                    // Credentials only in a room (welcome): this answer is for anyone who asks.
+                    "iceServers", iceServers.anonymousIceServers(ctx.host()),
                     "limits", Map.of("roomCapacity", config.limits().roomCapacity(),
                             "maxMessageBytes", config.limits().maxMessageBytes()),
                     "version", Version.current())));
@@ -123,7 +158,7 @@ public final class WebServer implements AutoCloseable {
             });
         });
         javalin.start();
-        return new WebServer(javalin);
+        return new WebServer(javalin, ssl);
     }
 
     /** How full a room is, for a page waiting for a place: {@code {room, peers, capacity, full}}; 400 for a bad name. */
@@ -164,7 +199,8 @@ public final class WebServer implements AutoCloseable {
      * Jetty's default of one selector for every two cores.
      */
     private static void addConnector(JavalinConfig javalinConfig, ServerConfig config, TlsIdentity tls,
-                                     int selectors, MeterRegistry metrics) {
+                                     int selectors, MeterRegistry metrics,
+                                     AtomicReference<SslContextFactory.Server> sslHolder) {
         if (tls != null) {
             javalinConfig.jetty.modifyHttpConfiguration(http -> {
                 SecureRequestCustomizer secure = new SecureRequestCustomizer();
@@ -179,6 +215,7 @@ public final class WebServer implements AutoCloseable {
                 ssl = new SslContextFactory.Server();
                 ssl.setKeyStore(tls.keyStore());
                 ssl.setKeyStorePassword(tls.keyStorePassword());
+                sslHolder.set(ssl);
             }
             ServerConnector connector = new ServerConnector(server, null, null, null, -1, selectors,
                     AbstractConnectionFactory.getFactories(ssl, new HttpConnectionFactory(http)));

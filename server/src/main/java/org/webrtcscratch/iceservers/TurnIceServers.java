@@ -1,5 +1,6 @@
 package org.webrtcscratch.iceservers;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class TurnIceServers implements IceServerProvider {
     private final OptionalInt tlsPort;
     private final Optional<String> advertisedHost;
     private final List<IceServer> extra;
+    private final Duration minRefreshInterval;
 
     /**
      * @param tlsPort        the port of TURN over TLS, handed out as a {@code turns:} URL (RFC 7065) beside the
@@ -37,6 +39,13 @@ public final class TurnIceServers implements IceServerProvider {
      */
     public TurnIceServers(TurnCredentialIssuer issuer, int port, OptionalInt tlsPort, Optional<String> advertisedHost,
             List<IceServer> extra) {
+        this(issuer, port, tlsPort, advertisedHost, extra, DEFAULT_MIN_REFRESH_INTERVAL);
+    }
+
+    /** @param minRefreshInterval the shortest time between two answered refreshes of one connection */
+    public TurnIceServers(TurnCredentialIssuer issuer, int port, OptionalInt tlsPort, Optional<String> advertisedHost,
+            List<IceServer> extra, Duration minRefreshInterval) {
+        this.minRefreshInterval = Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.port = port;
         this.tlsPort = Objects.requireNonNull(tlsPort, "tlsPort");
@@ -61,6 +70,16 @@ public final class TurnIceServers implements IceServerProvider {
         servers.add(new IceServer(List.copyOf(turnUrls), credential.username(), credential.password()));
         servers.addAll(extra);
         return List.copyOf(servers);
+    }
+
+    @Override
+    public Optional<Duration> credentialLifetime() {
+        return Optional.of(issuer.ttl());
+    }
+
+    @Override
+    public Duration minRefreshInterval() {
+        return minRefreshInterval;
     }
 
     /**

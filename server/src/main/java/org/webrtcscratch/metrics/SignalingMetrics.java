@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.webrtcscratch.signaling.ErrorCode;
+import org.webrtcscratch.signaling.HeldBacklog;
 import org.webrtcscratch.signaling.ProtocolTable;
 import org.webrtcscratch.signaling.SignalingService;
 import org.webrtcscratch.signaling.SignalingStats;
@@ -44,6 +45,11 @@ public final class SignalingMetrics {
                 .description("signals relayed to their target").register(registry);
         FunctionCounter.builder("scratch.signaling.rate.limited", stats, SignalingStats::rateLimited)
                 .description("messages dropped by the rate limit").register(registry);
+        Gauge.builder("scratch.signaling.held.bytes", service.held(), HeldBacklog::bytes).baseUnit("bytes")
+                .description("bytes held for peers away within their resume window, or still going out to them"
+                        + " after a resume (counted in scratch_websocket_queued_bytes too)").register(registry);
+        FunctionCounter.builder("scratch.signaling.held.dropped", service.held(), HeldBacklog::dropped)
+                .description("messages for away peers not held, or let go, for lack of room").register(registry);
         for (String type : ProtocolTable.clientMessageTypes()) {
             FunctionCounter.builder("scratch.signaling.received", stats, s -> s.received(type))
                     .tag("type", type).description("client messages received, by type").register(registry);

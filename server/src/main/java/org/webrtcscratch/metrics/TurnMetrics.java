@@ -61,6 +61,9 @@ public final class TurnMetrics {
                     .description("TURN requests refused (401) while their source or username was locked out")
                     .register(registry);
         }
+        FunctionCounter.builder("scratch.turn.auth.too.long.lived", server, TurnServer::credentialsTooLongLived)
+                .description("TURN REST credentials refused (401) for an expiry beyond the maximum credential lifetime")
+                .register(registry);
         for (TurnStats.Direction direction : TurnStats.Direction.values()) {
             FunctionCounter.builder("scratch.turn.relayed.packets", stats, s -> s.relayedPackets(direction))
                     .tag("direction", tag(direction))

@@ -69,4 +69,11 @@ public sealed interface ClientMessage {
             return "lock";
         }
     }
+
+    /** Ask for fresh ICE servers (the TURN credentials expire); answered with {@code ice-servers}. */
+    record RefreshIceServers(JsonNode id) implements ClientMessage {
+        public String type() {
+            return "refresh-ice-servers";
+        }
+    }
 }

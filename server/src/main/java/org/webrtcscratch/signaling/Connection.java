@@ -9,6 +9,15 @@ public interface Connection {
     /** Queues one text frame; never blocks. */
     void send(String text);
 
+    /**
+     * Runs {@code then} once everything sent so far has gone out (at once when nothing waits), and never once
+     * the connection is closing: a held backlog goes out a batch at a time through it. The default, for
+     * transports without a queue of their own, runs it at once.
+     */
+    default void whenDrained(Runnable then) {
+        then.run();
+    }
+
     /** Closes with a WebSocket close code and reason. */
     void close(int code, String reason);
 

@@ -9,10 +9,26 @@ import java.util.function.Supplier;
 public final class Mailboxes implements Delivery {
 
     private final ConcurrentMap<String, Mailbox> byPeerId = new ConcurrentHashMap<>();
+    private final HeldBacklog held;
+
+    /** @param held the budget of the bytes held for peers that are away */
+    public Mailboxes(HeldBacklog held) {
+        this.held = held;
+    }
+
+    /** With no bound on held bytes beyond {@link Mailbox#MAX_HELD} messages a peer. */
+    public Mailboxes() {
+        this(new HeldBacklog(bytes -> true, bytes -> { }));
+    }
+
+    /** The bytes held for peers that are away, and what did not fit. */
+    public HeldBacklog held() {
+        return held;
+    }
 
     @Override
     public void open(Peer peer, Session session) {
-        byPeerId.put(peer.peerId(), new Mailbox(peer, session));
+        byPeerId.put(peer.peerId(), new Mailbox(peer, session, held));
     }
 
     @Override

@@ -116,7 +116,26 @@ final class RoomProtocol {
         return new ServerMessage.Welcome(peer.peerId(), peer.room(), peer.name(),
                 others.stream().map(Peer::info).toList(),
                 iceServers.iceServersFor(peer.peerId(), session.connection.host()),
-                peer.resumeToken(), resumed, restored);
+                peer.resumeToken(), resumed, restored, iceServersTtl());
+    }
+
+    /**
+     * Fresh ICE servers for a peer whose credentials near their end, at most once per the provider's
+     * {@link IceServerProvider#minRefreshInterval()}: minting is cheap, but a client may not make it a loop.
+     */
+    void refreshIceServers(Session session) {
+        Peer peer = joined(session);
+        Duration interval = iceServers.minRefreshInterval();
+        if (!session.tryRefreshIce(clock.nanoTime(), interval.toNanos())) {
+            throw new SignalingException(ErrorCode.RATE_LIMITED, "ICE servers refreshed less than "
+                    + interval.toSeconds() + " s ago; try again later");
+        }
+        session.send(codec.encode(new ServerMessage.IceServers(
+                iceServers.iceServersFor(peer.peerId(), session.connection.host()), iceServersTtl())));
+    }
+
+    private Long iceServersTtl() {
+        return iceServers.credentialLifetime().map(Duration::toSeconds).orElse(null);
     }
 
     /** @param receivedAt when the message arrived ({@link Observers#receivedAt()}), for an observer */

@@ -19,6 +19,7 @@ import org.webrtcscratch.iceservers.IceServer;
     @JsonSubTypes.Type(value = ServerMessage.Closing.class, name = "closing"),
     @JsonSubTypes.Type(value = ServerMessage.ServerEvent.class, name = "server-event"),
     @JsonSubTypes.Type(value = ServerMessage.RoomState.class, name = "room-state"),
+    @JsonSubTypes.Type(value = ServerMessage.IceServers.class, name = "ice-servers"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -26,9 +27,22 @@ public sealed interface ServerMessage {
     /** A peer as the others see it. */
     record PeerInfo(String peerId, String name) { }
 
-    /** {@code restored}: resumed across a server restart, see {@link ResumeTokens}. */
+    /**
+     * {@code restored}: resumed across a server restart, see {@link ResumeTokens}. {@code iceServersTtl}: seconds
+     * the credentials in {@code iceServers} stay good, or null when none expire.
+     */
     record Welcome(String peerId, String room, String name, List<PeerInfo> peers, List<IceServer> iceServers,
-                   String resumeToken, boolean resumed, boolean restored) implements ServerMessage { }
+                   String resumeToken, boolean resumed, boolean restored, Long iceServersTtl)
+            implements ServerMessage {
+
+        public Welcome(String peerId, String room, String name, List<PeerInfo> peers, List<IceServer> iceServers,
+                       String resumeToken, boolean resumed, boolean restored) {
+            this(peerId, room, name, peers, iceServers, resumeToken, resumed, restored, null);
+        }
+    }
+
+    /** Fresh ICE servers, answering {@code refresh-ice-servers}; {@code iceServersTtl} as in {@link Welcome}. */
+    record IceServers(List<IceServer> iceServers, Long iceServersTtl) implements ServerMessage { }
 
     record PeerJoined(PeerInfo peer) implements ServerMessage { }
 

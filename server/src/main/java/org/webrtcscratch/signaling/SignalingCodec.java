@@ -55,6 +55,7 @@ public final class SignalingCodec {
                 case "ping" -> new ClientMessage.Ping(id);
                 case "observe" -> new ClientMessage.Observe(requiredBoolean(object, "enabled"), id);
                 case "lock" -> new ClientMessage.Lock(requiredBoolean(object, "locked"), id);
+                case "refresh-ice-servers" -> new ClientMessage.RefreshIceServers(id);
                 default -> throw new SignalingException(ErrorCode.UNKNOWN_TYPE,
                         "unknown message type '" + Names.abbreviate(type) + "'");
             };

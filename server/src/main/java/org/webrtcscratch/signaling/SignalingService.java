@@ -5,8 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import org.webrtcscratch.iceservers.IceServerProvider;
 
 /**
@@ -16,8 +15,6 @@ import org.webrtcscratch.iceservers.IceServerProvider;
  * (WebSocket containers guarantee that).
  */
 public final class SignalingService implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
 
     /**
      * The web app's keep-alive, by far the most frequent message (one per connection every 10 s): answered
@@ -36,8 +33,11 @@ public final class SignalingService implements AutoCloseable {
     private final RoomEntry entry;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
+    /** Numbers the connections for the log. */
+    private final AtomicLong connectionIds = new AtomicLong();
     private final SignalingStats stats = new SignalingStats();
     private final SignalingEvents events;
+    private final HeldBacklog held;
     /** Completed when every connection has closed after {@link #closeAsync}, or its grace ran out. */
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean closing;
@@ -67,6 +67,7 @@ public final class SignalingService implements AutoCloseable {
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
                 tokens, observers, entry, stats);
         this.joinRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
+        this.held = delivery instanceof Mailboxes mailboxes ? mailboxes.held() : new Mailboxes().held();
     }
 
     /** With nothing behind signaling to observe. */
@@ -87,7 +88,19 @@ public final class SignalingService implements AutoCloseable {
     /** As above, with {@code access} deciding who may enter a room beyond knowing its name. */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
                             Backstage backstage, RoomAccess access) {
-        this(limits, iceServers, new SchedulerClock(), tokens, backstage, access);
+        this(limits, iceServers, tokens, backstage, HeldBacklog.bounded(limits.effectiveMaxQueuedBytesTotal()), access);
+    }
+
+    /** As above, the messages held for peers that are away drawing on {@code held} (the transport's budget). */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
+                            Backstage backstage, HeldBacklog held) {
+        this(limits, iceServers, tokens, backstage, held, RoomAccess.defaults());
+    }
+
+    /** As above, with both the held messages' budget and who may enter a room. */
+    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
+                            Backstage backstage, HeldBacklog held, RoomAccess access) {
+        this(limits, iceServers, new SchedulerClock(), tokens, backstage, held, access);
     }
 
     /** As above, with nothing behind signaling to observe. */
@@ -106,10 +119,10 @@ public final class SignalingService implements AutoCloseable {
     }
 
     private SignalingService(SignalingLimits limits, IceServerProvider iceServers, SignalingClock clock,
-                             ResumeTokens tokens, Backstage backstage, RoomAccess access) {
+                             ResumeTokens tokens, Backstage backstage, HeldBacklog held, RoomAccess access) {
         this(limits, iceServers, new MemoryRooms(limits.roomCapacity(), limits.maxRooms(),
                         (room, peerId) -> tokens.issue(room, peerId, clock.instant())),
-                new Mailboxes(), clock, SignalingEvents.NONE, tokens, backstage, access);
+                new Mailboxes(held), clock, SignalingEvents.NONE, tokens, backstage, access);
     }
 
     /**
@@ -130,9 +143,10 @@ public final class SignalingService implements AutoCloseable {
             connection.close(1013, "server busy, try again later");
             return null;
         }
-        Session session = new Session(connection, new RateGuard(limits.rateLimitPerSecond(), limits.rateBurst(),
-                limits.rateAbuse(), clock::nanoTime));
+        Session session = new Session("c" + Long.toString(connectionIds.incrementAndGet(), 36), connection,
+                new RateGuard(limits.rateLimitPerSecond(), limits.rateBurst(), limits.rateAbuse(), clock::nanoTime));
         sessions.add(session);
+        ConnectionLog.opened(session);
         return session;
     }
 
@@ -180,6 +194,7 @@ public final class SignalingService implements AutoCloseable {
             return;
         }
         connectionCount.decrementAndGet();
+        ConnectionLog.closed(session, code);
         observers.stop(session); // a resume starts observing afresh, on its new connection
         if (closing) {
             if (sessions.isEmpty()) {
@@ -204,7 +219,7 @@ public final class SignalingService implements AutoCloseable {
                 return false;
             }
             default -> {
-                LOG.info("closing {}: rate limit exceeded for {}", session.connection.remote(), limits.rateAbuse());
+                ConnectionLog.expelled(session, "rate limit exceeded for " + limits.rateAbuse());
                 protocol.expel(session);
                 closeWithReason(session, 1008, "rate limit exceeded");
                 return false;
@@ -220,12 +235,18 @@ public final class SignalingService implements AutoCloseable {
                             + " joins a minute from your address; try again later");
                 }
                 protocol.join(session, join);
+                ConnectionLog.joined(session, session.peer());
             }
             case ClientMessage.Signal signal -> protocol.signal(session, signal, receivedAt);
-            case ClientMessage.Leave leave -> protocol.leave(session);
+            case ClientMessage.Leave leave -> {
+                Peer peer = session.peer();
+                protocol.leave(session);
+                ConnectionLog.left(session, peer);
+            }
             case ClientMessage.Ping ping -> session.send(pong);
             case ClientMessage.Observe observe -> protocol.observe(session, observe);
             case ClientMessage.Lock lock -> protocol.lock(session, lock);
+            case ClientMessage.RefreshIceServers refresh -> protocol.refreshIceServers(session);
         }
     }
 
@@ -313,6 +334,11 @@ public final class SignalingService implements AutoCloseable {
     /** Joins with a wrong room password. */
     public long wrongPasswords() {
         return entry.wrongPasswords();
+    }
+
+    /** The bytes held for peers that are away, and the messages that did not fit. */
+    public HeldBacklog held() {
+        return held;
     }
 
     public SignalingStats stats() {

@@ -1,9 +1,12 @@
 package org.webrtcscratch.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,8 +33,30 @@ public final class PemFiles {
         return new TlsIdentity(readKey(keyFile), readChain(certFile));
     }
 
+    /**
+     * The identity in the PEM bytes of a certificate chain and a key, read from {@code certFile} and
+     * {@code keyFile} (named in errors), checked to belong together: a renewal caught half-written (a new
+     * certificate beside the old key) is refused rather than served.
+     */
+    public static TlsIdentity parse(byte[] certPem, byte[] keyPem, Path certFile, Path keyFile) throws IOException {
+        List<X509Certificate> chain = readChain(new ByteArrayInputStream(certPem), certFile);
+        PrivateKey key = readKey(new InputStreamReader(new ByteArrayInputStream(keyPem), StandardCharsets.UTF_8),
+                keyFile);
+        TlsIdentity identity = new TlsIdentity(key, chain);
+        if (!identity.keyMatchesCertificate()) {
+            throw new IOException(keyFile + " is not the private key of the certificate in " + certFile);
+        }
+        return identity;
+    }
+
     public static List<X509Certificate> readChain(Path certFile) throws IOException {
         try (InputStream in = Files.newInputStream(certFile)) {
+            return readChain(in, certFile);
+        }
+    }
+
+    private static List<X509Certificate> readChain(InputStream in, Path certFile) throws IOException {
+        try {
             List<X509Certificate> chain = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                     .map(X509Certificate.class::cast).toList();
             if (chain.isEmpty()) {
@@ -44,7 +69,13 @@ public final class PemFiles {
     }
 
     public static PrivateKey readKey(Path keyFile) throws IOException {
-        try (Reader reader = Files.newBufferedReader(keyFile); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(keyFile)) {
+            return readKey(reader, keyFile);
+        }
+    }
+
+    private static PrivateKey readKey(Reader reader, Path keyFile) throws IOException {
+        try (PEMParser parser = new PEMParser(reader)) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             return switch (object) {

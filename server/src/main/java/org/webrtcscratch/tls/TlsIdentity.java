@@ -1,10 +1,12 @@
 package org.webrtcscratch.tls;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -56,6 +58,29 @@ public record TlsIdentity(PrivateKey key, List<X509Certificate> chain) {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the private key is the one of the leaf certificate: something signed with it verifies. */
+    public boolean keyMatchesCertificate() {
+        try {
+            String algorithm = switch (key.getAlgorithm()) {
+                case "RSA" -> "SHA256withRSA";
+                case "EC" -> "SHA256withECDSA";
+                case "Ed25519", "EdDSA" -> "Ed25519";
+                default -> throw new GeneralSecurityException("unsupported key algorithm " + key.getAlgorithm());
+            };
+            byte[] probe = "webrtc-scratch key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(chain.getFirst().getPublicKey());
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -57,6 +57,12 @@ import org.webrtcscratch.turn.transport.TcpLimits;
  * @param guessLimits                 lockouts of sources and usernames that send wrong credentials
  *                                    ({@link GuessLimits#DEFAULTS})
  * @param tcp                         what clients over TCP may hold ({@link TcpLimits#DEFAULTS})
+ * @param maxCredentialLifetime       the longest a TURN REST credential may still have to live when it is used:
+ *                                    one whose expiry is further away is refused (401) as if unknown, so that a
+ *                                    leaked secret or a careless minting service cannot make credentials that
+ *                                    live for days; at least {@code credentialTtl}
+ * @param credentialRefreshInterval   the shortest time between two credential refreshes of one signaling
+ *                                    connection ({@code refresh-ice-servers}) that are answered
  */
 public record TurnConfig(
         String realm,
@@ -67,7 +73,13 @@ public record TurnConfig(
         int unauthorizedTrackedSources,
         Duration credentialTtl,
         GuessLimits guessLimits,
-        TcpLimits tcp) {
+        TcpLimits tcp,
+        Duration maxCredentialLifetime,
+        Duration credentialRefreshInterval) {
+
+    /** Minutes, not hours: a credential that leaks (a shared trace, a browser extension) is soon worthless. */
+    public static final Duration DEFAULT_CREDENTIAL_TTL = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_MAX_CREDENTIAL_LIFETIME = Duration.ofHours(1);
 
     /** RFC 8489 §14.9: REALM is fewer than 128 characters, at most 763 bytes. */
     private static final int MAX_REALM_CHARACTERS = 127;
@@ -80,6 +92,8 @@ public record TurnConfig(
         Objects.requireNonNull(credentialTtl, "credentialTtl");
         Objects.requireNonNull(guessLimits, "guessLimits");
         Objects.requireNonNull(tcp, "tcp");
+        Objects.requireNonNull(maxCredentialLifetime, "maxCredentialLifetime");
+        Objects.requireNonNull(credentialRefreshInterval, "credentialRefreshInterval");
     }
 
     public static Builder builder() {
@@ -113,6 +127,11 @@ public record TurnConfig(
         Problems.requirePositive(problems, "nonceLifetime", nonceLifetime);
         Problems.requirePositive(problems, "unauthorizedWindow", unauthorizedWindow);
         Problems.requirePositive(problems, "credentialTtl", credentialTtl);
+        Problems.requirePositive(problems, "credentialRefreshInterval", credentialRefreshInterval);
+        if (maxCredentialLifetime.compareTo(credentialTtl) < 0) {
+            problems.add("maxCredentialLifetime (" + maxCredentialLifetime + ") must be at least credentialTtl ("
+                    + credentialTtl + "): the server would refuse the credentials it hands out");
+        }
         Problems.requireAtLeastOne(problems, "unauthorizedLimit", unauthorizedLimit);
         Problems.requireAtLeastOne(problems, "unauthorizedTrackedSources", unauthorizedTrackedSources);
         Problems.throwIfAny("TURN configuration", problems);
@@ -140,7 +159,9 @@ public record TurnConfig(
         private int unauthorizedLimit = 200;
         private Duration unauthorizedWindow = Duration.ofSeconds(10);
         private int unauthorizedTrackedSources = 10_000;
-        private Duration credentialTtl = Duration.ofHours(24);
+        private Duration credentialTtl = DEFAULT_CREDENTIAL_TTL;
+        private Duration maxCredentialLifetime = DEFAULT_MAX_CREDENTIAL_LIFETIME;
+        private Duration credentialRefreshInterval = Duration.ofSeconds(10);
         private GuessLimits guessLimits = GuessLimits.DEFAULTS;
         private TcpLimits tcp = TcpLimits.DEFAULTS;
 
@@ -169,6 +190,8 @@ public record TurnConfig(
             unauthorizedWindow = c.unauthorizedWindow;
             unauthorizedTrackedSources = c.unauthorizedTrackedSources;
             credentialTtl = c.credentialTtl;
+            maxCredentialLifetime = c.maxCredentialLifetime;
+            credentialRefreshInterval = c.credentialRefreshInterval;
             guessLimits = c.guessLimits;
             tcp = c.tcp;
         }
@@ -193,6 +216,8 @@ public record TurnConfig(
         public Builder unauthorizedWindow(Duration value) { unauthorizedWindow = value; return this; }
         public Builder unauthorizedTrackedSources(int value) { unauthorizedTrackedSources = value; return this; }
         public Builder credentialTtl(Duration value) { credentialTtl = value; return this; }
+        public Builder maxCredentialLifetime(Duration value) { maxCredentialLifetime = value; return this; }
+        public Builder credentialRefreshInterval(Duration value) { credentialRefreshInterval = value; return this; }
         public Builder guessLimits(GuessLimits value) { guessLimits = value; return this; }
         public Builder tcp(TcpLimits value) { tcp = value; return this; }
 
@@ -203,7 +228,8 @@ public record TurnConfig(
                     maxAllocationsPerSource, maxPermissionsPerAllocation, bandwidthCapBytesPerSecond,
                     new PeerAddressPolicy(allowLoopbackPeers, allowPrivatePeers, allowedPeers, deniedPeers));
             return new TurnConfig(realm, allocation, nonceLifetime, unauthorizedLimit, unauthorizedWindow,
-                    unauthorizedTrackedSources, credentialTtl, guessLimits, tcp).validate();
+                    unauthorizedTrackedSources, credentialTtl, guessLimits, tcp, maxCredentialLifetime,
+                    credentialRefreshInterval).validate();
         }
     }
 }

@@ -23,6 +23,7 @@ import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
 import org.webrtcscratch.turn.event.TurnEvents;
+import org.webrtcscratch.turn.server.AllocationLog;
 import org.webrtcscratch.turn.server.Authenticator;
 import org.webrtcscratch.turn.server.TurnHandler;
 import org.webrtcscratch.turn.server.TurnStats;
@@ -51,10 +52,11 @@ public final class TurnServer implements AutoCloseable {
     private final TurnStats stats;
     private final TurnEvents events;
     private final GuessThrottle guesses;
+    private final RestApiCredentials restCredentials;
 
     private TurnServer(TurnSettings settings, AllocationManager allocations, TurnTransports transports,
             Ticker.Stop sweeper, TurnCredentialIssuer credentialIssuer, TurnStats stats,
-            TurnEvents events, GuessThrottle guesses) {
+            TurnEvents events, GuessThrottle guesses, RestApiCredentials restCredentials) {
         this.settings = settings;
         this.allocations = allocations;
         this.transports = transports;
@@ -63,6 +65,7 @@ public final class TurnServer implements AutoCloseable {
         this.stats = stats;
         this.events = events;
         this.guesses = guesses;
+        this.restCredentials = restCredentials;
     }
 
     /** How often expired allocations, permissions, bindings, reservations and idle TCP connections are let go. */
@@ -84,12 +87,14 @@ public final class TurnServer implements AutoCloseable {
         TurnStats stats = new TurnStats();
         TurnEvents events = new TurnEvents();
         events.subscribe(stats);
+        events.subscribe(new AllocationLog());
         AllocationLimits limits = config.allocation().withPeerPolicy(
                 config.allocation().peerPolicy().withOwn(LocalAddresses.own(settings)));
         AllocationManager allocations = new AllocationManager(limits, new UdpRelayPortBinder(), clock, events);
+        RestApiCredentials restCredentials = new RestApiCredentials(settings.secret(), config.realm(), clock,
+                config.maxCredentialLifetime());
         CredentialStore credentials = CredentialStore.firstOf(List.of(
-                StaticCredentials.parse(settings.users(), config.realm()),
-                new RestApiCredentials(settings.secret(), config.realm(), clock)));
+                StaticCredentials.parse(settings.users(), config.realm()), restCredentials));
         GuessThrottle guesses = new GuessThrottle(config.guessLimits(), clock);
         Authenticator authenticator = new Authenticator(config.realm(), credentials,
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
@@ -108,7 +113,8 @@ public final class TurnServer implements AutoCloseable {
         TurnTransports running = transports;
         Ticker.Stop sweeper = sweepTicker.every(SWEEP_PERIOD, () -> sweep(allocations, running));
         TurnServer server = new TurnServer(settings, allocations, transports, sweeper,
-                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events, guesses);
+                new TurnCredentialIssuer(settings.secret(), clock, config.credentialTtl()), stats, events, guesses,
+                restCredentials);
         LOG.info("STUN/TURN listening on UDP {} and TCP {}{}, relaying from {} ports {}", server.udpAddresses(),
                 server.tcpAddresses(), server.tlsAddresses().isEmpty() ? "" : " and TLS " + server.tlsAddresses(),
                 config.allocation().relayIps(), config.allocation().relayPorts());
@@ -169,6 +175,11 @@ public final class TurnServer implements AutoCloseable {
     /** Lockouts for wrong credentials, and what they refused. */
     public GuessThrottle guesses() {
         return guesses;
+    }
+
+    /** REST credentials refused for an expiry further away than the maximum credential lifetime. */
+    public long credentialsTooLongLived() {
+        return restCredentials.tooLongLived();
     }
 
     public int allocationCount() {

@@ -63,6 +63,9 @@ final class Outbound {
     /** What the write in flight holds of {@link #account}: the queue it was gathered from (0 for a first write). */
     private long inFlightBytes;
     private ByteBuffer[] write;
+    /** To run once nothing is in flight or queued ({@link #whenDrained}); then moved to {@link #drainedNow}. */
+    private Runnable whenDrained;
+    private Runnable drainedNow;
 
     Outbound(WebSocketSettings settings, long now) {
         this(settings, settings.budget().open(null), now);
@@ -140,12 +143,38 @@ final class Outbound {
         inFlightBytes = queuedBytes;
         if (queue == null) {
             writing = false;
+            drainedNow = phase == Phase.OPEN ? whenDrained : null;
+            whenDrained = null;
             return phase == Phase.FLUSHING ? end(Action.END) : Action.NONE;
         }
         write = queue.toArray(ByteBuffer[]::new);
         queue = null;
         queuedBytes = 0;
         return Action.WRITE;
+    }
+
+    /**
+     * {@code then} is to run once everything sent so far is written, so that a sender with much to say (a held
+     * backlog) can say it a batch at a time instead of filling the queue past its limit. Returns {@code then}
+     * when that is already so (the caller runs it), null when it will come from {@link #takeDrained} after a
+     * write, or never once the connection is closing. One at a time: a second replaces the first.
+     */
+    Runnable whenDrained(Runnable then) {
+        if (phase != Phase.OPEN) {
+            return null;
+        }
+        if (!writing) {
+            return then;
+        }
+        whenDrained = then;
+        return null;
+    }
+
+    /** What {@link #whenDrained} asked to run, once the last write has drained everything; null otherwise. */
+    Runnable takeDrained() {
+        Runnable taken = drainedNow;
+        drainedNow = null;
+        return taken;
     }
 
     /** The write in flight failed; the shell ends the connection with the failure. */
@@ -226,6 +255,8 @@ final class Outbound {
         phase = Phase.ENDED;
         queue = null;
         write = null;
+        whenDrained = null;
+        drainedNow = null;
         return action;
     }
 }

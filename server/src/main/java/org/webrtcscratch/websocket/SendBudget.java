@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
  * own limit ({@link WebSocketSettings#maxQueuedBytes()}) bounds one slow reader; this bounds many of them,
  * which once took 659 MB from one address. A socket draws on it only while a write is in flight (what it
  * queues behind it, then that batch until its own write completes), so a fast reader never touches it. A
- * reservation that would go over either budget is refused and the socket whose queue grows is dropped.
+ * reservation that would go over either budget is refused and the socket whose queue grows is dropped. Messages
+ * held for a peer that is away count in the total too ({@link #reserve}).
  * Thread-safe.
  */
 public final class SendBudget {
@@ -108,6 +109,25 @@ public final class SendBudget {
                 byAddress.computeIfPresent(address, (a, u) -> --u.sockets == 0 ? null : u);
             }
         }
+    }
+
+    /**
+     * Takes {@code bytes} from the total for something that waits to be sent but on no socket yet (messages
+     * held for a peer that is away); false when the total has no room. {@link #release} gives them back.
+     */
+    public boolean reserve(long bytes) {
+        long now = used.addAndGet(bytes);
+        if (now > total) {
+            used.addAndGet(-bytes);
+            return false;
+        }
+        highWater.accumulateAndGet(now, Math::max);
+        return true;
+    }
+
+    /** Gives back what {@link #reserve} took. */
+    public void release(long bytes) {
+        used.addAndGet(-bytes);
     }
 
     /** A new socket's account; {@code address} null (unknown) counts under the total only. */

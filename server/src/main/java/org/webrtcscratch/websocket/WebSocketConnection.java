@@ -192,6 +192,17 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     }
 
     @Override
+    public void whenDrained(Runnable then) {
+        Runnable now;
+        synchronized (outbound) {
+            now = outbound.whenDrained(then);
+        }
+        if (now != null) {
+            now.run();
+        }
+    }
+
+    @Override
     public void close(int code, String reason) {
         step(out -> out.close(code, reason));
     }
@@ -200,11 +211,16 @@ final class WebSocketConnection extends AbstractConnection.NonBlocking implement
     private Action step(Function<Outbound, Action> event) {
         Action action;
         ByteBuffer[] write;
+        Runnable drained;
         synchronized (outbound) {
             action = event.apply(outbound);
             write = outbound.takeWrite();
+            drained = outbound.takeDrained();
         }
         act(action, write);
+        if (drained != null) {
+            drained.run();
+        }
         return action;
     }
 

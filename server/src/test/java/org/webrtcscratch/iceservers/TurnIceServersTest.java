@@ -25,13 +25,18 @@ import org.webrtcscratch.stun.header.StunMethod;
 import org.webrtcscratch.testing.TurnTestClient;
 import org.webrtcscratch.testing.WsTestClient;
 import org.webrtcscratch.turn.SettableClock;
+import org.webrtcscratch.turn.TurnConfig;
 import org.webrtcscratch.turn.TurnServer;
 import org.webrtcscratch.turn.TurnSettings;
 import org.webrtcscratch.turn.auth.RestApiSecret;
+import org.webrtcscratch.turn.auth.TurnCredential;
 import org.webrtcscratch.turn.auth.TurnCredentialIssuer;
 import org.webrtcscratch.turn.proto.RequestedTransport;
 
-/** Our TURN server in {@code welcome.iceServers} and {@code /api/config}, with credentials that work. */
+/**
+ * Our TURN server in {@code welcome.iceServers} and {@code ice-servers}, with credentials that work, and in
+ * {@code /api/config} without any.
+ */
 class TurnIceServersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,14 +102,82 @@ class TurnIceServersTest {
     }
 
     @Test
-    void apiConfigMintsAnonymousCredentials() throws Exception {
+    void apiConfigHandsOutNoCredentialsOnlyTheServersThatNeedNone() throws Exception {
         start("127.0.0.1", TurnSettings.onLoopback());
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(server.baseUri().resolve("/api/config")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        JsonNode turn = JSON.readTree(response.body()).path("iceServers").get(1);
-        assertThat(turn.path("username").asText()).matches("\\d+");
-        assertThat(turn.path("credential").asText()).isNotBlank();
+        JsonNode ice = JSON.readTree(response.body()).path("iceServers");
+        assertThat(response.body()).doesNotContain("username", "credential", "turn:");
+        assertThat(ice).hasSize(2);
+        assertThat(ice.get(0).path("urls").get(0).asText()).isEqualTo("stun:127.0.0.1:" + server.turn().orElseThrow().port());
+        assertThat(ice.get(1).path("urls").get(0).asText()).isEqualTo("stun:stun.example.org:3478");
+    }
+
+    @Test
+    void welcomeSaysHowLongItsCredentialsLiveAndTheTurnUsernameExpiresThen() {
+        start("127.0.0.1", TurnSettings.onLoopback().withConfig(TurnSettings.onLoopback().config().toBuilder()
+                .credentialTtl(Duration.ofMinutes(7)).build()));
+        WsTestClient alice = WsTestClient.connect(server.baseUri());
+        open.add(alice);
+        long before = System.currentTimeMillis() / 1000;
+        JsonNode welcome = alice.join("ttl-room", "Alice");
+        long after = System.currentTimeMillis() / 1000 + 1;
+        assertThat(welcome.path("iceServersTtl").asLong()).isEqualTo(7 * 60);
+        long expiry = Long.parseLong(welcome.path("iceServers").get(1).path("username").asText().split(":")[0]);
+        assertThat(expiry).isBetween(before + 7 * 60, after + 7 * 60);
+    }
+
+    @Test
+    void aPeerInARoomGetsFreshCredentialsAtMostOncePerRefreshInterval() {
+        start("127.0.0.1", TurnSettings.onLoopback().withConfig(TurnSettings.onLoopback().config().toBuilder()
+                .credentialRefreshInterval(Duration.ofHours(1)).build()));
+        int port = server.turn().orElseThrow().port();
+        WsTestClient alice = WsTestClient.connect(server.baseUri());
+        open.add(alice);
+        alice.send("{\"type\":\"refresh-ice-servers\",\"id\":1}");
+        assertThat(alice.expectError("not-joined").path("request").asText()).isEqualTo("refresh-ice-servers");
+        String peerId = alice.join("refresh-room", "Alice").path("peerId").asText();
+
+        alice.send("{\"type\":\"refresh-ice-servers\"}");
+        JsonNode fresh = alice.expect("ice-servers");
+        assertThat(fresh.path("iceServersTtl").asLong()).isEqualTo(TurnConfig.DEFAULT_CREDENTIAL_TTL.toSeconds());
+        JsonNode turn = fresh.path("iceServers").get(1);
+        assertThat(turn.path("username").asText()).endsWith(":" + peerId);
+        try (TurnTestClient client = TurnTestClient.udp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                .credentials(turn.path("username").asText(), turn.path("credential").asText())) {
+            assertThat(client.authenticated(StunMethod.ALLOCATE, RequestedTransport.UDP).message().type().messageClass())
+                    .isEqualTo(MessageClass.SUCCESS_RESPONSE);
+        }
+
+        alice.send("{\"type\":\"refresh-ice-servers\",\"id\":\"again\"}");
+        JsonNode refused = alice.expectError("rate-limited");
+        assertThat(refused.path("re").asText()).isEqualTo("again");
+        // The connection and the room carry on.
+        alice.send("{\"type\":\"ping\"}");
+        alice.expect("pong");
+    }
+
+    @Test
+    void aTurnServerRefusesRestCredentialsThatLiveLongerThanItsMaximum() {
+        TurnServer turn = TurnServer.start(TurnSettings.onLoopback().withSecret(RestApiSecret.of("shared"))
+                .withConfig(TurnSettings.onLoopback().config().toBuilder()
+                        .maxCredentialLifetime(Duration.ofMinutes(30)).build()));
+        open.add(turn);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), turn.port());
+        TurnCredential dayLong = new TurnCredentialIssuer(RestApiSecret.of("shared"),
+                java.time.InstantSource.system(), Duration.ofHours(24)).issue("mallory");
+        try (TurnTestClient client = TurnTestClient.udp(address).credentials(dayLong.username(), dayLong.password())) {
+            DecodedMessage refused = client.authenticated(StunMethod.ALLOCATE, RequestedTransport.UDP);
+            assertThat(refused.message().type().messageClass()).isEqualTo(MessageClass.ERROR_RESPONSE);
+        }
+        assertThat(turn.credentialsTooLongLived()).isPositive();
+        TurnCredential short_ = new TurnCredentialIssuer(RestApiSecret.of("shared"),
+                java.time.InstantSource.system(), Duration.ofMinutes(10)).issue("alice");
+        try (TurnTestClient client = TurnTestClient.udp(address).credentials(short_.username(), short_.password())) {
+            assertThat(client.authenticated(StunMethod.ALLOCATE, RequestedTransport.UDP).message().type().messageClass())
+                    .isEqualTo(MessageClass.SUCCESS_RESPONSE);
+        }
     }
 
     @Test

@@ -132,7 +132,7 @@ class RoomProtocolTest {
     }
 
     private Session connect(FakeConnection connection) {
-        return new Session(connection, new RateGuard(50, 200, Duration.ofSeconds(5), clock::nanoTime));
+        return new Session("test", connection, new RateGuard(50, 200, Duration.ofSeconds(5), clock::nanoTime));
     }
 
     private Peer join(Session session, String room, String name) {

@@ -23,7 +23,16 @@ class TurnConfigTest {
         assertThat(config.relayPorts().max()).isEqualTo(65535);
         assertThat(config.peerPolicy().allowLoopback()).isFalse();
         assertThat(config.peerPolicy().allowPrivate()).isFalse();
-        assertThat(TurnConfig.defaults().credentialTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(TurnConfig.defaults().credentialTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(TurnConfig.defaults().maxCredentialLifetime()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void credentialsHandedOutMustLiveNoLongerThanTheServerAccepts() {
+        assertThatThrownBy(() -> TurnConfig.builder().credentialTtl(Duration.ofHours(2)).build())
+                .hasMessageContaining("maxCredentialLifetime");
+        assertThat(TurnConfig.builder().credentialTtl(Duration.ofHours(2)).maxCredentialLifetime(Duration.ofHours(2))
+                .build().credentialTtl()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test

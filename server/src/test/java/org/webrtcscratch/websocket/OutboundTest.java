@@ -36,6 +36,28 @@ class OutboundTest {
     }
 
     @Test
+    void whenDrainedRunsAtOnceWhenIdleElseAfterTheLastWriteAndNeverOnceClosing() {
+        Runnable then = () -> { };
+        assertThat(out.whenDrained(then)).isSameAs(then);
+        written(out.send(text("a", 1), T0));
+        assertThat(out.whenDrained(then)).isNull();
+        out.send(text("b", 1), T0);
+        assertThat(written(out.written())).hasSize(1); // b goes out: not drained yet
+        assertThat(out.takeDrained()).isNull();
+        assertThat(out.written()).isEqualTo(NONE);
+        assertThat(out.takeDrained()).isSameAs(then);
+        assertThat(out.takeDrained()).isNull();
+
+        written(out.send(text("c", 1), T0));
+        out.whenDrained(then);
+        out.close(1000, "bye");
+        assertThat(out.whenDrained(then)).isNull();
+        assertThat(written(out.written())).hasSize(1); // the close frame
+        assertThat(out.written()).isEqualTo(NONE);
+        assertThat(out.takeDrained()).as("not after our close frame: nothing more will be sent").isNull();
+    }
+
+    @Test
     void framesSentDuringAWriteGoOutTogetherInTheNextWrite() {
         ByteBuffer a = text("a", 1);
         ByteBuffer b = text("b", 1);

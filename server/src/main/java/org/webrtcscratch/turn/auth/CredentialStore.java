@@ -13,17 +13,40 @@ public interface CredentialStore {
 
     Optional<LongTermKey> keyFor(String username);
 
+    /**
+     * The key of {@code username} for a request on an allocation made with it: a time-limited credential's
+     * expiry bounds when an allocation may be made, not how long its owner may keep it (the web app's
+     * credentials live minutes, its calls hours). By default the same as {@link #keyFor}.
+     */
+    default Optional<LongTermKey> keyForExistingAllocation(String username) {
+        return keyFor(username);
+    }
+
     /** A store that asks each of {@code stores} in turn and answers with the first key found. */
     static CredentialStore firstOf(List<CredentialStore> stores) {
         List<CredentialStore> copy = List.copyOf(stores);
-        return username -> {
-            for (CredentialStore store : copy) {
-                Optional<LongTermKey> key = store.keyFor(username);
-                if (key.isPresent()) {
-                    return key;
+        return new CredentialStore() {
+            @Override
+            public Optional<LongTermKey> keyFor(String username) {
+                for (CredentialStore store : copy) {
+                    Optional<LongTermKey> key = store.keyFor(username);
+                    if (key.isPresent()) {
+                        return key;
+                    }
                 }
+                return Optional.empty();
             }
-            return Optional.empty();
+
+            @Override
+            public Optional<LongTermKey> keyForExistingAllocation(String username) {
+                for (CredentialStore store : copy) {
+                    Optional<LongTermKey> key = store.keyForExistingAllocation(username);
+                    if (key.isPresent()) {
+                        return key;
+                    }
+                }
+                return Optional.empty();
+            }
         };
     }
 }

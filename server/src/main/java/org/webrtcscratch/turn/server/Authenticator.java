@@ -70,6 +70,14 @@ public final class Authenticator {
     }
 
     Verdict check(DecodedMessage request, InetAddress client) {
+        return check(request, client, Optional.empty());
+    }
+
+    /**
+     * @param allocationUser the username of the allocation the request is on, if any: that username's key is
+     *                       taken even when its time-limited credential has expired since the allocation was made
+     */
+    Verdict check(DecodedMessage request, InetAddress client, Optional<String> allocationUser) {
         if (!request.hasIntegrity() && !request.hasIntegritySha256()) {
             return unauthenticated(client, "credentials required: send USERNAME, REALM, NONCE and MESSAGE-INTEGRITY");
         }
@@ -85,7 +93,8 @@ public final class Authenticator {
         if (locked.isPresent()) {
             return unauthenticated(client, lockedReason(locked.get()));
         }
-        Optional<LongTermKey> key = credentials.keyFor(name);
+        Optional<LongTermKey> key = allocationUser.filter(name::equals).isPresent()
+                ? credentials.keyForExistingAllocation(name) : credentials.keyFor(name);
         if (key.isEmpty()) {
             guesses.failed(client, Optional.empty());
             return unauthenticated(client, "unknown or expired USERNAME");

@@ -155,7 +155,11 @@ public final class TurnHandler {
      * the 420 is signed).
      */
     private TurnReply authenticated(Exchange exchange, Function<Exchange, TurnReply> method) {
-        return switch (authenticator.check(exchange.request(), exchange.from().client().getAddress())) {
+        // An Allocate makes an allocation, so only a credential good now may; the other methods act on one.
+        Optional<String> allocationUser = exchange.message().type().method() == StunMethod.ALLOCATE
+                ? Optional.empty() : allocations.find(exchange.from()).map(Allocation::username);
+        return switch (authenticator.check(exchange.request(), exchange.from().client().getAddress(),
+                allocationUser)) {
             case Authenticator.Passed passed -> {
                 Exchange signed = exchange.authenticatedAs(passed.credentials());
                 List<Integer> unknown = unsupported(signed.message());

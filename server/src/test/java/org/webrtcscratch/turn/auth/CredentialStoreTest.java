@@ -20,6 +20,18 @@ class CredentialStoreTest {
     private final RestApiCredentials rest = new RestApiCredentials(SECRET, REALM, clock);
 
     @Test
+    void aRestUsernameWhoseExpiryIsBeyondTheMaximumLifetimeHasNoKey() {
+        RestApiCredentials bounded = new RestApiCredentials(SECRET, REALM, clock, Duration.ofHours(1));
+        long now = clock.instant().getEpochSecond();
+        assertThat(bounded.keyFor((now + 3600) + ":alice")).isPresent();
+        assertThat(bounded.keyFor((now + 3601) + ":alice")).isEmpty();
+        assertThat(bounded.keyFor(Long.toString(now + 86_400))).isEmpty();
+        assertThat(bounded.tooLongLived()).isEqualTo(2);
+        clock.advanceSeconds(2);
+        assertThat(bounded.keyFor((now + 3601) + ":alice")).isPresent();
+    }
+
+    @Test
     void staticUsersAreKeyedByName() {
         StaticCredentials users = StaticCredentials.parse(List.of("alice:wonderland", "bob:pa:ss:word"), REALM);
 

@@ -35,6 +35,8 @@ import org.webrtcscratch.turn.allocation.UdpRelayPortBinder;
 import org.webrtcscratch.turn.auth.CredentialStore;
 import org.webrtcscratch.turn.auth.GuessThrottle;
 import org.webrtcscratch.turn.auth.NonceManager;
+import org.webrtcscratch.turn.auth.RestApiCredentials;
+import org.webrtcscratch.turn.auth.RestApiSecret;
 import org.webrtcscratch.turn.auth.StaticCredentials;
 import org.webrtcscratch.turn.auth.UnauthorizedLimiter;
 import org.webrtcscratch.turn.event.RecordingSink;
@@ -53,6 +55,8 @@ final class HandlerFixture implements AutoCloseable {
     static final String OTHER_USER = "bob";
     static final String OTHER_PASSWORD = "builder";
     static final int UNAUTHORIZED_LIMIT = 3;
+    /** Signs time-limited (TURN REST API) credentials, accepted beside the fixed users. */
+    static final RestApiSecret REST_SECRET = RestApiSecret.of("fixture-secret");
     static final InetSocketAddress SERVER = address("127.0.0.1", 3478);
     static final InetSocketAddress PEER = address("127.0.0.1", 9);
 
@@ -86,8 +90,9 @@ final class HandlerFixture implements AutoCloseable {
         hub.subscribe(stats);
         hub.subscribe(events);
         allocations = new AllocationManager(config.allocation(), new UdpRelayPortBinder(), clock, hub);
-        CredentialStore credentials = StaticCredentials.parse(
-                List.of(USER + ":" + PASSWORD, OTHER_USER + ":" + OTHER_PASSWORD), REALM);
+        CredentialStore credentials = CredentialStore.firstOf(List.of(StaticCredentials.parse(
+                List.of(USER + ":" + PASSWORD, OTHER_USER + ":" + OTHER_PASSWORD), REALM),
+                new RestApiCredentials(REST_SECRET, REALM, clock, config.maxCredentialLifetime())));
         Authenticator authenticator = new Authenticator(REALM, credentials,
                 new NonceManager(NonceManager.newSecret(), clock, config.nonceLifetime()),
                 new UnauthorizedLimiter(config.unauthorizedLimit(), config.unauthorizedWindow(),
