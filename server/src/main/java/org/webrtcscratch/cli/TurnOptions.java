@@ -152,7 +152,8 @@ final class TurnOptions {
     @Option(names = "--turn-max-credential-lifetime", paramLabel = "DURATION",
             defaultValue = "${SCRATCH_TURN_MAX_CREDENTIAL_LIFETIME}",
             description = "TURN REST credentials whose expiry is further away than this are refused (401);"
-                    + " default 1h, or --turn-credential-ttl when that is longer"
+                    + " default 24h5m (a day, as REST credentials are usually minted), or --turn-credential-ttl when"
+                    + " that is longer"
                     + " [SCRATCH_TURN_MAX_CREDENTIAL_LIFETIME].")
     Duration maxCredentialLifetime;
 
@@ -233,7 +234,7 @@ final class TurnOptions {
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), Optional.empty()));
     }
 
-    /** {@code --turn-max-credential-lifetime}, or 1 h, or the credentials' own lifetime when that is longer. */
+    /** {@code --turn-max-credential-lifetime}, or a day and 5 minutes, or the credentials' own lifetime when that is longer. */
     private Duration maxCredentialLifetime() {
         if (maxCredentialLifetime != null) {
             return maxCredentialLifetime;

@@ -79,7 +79,11 @@ public record TurnConfig(
 
     /** Minutes, not hours: a credential that leaks (a shared trace, a browser extension) is soon worthless. */
     public static final Duration DEFAULT_CREDENTIAL_TTL = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_MAX_CREDENTIAL_LIFETIME = Duration.ofHours(1);
+    /**
+     * A day, the lifetime the TURN REST API draft recommends and minting services (and coturn's
+     * turnutils_uclient) use, plus five minutes for a minting machine whose clock is ahead: longer is refused.
+     */
+    public static final Duration DEFAULT_MAX_CREDENTIAL_LIFETIME = Duration.ofDays(1).plusMinutes(5);
 
     /** RFC 8489 §14.9: REALM is fewer than 128 characters, at most 763 bytes. */
     private static final int MAX_REALM_CHARACTERS = 127;

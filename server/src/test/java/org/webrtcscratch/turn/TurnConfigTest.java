@@ -24,15 +24,15 @@ class TurnConfigTest {
         assertThat(config.peerPolicy().allowLoopback()).isFalse();
         assertThat(config.peerPolicy().allowPrivate()).isFalse();
         assertThat(TurnConfig.defaults().credentialTtl()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(TurnConfig.defaults().maxCredentialLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(TurnConfig.defaults().maxCredentialLifetime()).isEqualTo(Duration.ofHours(24).plusMinutes(5));
     }
 
     @Test
     void credentialsHandedOutMustLiveNoLongerThanTheServerAccepts() {
-        assertThatThrownBy(() -> TurnConfig.builder().credentialTtl(Duration.ofHours(2)).build())
+        assertThatThrownBy(() -> TurnConfig.builder().credentialTtl(Duration.ofHours(25)).build())
                 .hasMessageContaining("maxCredentialLifetime");
-        assertThat(TurnConfig.builder().credentialTtl(Duration.ofHours(2)).maxCredentialLifetime(Duration.ofHours(2))
-                .build().credentialTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(TurnConfig.builder().credentialTtl(Duration.ofHours(25)).maxCredentialLifetime(Duration.ofHours(25))
+                .build().credentialTtl()).isEqualTo(Duration.ofHours(25));
     }
 
     @Test
