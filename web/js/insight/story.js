@@ -4,6 +4,7 @@
  * Everything comes from the trace's events and stats; nothing is assumed. Pure: a trace in, lines out.
  */
 
+import {localCandidates} from './local-candidates.js';
 import {checkLines, gatheringLines} from './story-ice.js';
 import {CHECK_PAGE, line, stateEvents, tryParse} from './story-line.js';
 import {dtlsTransport} from './stats-series.js';
@@ -118,10 +119,11 @@ function peerLines(context, peer) {
   const iceServers = peer.iceServers ?? context.iceServers;
   const samples = context.trace.stats?.[peer.peerId] ?? [];
   const on = (options = {}) => ({peerId: peer.peerId, ...options});
+  const local = localCandidates(context.events, peer.peerId);
   return [
     ...negotiationLines(context, peer, events, who, on),
-    ...gatheringLines(events, iceServers, who, on),
-    ...checkLines(events, samples, iceServers, who, on),
+    ...gatheringLines(events, local, iceServers, who, on),
+    ...checkLines(events, local, samples, iceServers, who, on),
     ...dtlsLines(events, samples, who, on),
     ...mediaFlowLines(events, samples, who, on),
     ...channelLines(events, who, on),

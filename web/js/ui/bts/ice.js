@@ -5,6 +5,7 @@
  * needs (no srflx, no relay, mDNS host names, candidate errors).
  */
 import {candidateTypeMeaning, decodePriority, parseCandidate} from '../../insight/candidate.js';
+import {localCandidates} from '../../insight/local-candidates.js';
 import {candidatePairs} from '../../insight/stats-series.js';
 import {bytes, h, peerName, rebuild, table} from './dom.js';
 
@@ -20,7 +21,7 @@ function candidateTable(caption, candidates, side) {
   return table(caption,
       ['type', 'protocol', 'address', 'port', 'related address', 'priority (type / local / component)', side === 'local' ? 'from' : null]
           .filter(Boolean),
-      candidates.map(({event, candidate}) => {
+      candidates.map(({url, candidate}) => {
         const {typePreference, localPreference, component} = decodePriority(candidate.priority);
         const cells = [
           h('abbr', {title: candidateTypeMeaning(candidate.type)}, candidate.type),
@@ -30,7 +31,7 @@ function candidateTable(caption, candidates, side) {
           candidate.relatedAddress ? `${candidate.relatedAddress}:${candidate.relatedPort}` : '',
           `${candidate.priority} (${typePreference} / ${localPreference} / ${component})`,
         ];
-        if (side === 'local') cells.push(event.url ?? '');
+        if (side === 'local') cells.push(url ?? '');
         return [cells, {dataset: {type: candidate.type, protocol: candidate.protocol}, 'data-testid': `bts-${side}-candidate`}];
       }));
 }
@@ -86,9 +87,10 @@ export function iceSection() {
         if (!trace.peers.length) return h('p', {class: 'bts-empty'}, 'No peer connection yet.');
         return trace.peers.map(({peerId}) => {
           const mine = trace.events.filter((e) => e.peerId === peerId);
-          const candidates = (side) => mine.filter((e) => e.kind === 'candidate' && e.side === side)
-              .map((event) => ({event, candidate: parsed(event)})).filter(({candidate}) => candidate);
-          const local = candidates('local');
+          const remote = mine.filter((e) => e.kind === 'candidate' && e.side === 'remote')
+              .map((event) => ({url: null, candidate: parsed(event)})).filter(({candidate}) => candidate);
+          // The same list the story counts: events, sent signals and local descriptions together.
+          const local = localCandidates(trace.events, peerId);
           const gatheringDone = mine.some((e) => e.kind === 'end-of-candidates' && e.side === 'local'
               || e.kind === 'state' && e.which === 'iceGatheringState' && e.value === 'complete');
           const errors = mine.filter((e) => e.kind === 'candidate-error');
@@ -98,7 +100,7 @@ export function iceSection() {
               warningList.length ? h('ul', {class: 'bts-warnings', 'data-testid': 'bts-ice-warnings'},
                   warningList.map((text) => h('li', {}, h('strong', {}, 'Warning: '), text))) : null,
               candidateTable('Local candidates (this browser)', local, 'local'),
-              candidateTable('Remote candidates (the other browser)', candidates('remote'), 'remote'),
+              candidateTable('Remote candidates (the other browser)', remote, 'remote'),
               pairTable(trace, trace.stats?.[peerId]));
         });
       });
