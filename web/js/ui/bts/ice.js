@@ -6,7 +6,7 @@
  */
 import {candidateTypeMeaning, decodePriority, parseCandidate} from '../../insight/candidate.js';
 import {localCandidates} from '../../insight/local-candidates.js';
-import {candidatePairs} from '../../insight/stats-series.js';
+import {NOT_REPORTED, candidatePairs} from '../../insight/stats-series.js';
 import {bytes, h, peerName, rebuild, table} from './dom.js';
 
 function parsed(event) {
@@ -31,7 +31,8 @@ function candidateTable(caption, candidates, side) {
           candidate.relatedAddress ? `${candidate.relatedAddress}:${candidate.relatedPort}` : '',
           `${candidate.priority} (${typePreference} / ${localPreference} / ${component})`,
         ];
-        if (side === 'local') cells.push(url ?? '');
+        // Chromium names the STUN/TURN server of a srflx or relay candidate; other browsers don't.
+        if (side === 'local') cells.push(url ?? (candidate.type === 'srflx' || candidate.type === 'relay' ? NOT_REPORTED : ''));
         return [cells, {dataset: {type: candidate.type, protocol: candidate.protocol}, 'data-testid': `bts-${side}-candidate`}];
       }));
 }
@@ -67,7 +68,8 @@ function pairTable(trace, samples) {
       pairs.map((pair) => [[
         pair.selected ? h('strong', {class: 'bts-selected-label'}, 'selected') : '',
         endpoint(pair.local), endpoint(pair.remote), pair.state, pair.nominated ? 'yes' : 'no',
-        pair.rtt != null ? `${pair.rtt.toFixed(1)} ms` : '',
+        // Only the pair in use is sure to have been measured; for it a missing RTT is the browser's gap.
+        pair.rtt != null ? `${pair.rtt.toFixed(1)} ms` : pair.selected ? NOT_REPORTED : '',
         bytes(pair.bytesSent), bytes(pair.bytesReceived),
       ], {class: pair.selected ? 'bts-selected' : null, 'data-testid': 'bts-candidate-pair',
         dataset: {selected: String(Boolean(pair.selected)), local: pair.local?.type ?? '', remote: pair.remote?.type ?? ''}}]));
