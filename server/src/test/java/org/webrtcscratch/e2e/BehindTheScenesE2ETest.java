@@ -199,6 +199,65 @@ class BehindTheScenesE2ETest {
         screenshot(page, "server-turn");
     }
 
+    /** The local descriptions Alice's recorder holds for {@code peerId}, once her connection is stable again. */
+    private static final String LOCAL_DESCRIPTIONS = """
+            ([id, count]) => {
+              const local = window.__scratch.recorder.trace.events
+                  .filter((e) => e.kind === 'description' && e.peerId === id && e.side === 'local');
+              return local.length >= count && window.__scratch.call.peers.get(id).pc.signalingState === 'stable';
+            }""";
+
+    @Test
+    void aRenegotiationAndAnIceRestartShowAsDiffsOfSuccessiveDescriptions() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice");
+        Page page = alice.page();
+        page.setViewportSize(1280, 860);
+        Participant bob = harness.join(room, "Bob");
+        alice.waitConnectedTo(bob);
+        String bobId = bob.peerId();
+        alice.waitUntil(LOCAL_DESCRIPTIONS, List.of(bobId, 1));
+
+        // A screen share adds a video track: Alice offers again, with a new media section.
+        page.getByTestId("screen-share").click();
+        alice.waitUntil(LOCAL_DESCRIPTIONS, List.of(bobId, 2));
+        openPanel(page);
+        Locator sdp = section(page, "sdp");
+        Locator compare = latestLocalOffer(sdp);
+        assertThat(compare.locator("summary").textContent()).startsWith("Compare with the previous local description");
+        Locator added = compare.locator("[data-testid='bts-sdp-diff'] section[data-status='added']");
+        assertThat(added.count()).as("media sections the share added").isGreaterThanOrEqualTo(1);
+        assertThat(added.locator("li.added code").allTextContents()).anyMatch(line -> line.startsWith("m=video"));
+        screenshot(page, "sdp-diff");
+
+        // An ICE restart: the next offer carries new ICE credentials, and the diff shows the old and new ufrag.
+        String oldUfrag = (String) alice.evaluate("id => window.__scratch.call.peers.get(id).pc.localDescription.sdp"
+                + ".match(/a=ice-ufrag:(\\S+)/)[1]", bobId);
+        alice.evaluate("id => window.__scratch.call.peers.get(id).pc.restartIce()", bobId);
+        alice.waitUntil(LOCAL_DESCRIPTIONS, List.of(bobId, 3));
+        String newUfrag = (String) alice.evaluate("id => window.__scratch.call.peers.get(id).pc.localDescription.sdp"
+                + ".match(/a=ice-ufrag:(\\S+)/)[1]", bobId);
+        assertThat(newUfrag).isNotEqualTo(oldUfrag);
+        Locator restart = latestLocalOffer(sdp);
+        Locator diff = restart.getByTestId("bts-sdp-diff");
+        assertThat(diff.locator("li.added code").allTextContents()).contains("a=ice-ufrag:" + newUfrag);
+        assertThat(diff.locator("li.removed code").allTextContents()).contains("a=ice-ufrag:" + oldUfrag);
+    }
+
+    /** Shows the latest local offer in the SDP viewer and opens its comparison with the one before. */
+    private static Locator latestLocalOffer(Locator sdp) {
+        Locator offers = sdp.getByTestId("bts-sdp-pick").locator("option")
+                .filter(new Locator.FilterOptions().setHasText("local offer"));
+        sdp.getByTestId("bts-sdp-pick").selectOption(offers.last().getAttribute("value"));
+        Locator compare = sdp.locator("details.bts-sdp-compare");
+        // The view keeps a comparison open across redraws, so it may be open already.
+        if (compare.getAttribute("open") == null) {
+            compare.locator("summary").click();
+        }
+        compare.getByTestId("bts-sdp-diff").waitFor();
+        return compare;
+    }
+
     @Test
     void aWebrtcInternalsDumpOfThisChromiumLoadsIntoTheViewer() throws IOException {
         Participant person = harness.person("internals-dump");
