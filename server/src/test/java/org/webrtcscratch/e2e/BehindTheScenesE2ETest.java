@@ -228,6 +228,7 @@ class BehindTheScenesE2ETest {
         Locator added = compare.locator("[data-testid='bts-sdp-diff'] section[data-status='added']");
         assertThat(added.count()).as("media sections the share added").isGreaterThanOrEqualTo(1);
         assertThat(added.locator("li.added code").allTextContents()).anyMatch(line -> line.startsWith("m=video"));
+        compare.evaluate("details => details.scrollIntoView({block: 'start'})");
         screenshot(page, "sdp-diff");
 
         // An ICE restart: the next offer carries new ICE credentials, and the diff shows the old and new ufrag.

@@ -1,0 +1,183 @@
+package org.webrtcscratch.bench.call;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.webrtcscratch.bench.AlternatingRounds.Contender;
+import org.webrtcscratch.bench.CommonOptions;
+import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.RunInfo;
+import org.webrtcscratch.bench.process.BenchEnvironment;
+import org.webrtcscratch.bench.process.ServerProcess;
+import org.webrtcscratch.bench.process.Servers;
+import org.webrtcscratch.bench.report.BarChart;
+import org.webrtcscratch.bench.report.Goals;
+import org.webrtcscratch.bench.report.MarkdownTable;
+import org.webrtcscratch.bench.report.ResultSet;
+import org.webrtcscratch.bench.report.Spread;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What Behind the Scenes' recorder costs a call while its view stays closed: a two-person call in headless
+ * Chromium on our server and web app, once as shipped (the recorder on) and once with {@code ?recorder=0}
+ * (no recorder), in turns. Per page, from the Chrome DevTools Protocol's Performance metrics: the renderer
+ * main thread's busy time (TaskDuration) and script time (ScriptDuration) per second of call, and the JS
+ * heap in use after a forced garbage collection at the end.
+ */
+@Command(name = "bts-cost", mixinStandardHelpOptions = true,
+        description = "A two-person call's renderer CPU and JS heap with the Behind the Scenes recorder on vs off.")
+public final class BtsCostCommand implements Callable<Integer> {
+
+    static final String OFF = "recorder off";
+    static final String ON = "recorder on";
+    private static final List<String> CHROMIUM_FLAGS = List.of("--headless=new", "--no-sandbox",
+            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection",
+            "--disable-gpu", "--mute-audio", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync");
+    private static final double TIMEOUT_MILLIS = 60_000;
+    private static final String[] METRICS = {"taskMsPerSecond", "scriptMsPerSecond", "heapMiB"};
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Seconds measured per call (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--settle-seconds", defaultValue = "5",
+            description = "Seconds between both being connected and the measurement (default: ${DEFAULT-VALUE}).")
+    int settleSeconds;
+
+    @Option(names = "--chromium", defaultValue = "/usr/bin/chromium", description = "The browser (default: ${DEFAULT-VALUE}).")
+    Path chromium;
+
+    private final ResultSet results = new ResultSet();
+
+    @Override
+    public Integer call() throws Exception {
+        BenchEnvironment env = common.environment();
+        Deadline deadline = common.deadline();
+        int rounds;
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(chromium).setArgs(CHROMIUM_FLAGS))) {
+            List<Contender> contenders = List.of(
+                    new Contender(OFF, () -> Servers.ours(env, List.of(), common.ours.jvmOptions)),
+                    new Contender(ON, () -> Servers.ours(env, List.of(), common.ours.jvmOptions)));
+            rounds = common.alternate(contenders, deadline, (contender, server, round) -> {
+                Map<String, double[]> pages = measureCall(browser, server, "bts-cost-" + round, contender.name().equals(ON));
+                pages.forEach((who, values) -> {
+                    for (int i = 0; i < METRICS.length; i++) {
+                        results.add(contender.name(), round, 0, METRICS[i], values[i]);
+                    }
+                    System.out.printf("  %s, %s: main thread %.1f ms/s (script %.1f ms/s), heap %.1f MiB%n",
+                            contender.name(), who, values[0], values[1], values[2]);
+                });
+            });
+        }
+        return common.finish(env, "bts-cost", results, () -> report(env, rounds),
+                () -> new Goals().atMost("main-thread time with the recorder ≤ 10% over without it (on/off)",
+                        results.ratio(ON, OFF, 0, "taskMsPerSecond"), 1.10),
+                () -> new BarChart("Renderer main thread during a call, view closed", "", "ms busy per second")
+                        .bar("two-person call", OFF, results.spread(OFF, 0, "taskMsPerSecond"))
+                        .bar("two-person call", ON, results.spread(ON, 0, "taskMsPerSecond"))
+                        .write(env.imageDir().resolve("bts-cost.png")));
+    }
+
+    /** One call of Alice and Bob, each in a fresh context; per page: task ms/s, script ms/s, heap MiB. */
+    private Map<String, double[]> measureCall(Browser browser, ServerProcess server, String room, boolean recorder) {
+        String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?skipPrejoin=1"
+                + (recorder ? "" : "&recorder=0") + "&name=";
+        try (BrowserContext first = browser.newContext(); BrowserContext second = browser.newContext()) {
+            Map<String, Page> pages = Map.of("Alice", first.newPage(), "Bob", second.newPage());
+            pages.get("Alice").navigate(base + "Alice");
+            pages.get("Bob").navigate(base + "Bob");
+            for (Page page : pages.values()) {
+                awaitTrue(page, "() => { const peer = window.__scratch?.call?.peers.values().next().value;"
+                        + " return peer?.pc.connectionState === 'connected'; }");
+                if (recorder != Boolean.TRUE.equals(page.evaluate("() => Boolean(window.__scratch.recorder)"))) {
+                    throw new IllegalStateException("the page's recorder is not " + (recorder ? "on" : "off"));
+                }
+            }
+            pages.values().iterator().next().waitForTimeout(settleSeconds * 1000.0);
+            Map<String, CDPSession> sessions = new HashMap<>();
+            Map<String, JsonObject> before = new HashMap<>();
+            pages.forEach((who, page) -> {
+                CDPSession session = page.context().newCDPSession(page);
+                session.send("Performance.enable");
+                sessions.put(who, session);
+                before.put(who, metrics(session));
+            });
+            long start = System.nanoTime();
+            pages.values().iterator().next().waitForTimeout(seconds * 1000.0);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            Map<String, double[]> measured = new HashMap<>();
+            sessions.forEach((who, session) -> {
+                JsonObject after = metrics(session);
+                JsonObject was = before.get(who);
+                session.send("HeapProfiler.collectGarbage");
+                double heap = metrics(session).get("JSHeapUsedSize").getAsDouble() / (1024 * 1024);
+                measured.put(who, new double[] {
+                    1000 * (after.get("TaskDuration").getAsDouble() - was.get("TaskDuration").getAsDouble()) / elapsed,
+                    1000 * (after.get("ScriptDuration").getAsDouble() - was.get("ScriptDuration").getAsDouble()) / elapsed,
+                    heap});
+            });
+            return measured;
+        }
+    }
+
+    /** Performance.getMetrics as name → value. */
+    private static JsonObject metrics(CDPSession session) {
+        JsonObject byName = new JsonObject();
+        session.send("Performance.getMetrics").getAsJsonArray("metrics").forEach(element -> {
+            JsonObject metric = element.getAsJsonObject();
+            byName.add(metric.get("name").getAsString(), metric.get("value"));
+        });
+        return byName;
+    }
+
+    private static void awaitTrue(Page page, String condition) {
+        long deadline = System.nanoTime() + (long) (TIMEOUT_MILLIS * 1_000_000);
+        while (!Boolean.TRUE.equals(page.evaluate(condition))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not true within " + TIMEOUT_MILLIS + " ms on " + page.url() + ": " + condition);
+            }
+            page.waitForTimeout(100);
+        }
+    }
+
+    private String report(BenchEnvironment env, int rounds) {
+        MarkdownTable table = new MarkdownTable("per page", "calls × pages", "main thread busy, ms/s (min–max)",
+                "script, ms/s (min–max)", "JS heap after GC, MiB (min–max)");
+        for (String contender : List.of(OFF, ON)) {
+            Spread task = results.spread(contender, 0, "taskMsPerSecond");
+            table.row(contender, Integer.toString(task.samples()), task.format("%.1f"),
+                    results.spread(contender, 0, "scriptMsPerSecond").format("%.1f"),
+                    results.spread(contender, 0, "heapMiB").format("%.1f"));
+        }
+        MarkdownTable ratios = new MarkdownTable("on/off, paired by round", "median (min–max)");
+        for (String metric : METRICS) {
+            ratios.row(metric, results.ratio(ON, OFF, 0, metric).format("%.2f"));
+        }
+        return "### Behind the Scenes recorder cost in Chromium (`bench/run.sh bts-cost`)\n\n"
+                + RunInfo.describe(env, RunInfo.command(env, "sh", "-c", "/usr/bin/chromium --version 2>/dev/null | tail -1")
+                        + " headless, fake camera and microphone") + " " + rounds + " round(s), recorder off and on in turns"
+                + " (a fresh server each turn). Alice and Bob open `/r/ROOM?skipPrejoin=1` (with `&recorder=0` for off) in"
+                + " two contexts of one browser; once both are connected and " + settleSeconds + " s have passed, each"
+                + " page's Chrome DevTools Performance metrics are read for " + seconds + " s: TaskDuration and"
+                + " ScriptDuration of the renderer's main thread per second of call, then the JS heap in use after a"
+                + " forced garbage collection. The view stays closed throughout: this is what recording costs a call"
+                + " that never opens it.\n\n" + table + "\n" + ratios + "\n![Recorder cost](img/bts-cost.png)\n";
+    }
+}
