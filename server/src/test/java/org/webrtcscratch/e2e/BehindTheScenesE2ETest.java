@@ -133,6 +133,18 @@ class BehindTheScenesE2ETest {
         alice.waitUntil("() => document.querySelector(\"[data-testid='bts-server-relayed']\")", null);
         screenshot(page, "server-relayed");
 
+        // Nothing scrolls sideways, at this size or on a phone, where the panel is a full-screen sheet.
+        for (int[] size : new int[][] {{1280, 860}, {390, 844}}) {
+            page.setViewportSize(size[0], size[1]);
+            for (String id : List.of("story", "signaling", "sdp", "ice", "states", "charts", "server")) {
+                section(page, id);
+                assertNoSidewaysScroll(page, id);
+            }
+        }
+        section(page, "sdp");
+        screenshot(page, "phone-sdp");
+        page.setViewportSize(1280, 860);
+
         // Export: a real download, which the viewer then reads back.
         Download download = page.waitForDownload(() -> page.getByTestId("bts-export").click());
         JsonNode exported = JSON.readTree(Files.readString(download.path()));
@@ -199,13 +211,19 @@ class BehindTheScenesE2ETest {
         screenshot(page, "server-turn");
     }
 
-    /** The local descriptions Alice's recorder holds for {@code peerId}, once her connection is stable again. */
-    private static final String LOCAL_DESCRIPTIONS = """
-            ([id, count]) => {
-              const local = window.__scratch.recorder.trace.events
-                  .filter((e) => e.kind === 'description' && e.peerId === id && e.side === 'local');
-              return local.length >= count && window.__scratch.call.peers.get(id).pc.signalingState === 'stable';
+    /**
+     * Whether Alice's connection to {@code peerId} is stable again and her recorder holds, as its latest local
+     * description, one that holds {@code text} at least {@code count} times.
+     */
+    private static final String LATEST_LOCAL_HAS = """
+            ([id, text, count]) => {
+              const latest = window.__scratch.recorder.trace.events
+                  .filter((e) => e.kind === 'description' && e.peerId === id && e.side === 'local').at(-1);
+              return window.__scratch.call.peers.get(id).pc.signalingState === 'stable'
+                  && (latest?.sdp.split(text).length ?? 1) - 1 >= count;
             }""";
+    private static final String LOCAL_UFRAG = "id => window.__scratch.call.peers.get(id).pc.localDescription.sdp"
+            + ".match(/a=ice-ufrag:(\\S+)/)[1]";
 
     @Test
     void aRenegotiationAndAnIceRestartShowAsDiffsOfSuccessiveDescriptions() throws IOException {
@@ -216,11 +234,11 @@ class BehindTheScenesE2ETest {
         Participant bob = harness.join(room, "Bob");
         alice.waitConnectedTo(bob);
         String bobId = bob.peerId();
-        alice.waitUntil(LOCAL_DESCRIPTIONS, List.of(bobId, 1));
+        alice.waitUntil(LATEST_LOCAL_HAS, List.of(bobId, "\nm=video ", 1));
 
-        // A screen share adds a video track: Alice offers again, with a new media section.
+        // A screen share adds a video track: Alice offers again, with a second video section.
         page.getByTestId("screen-share").click();
-        alice.waitUntil(LOCAL_DESCRIPTIONS, List.of(bobId, 2));
+        alice.waitUntil(LATEST_LOCAL_HAS, List.of(bobId, "\nm=video ", 2));
         openPanel(page);
         Locator sdp = section(page, "sdp");
         Locator compare = latestLocalOffer(sdp);
@@ -232,15 +250,13 @@ class BehindTheScenesE2ETest {
         screenshot(page, "sdp-diff");
 
         // An ICE restart: the next offer carries new ICE credentials, and the diff shows the old and new ufrag.
-        String oldUfrag = (String) alice.evaluate("id => window.__scratch.call.peers.get(id).pc.localDescription.sdp"
-                + ".match(/a=ice-ufrag:(\\S+)/)[1]", bobId);
+        String oldUfrag = (String) alice.evaluate(LOCAL_UFRAG, bobId);
         alice.evaluate("id => window.__scratch.call.peers.get(id).pc.restartIce()", bobId);
-        alice.waitUntil(LOCAL_DESCRIPTIONS, List.of(bobId, 3));
-        String newUfrag = (String) alice.evaluate("id => window.__scratch.call.peers.get(id).pc.localDescription.sdp"
-                + ".match(/a=ice-ufrag:(\\S+)/)[1]", bobId);
-        assertThat(newUfrag).isNotEqualTo(oldUfrag);
-        Locator restart = latestLocalOffer(sdp);
-        Locator diff = restart.getByTestId("bts-sdp-diff");
+        alice.waitUntil("([id, old]) => !window.__scratch.call.peers.get(id).pc.localDescription.sdp"
+                + ".includes('a=ice-ufrag:' + old + '\\r')", List.of(bobId, oldUfrag));
+        String newUfrag = (String) alice.evaluate(LOCAL_UFRAG, bobId);
+        alice.waitUntil(LATEST_LOCAL_HAS, List.of(bobId, "a=ice-ufrag:" + newUfrag + "\r", 1));
+        Locator diff = latestLocalOffer(sdp).getByTestId("bts-sdp-diff");
         assertThat(diff.locator("li.added code").allTextContents()).contains("a=ice-ufrag:" + newUfrag);
         assertThat(diff.locator("li.removed code").allTextContents()).contains("a=ice-ufrag:" + oldUfrag);
     }
@@ -321,6 +337,26 @@ class BehindTheScenesE2ETest {
             case "server" -> "The server's side";
             default -> throw new IllegalArgumentException(id);
         };
+    }
+
+    /** What scrolls sideways in the page, the panel, its tabs or the section {@code id}, and its widest part. */
+    private static final String SIDEWAYS = """
+            (id) => [document.documentElement, document.querySelector('[data-testid="bts-panel"]'),
+                document.querySelector('.bts-tabs'), document.querySelector(`[data-testid="bts-section-${id}"]`)]
+              .filter((e) => e && e.scrollWidth > e.clientWidth + 1)
+              .map((e) => {
+                // The innermost part that overflows its own box (a long word in a narrow cell), else the widest.
+                const parts = [...e.querySelectorAll('*')];
+                const widest = parts.reverse().find((p) => p.scrollWidth > p.clientWidth + 1 && p.clientWidth > 0)
+                    ?? parts.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+                return `${e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}, widest `
+                    + `${widest?.tagName}.${widest?.className}: ${widest?.textContent.slice(0, 60)}`;
+              })""";
+
+    /** Only up and down: long lines wrap, and a wide table or chart scrolls inside its own box. */
+    private static void assertNoSidewaysScroll(Page page, String id) {
+        assertThat(stringList(page.evaluate(SIDEWAYS, id))).as("sideways scrolling in section %s at %s", id,
+                page.viewportSize().width + "×" + page.viewportSize().height).isEmpty();
     }
 
     private static void openPanel(Page page) {
