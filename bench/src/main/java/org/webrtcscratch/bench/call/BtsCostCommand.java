@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.webrtcscratch.bench.AlternatingRounds.Contender;
 import org.webrtcscratch.bench.CommonOptions;
 import org.webrtcscratch.bench.Deadline;
+import org.webrtcscratch.bench.OurServerOptions;
 import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
 import org.webrtcscratch.bench.process.ServerProcess;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 /**
  * What Behind the Scenes' recorder costs a call while its view stays closed: a two-person call in headless
  * Chromium on our server and web app, once as shipped (the recorder on) and once with {@code ?recorder=0}
- * (no recorder), in turns. Per page, from the Chrome DevTools Protocol's Performance metrics: the renderer
+ * (no recorder), at the same time on one server. Per page, from the Chrome DevTools Protocol's Performance metrics: the renderer
  * main thread's busy time (TaskDuration) and script time (ScriptDuration) per second of call, and the JS
  * heap in use after a forced garbage collection at the end.
  */
@@ -39,6 +40,7 @@ import picocli.CommandLine.Option;
         description = "A two-person call's renderer CPU and JS heap with the Behind the Scenes recorder on vs off.")
 public final class BtsCostCommand implements Callable<Integer> {
 
+    static final String OURS = OurServerOptions.OURS;
     static final String OFF = "recorder off";
     static final String ON = "recorder on";
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless=new", "--no-sandbox",
@@ -72,18 +74,32 @@ public final class BtsCostCommand implements Callable<Integer> {
                      .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                      .setExecutablePath(chromium).setArgs(CHROMIUM_FLAGS))) {
+            // One contender, ours: each turn runs a call with the recorder and one without at the same time on
+            // one server, measured over the same seconds, so the shared machine's swings hit both alike.
             List<Contender> contenders = List.of(
-                    new Contender(OFF, () -> Servers.ours(env, List.of(), common.ours.jvmOptions)),
-                    new Contender(ON, () -> Servers.ours(env, List.of(), common.ours.jvmOptions)));
+                    new Contender(OURS, () -> Servers.ours(env, List.of(), common.ours.jvmOptions)));
             rounds = common.alternate(contenders, deadline, (contender, server, round) -> {
-                Map<String, double[]> pages = measureCall(browser, server, "bts-cost-" + round, contender.name().equals(ON));
-                pages.forEach((who, values) -> {
-                    for (int i = 0; i < METRICS.length; i++) {
-                        results.add(contender.name(), round, 0, METRICS[i], values[i]);
+                // Which call starts first alternates by round.
+                List<Boolean> order = round % 2 == 1 ? List.of(true, false) : List.of(false, true);
+                try (Call first = new Call(browser, server, "bts-cost-" + round + "-" + order.get(0), order.get(0));
+                     Call second = new Call(browser, server, "bts-cost-" + round + "-" + order.get(1), order.get(1))) {
+                    first.awaitConnected();
+                    second.awaitConnected();
+                    first.alice.waitForTimeout(settleSeconds * 1000.0);
+                    first.start();
+                    second.start();
+                    first.alice.waitForTimeout(seconds * 1000.0);
+                    for (Call call : List.of(first, second)) {
+                        String name = call.recorder ? ON : OFF;
+                        call.finish().forEach((who, values) -> {
+                            for (int i = 0; i < METRICS.length; i++) {
+                                results.add(name, round, 0, METRICS[i], values[i]);
+                            }
+                            System.out.printf("  %s, %s: main thread %.1f ms/s (script %.1f ms/s), heap %.1f MiB%n",
+                                    name, who, values[0], values[1], values[2]);
+                        });
                     }
-                    System.out.printf("  %s, %s: main thread %.1f ms/s (script %.1f ms/s), heap %.1f MiB%n",
-                            contender.name(), who, values[0], values[1], values[2]);
-                });
+                }
             });
         }
         return common.finish(env, "bts-cost", results, () -> report(env, rounds),
@@ -95,14 +111,29 @@ public final class BtsCostCommand implements Callable<Integer> {
                         .write(env.imageDir().resolve("bts-cost.png")));
     }
 
-    /** One call of Alice and Bob, each in a fresh context; per page: task ms/s, script ms/s, heap MiB. */
-    private Map<String, double[]> measureCall(Browser browser, ServerProcess server, String room, boolean recorder) {
-        String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?skipPrejoin=1"
-                + (recorder ? "" : "&recorder=0") + "&name=";
-        try (BrowserContext first = browser.newContext(); BrowserContext second = browser.newContext()) {
-            Map<String, Page> pages = Map.of("Alice", first.newPage(), "Bob", second.newPage());
-            pages.get("Alice").navigate(base + "Alice");
-            pages.get("Bob").navigate(base + "Bob");
+    /** One call of Alice and Bob, each in a fresh context, with the recorder or without. */
+    private final class Call implements AutoCloseable {
+        final boolean recorder;
+        final Page alice;
+        private final BrowserContext first;
+        private final BrowserContext second;
+        private final Map<String, Page> pages;
+        private final Map<String, CDPSession> sessions = new HashMap<>();
+        private final Map<String, JsonObject> before = new HashMap<>();
+        private long start;
+
+        Call(Browser browser, ServerProcess server, String room, boolean recorder) {
+            this.recorder = recorder;
+            String base = "http://127.0.0.1:" + server.port() + "/r/" + room + "?skipPrejoin=1"
+                    + (recorder ? "" : "&recorder=0") + "&name=";
+            first = browser.newContext();
+            second = browser.newContext();
+            alice = first.newPage();
+            pages = Map.of("Alice", alice, "Bob", second.newPage());
+            pages.forEach((who, page) -> page.navigate(base + who));
+        }
+
+        void awaitConnected() {
             for (Page page : pages.values()) {
                 awaitTrue(page, "() => { const peer = window.__scratch?.call?.peers.values().next().value;"
                         + " return peer?.pc.connectionState === 'connected'; }");
@@ -110,21 +141,25 @@ public final class BtsCostCommand implements Callable<Integer> {
                     throw new IllegalStateException("the page's recorder is not " + (recorder ? "on" : "off"));
                 }
             }
-            pages.values().iterator().next().waitForTimeout(settleSeconds * 1000.0);
-            Map<String, CDPSession> sessions = new HashMap<>();
-            Map<String, JsonObject> before = new HashMap<>();
+        }
+
+        /** Takes each page's metrics at the start of the measured seconds. */
+        void start() {
             pages.forEach((who, page) -> {
                 CDPSession session = page.context().newCDPSession(page);
                 session.send("Performance.enable");
                 sessions.put(who, session);
                 before.put(who, metrics(session));
             });
-            long start = System.nanoTime();
-            pages.values().iterator().next().waitForTimeout(seconds * 1000.0);
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+        }
+
+        /** Per page since {@link #start}: main-thread ms/s, script ms/s, then the heap after a GC in MiB. */
+        Map<String, double[]> finish() {
             Map<String, double[]> measured = new HashMap<>();
             sessions.forEach((who, session) -> {
                 JsonObject after = metrics(session);
+                double elapsed = (System.nanoTime() - start) / 1e9;
                 JsonObject was = before.get(who);
                 session.send("HeapProfiler.collectGarbage");
                 double heap = metrics(session).get("JSHeapUsedSize").getAsDouble() / (1024 * 1024);
@@ -134,6 +169,12 @@ public final class BtsCostCommand implements Callable<Integer> {
                     heap});
             });
             return measured;
+        }
+
+        @Override
+        public void close() {
+            first.close();
+            second.close();
         }
     }
 
@@ -172,10 +213,12 @@ public final class BtsCostCommand implements Callable<Integer> {
         }
         return "### Behind the Scenes recorder cost in Chromium (`bench/run.sh bts-cost`)\n\n"
                 + RunInfo.describe(env, RunInfo.command(env, "sh", "-c", "/usr/bin/chromium --version 2>/dev/null | tail -1")
-                        + " headless, fake camera and microphone") + " " + rounds + " round(s), recorder off and on in turns"
-                + " (a fresh server each turn). Alice and Bob open `/r/ROOM?skipPrejoin=1` (with `&recorder=0` for off) in"
-                + " two contexts of one browser; once both are connected and " + settleSeconds + " s have passed, each"
-                + " page's Chrome DevTools Performance metrics are read for " + seconds + " s: TaskDuration and"
+                        + " headless, fake camera and microphone") + " " + rounds + " round(s), a fresh server each. In each"
+                + " round two calls run at the same time on that server, one with the recorder and one without, so the"
+                + " machine's swings hit both alike (which one starts first alternates by round): Alice and Bob open"
+                + " `/r/ROOM?skipPrejoin=1` (with `&recorder=0` for off), each in a context of one browser; once all four"
+                + " are connected and " + settleSeconds + " s have passed, each page's Chrome DevTools Performance"
+                + " metrics are read over the same " + seconds + " s: TaskDuration and"
                 + " ScriptDuration of the renderer's main thread per second of call, then the JS heap in use after a"
                 + " forced garbage collection. The view stays closed throughout: this is what recording costs a call"
                 + " that never opens it.\n\n" + table + "\n" + ratios + "\n![Recorder cost](img/bts-cost.png)\n";
