@@ -9,7 +9,7 @@ import {assert, test} from './runner.js';
 const BOB = 'k2Jd';
 
 /**
- * Firefox's real samples with what Safari (and older Firefox) leave out taken away: the candidate pair's
+ * Firefox's real samples with fields taken away that not every browser reports: the candidate pair's
  * current RTT and the RTCP one, the received frame rate, and the transport's DTLS version, cipher and role.
  */
 async function sparseSamples() {

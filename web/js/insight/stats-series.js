@@ -5,7 +5,7 @@
  * Pure: plain objects in and out.
  */
 
-/** What a view says of a value the browser's getStats() leaves out (Safari and older Firefox leave some out). */
+/** What a view says of a value the browser's getStats() leaves out (browsers differ in what they report). */
 export const NOT_REPORTED = 'not reported by this browser';
 
 /** The series toSeries makes, in the order a view would chart them. */
@@ -109,7 +109,7 @@ const SOURCES = {
 
 /**
  * The series this browser does not report: its stats are in the samples, but never the field it is read
- * from (Safari and older Firefox leave some out), so a view can say "not reported by this browser" rather
+ * from (browsers differ in what they report), so a view can say "not reported by this browser" rather
  * than "none yet". A series whose stats never appeared (no video, no data channel) is not among them, nor
  * one whose stats appeared in fewer than three samples.
  * @param {{report: Object<string, {type: string}>}[]} samples
