@@ -18,6 +18,7 @@ import org.webrtcscratch.bench.Deadline;
 import org.webrtcscratch.bench.OurServerOptions;
 import org.webrtcscratch.bench.RunInfo;
 import org.webrtcscratch.bench.process.BenchEnvironment;
+import org.webrtcscratch.bench.process.FreePorts;
 import org.webrtcscratch.bench.process.ServerProcess;
 import org.webrtcscratch.bench.process.Servers;
 import org.webrtcscratch.bench.report.BarChart;
@@ -77,7 +78,9 @@ public final class BtsCostCommand implements Callable<Integer> {
             // One contender, ours: each turn runs a call with the recorder and one without at the same time on
             // one server, measured over the same seconds, so the shared machine's swings hit both alike.
             List<Contender> contenders = List.of(
-                    new Contender(OURS, () -> Servers.ours(env, List.of(), common.ours.jvmOptions)));
+                    // TURN on as shipped, on a free port: another server on the machine may hold 3478.
+                    new Contender(OURS, () -> Servers.ours(env, List.of("--turn-port",
+                            Integer.toString(FreePorts.tcpAndUdp())), common.ours.jvmOptions)));
             rounds = common.alternate(contenders, deadline, (contender, server, round) -> {
                 // Which call starts first alternates by round.
                 List<Boolean> order = round % 2 == 1 ? List.of(true, false) : List.of(false, true);
