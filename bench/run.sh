@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one benchmark side by side with its anchor and writes the results into docs/benchmarks.md.
 #   bench/run.sh NAME [options]      NAME: signaling-hold, signaling-relay, signaling-throughput,
-#                                          stun-binding, turn-relay, turn-paced, call-setup, file-transfer
+#                                          stun-binding, turn-relay, turn-paced, call-setup, file-transfer,
+#                                          bts-cost
 #   bench/run.sh NAME --help         the options of one benchmark (rounds, time budget, loads ...)
 #   bench/run.sh all                 every benchmark with its defaults, one after the other
 #   bench/run.sh check               the goals met so far, rerun with --check: exits non-zero if one is lost
@@ -74,7 +75,7 @@ elif [ "$name" = check ]; then
   echo "every held goal is still met ($held_goals)" >&2
 elif [ "$name" = all ]; then
   for benchmark in signaling-hold signaling-relay signaling-throughput stun-binding turn-relay turn-paced call-setup \
-      file-transfer; do
+      file-transfer bts-cost; do
     run "$benchmark" "$@"
   done
 else

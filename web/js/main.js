@@ -59,8 +59,9 @@ function show({call, events}) {
   const grid = new VideoGrid(document.getElementById('videos'), document.getElementById('tile-template'),
       () => screens.offerSound(() => grid.enableSound()));
   installDebugRegistry(call);
-  // Records the whole call, from its first event, for Behind the Scenes (open or not).
-  const recorder = new Recorder(call);
+  // Records the whole call, from its first event, for Behind the Scenes (open or not); ?recorder=0 is for
+  // the bts-cost benchmark only (docs/benchmarks.md), which measures a call without it.
+  const recorder = new URLSearchParams(location.search).get('recorder') === '0' ? null : new Recorder(call);
   window.__scratch.recorder = recorder;
   bindBehindTheScenes(recorder, call);
   const files = new FileTransfers();
@@ -158,7 +159,7 @@ function show({call, events}) {
       reactions.peerRemoved(detail.peerId);
     },
     'peer-message': ({detail: {peerId, data}}) => presence.message({peerId, data}) || chat.receive(peerId, data),
-  }, {every: (event) => recorder.record(event)});
+  }, {every: (event) => recorder?.record(event)});
   // The name shown is the one signaling gave the sender, not the one its message claims.
   // A frame from a peer signaling does not know (any more) is not shown: it has no name to be shown under.
   chat.addEventListener('message', ({detail}) => {

@@ -59,6 +59,10 @@ test('recorder: a real connection\'s states, candidates, descriptions, channel a
     assert.ok(trace.events.every((e) => e.peerId === 'b'), 'every event names the peer');
     assert.equal(trace.stats.b.length, 3, 'samples past the bound are dropped');
     assert.ok(Object.values(trace.stats.b.at(-1).report).some((s) => s.type === 'candidate-pair'), 'a whole report');
+    // What stood still since the sample before (a local candidate) is that sample's object, kept once.
+    const [earlier, later] = trace.stats.b.slice(-2).map((sample) => sample.report);
+    const still = Object.keys(later).filter((id) => later[id].type === 'local-candidate');
+    assert.ok(still.length > 0 && still.every((id) => later[id] === earlier[id]), 'unchanged entries shared');
     const times = trace.events.map((e) => e.at);
     assert.deepEqual(times, [...times].sort((x, y) => x - y), 'in time order');
     recorder.record(event('peer-removed', {peerId: 'b', reason: 'left'}));

@@ -6,7 +6,8 @@
  *
  * Kept cheap for a view that may never open: a received event is one small object pushed on an array
  * (a signaling frame is redacted, which copies it); the one periodic cost is one getStats() per peer
- * per second, its report kept as the browser gives it.
+ * per second, its report kept as the browser gives it, except that an entry unchanged since the previous
+ * sample but for its timestamp is that sample's object again (measured: `bench/run.sh bts-cost`).
  */
 import {TRACE_BOUNDS, addEvent, addPeer, addSample, newTrace, redact} from '../insight/trace.js';
 import {watchPeerConnection} from './peer-watch.js';
@@ -18,6 +19,7 @@ export class Recorder {
   #options;
   #watches = new Map();
   #firstFrames = new Map();
+  #lastReports = new Map();
   #timer = null;
   #stopped = false;
   #listeners = new Set();
@@ -135,6 +137,7 @@ export class Recorder {
   #removePeer(peerId) {
     this.#watches.get(peerId)?.();
     this.#watches.delete(peerId);
+    this.#lastReports.delete(peerId);
     if (this.#watches.size === 0) {
       clearInterval(this.#timer);
       this.#timer = null;
@@ -152,12 +155,17 @@ export class Recorder {
   #keepSample(peerId, report) {
     if (!this.#watches.has(peerId)) return;
     const at = this.#now();
+    const before = this.#lastReports.get(peerId) ?? {};
     const plain = {};
     for (const [id, stats] of report) {
       // The certificate itself is a few kB of base64 that nothing here reads.
-      plain[id] = stats.type === 'certificate' ? {...stats, base64Certificate: undefined} : stats;
+      const kept = stats.type === 'certificate' ? {...stats, base64Certificate: undefined} : stats;
+      // Most of a report stands still (candidates, codecs, the certificate, pairs not in use): an entry
+      // that changed nothing but its timestamp is the previous sample's object again, kept once in memory.
+      plain[id] = sameButTimestamp(before[id], kept) ? before[id] : kept;
       this.#noticeFirstFrame(peerId, stats, at);
     }
+    this.#lastReports.set(peerId, plain);
     addSample(this.trace, peerId, {at, report: plain}, this.#options.bounds);
     this.#changed();
   }
@@ -189,6 +197,14 @@ function mediaEvent(media) {
   });
   return {kind: 'media', devices: tracks.map(({kind, label}) => ({kind, label})), tracks,
     ...(media.problem ? {error: media.problem.message} : {})};
+}
+
+/** Whether two stats entries hold the same values but for their `timestamp`. */
+function sameButTimestamp(previous, stats) {
+  if (!previous) return false;
+  const keys = Object.keys(stats);
+  if (keys.length !== Object.keys(previous).length) return false;
+  return keys.every((key) => key === 'timestamp' || Object.is(previous[key], stats[key]));
 }
 
 const encoder = new TextEncoder();

@@ -5,6 +5,9 @@
  * Pure: plain objects in and out.
  */
 
+/** What a view says of a value the browser's getStats() leaves out (browsers differ in what they report). */
+export const NOT_REPORTED = 'not reported by this browser';
+
 /** The series toSeries makes, in the order a view would chart them. */
 export const SERIES = Object.freeze([
   {key: 'audioBitrateIn', label: 'audio received', unit: 'bit/s'},
@@ -77,6 +80,56 @@ function measure(stats, at, previous) {
     dataBytesReceived: sumOf(channels.map((s) => s.bytesReceived)),
     dataBytesSent: sumOf(channels.map((s) => s.bytesSent)),
   };
+}
+
+/**
+ * What each series is read from: the stats that must be there (`type`, `kind`) and the fields of which one
+ * must be; a browser that has the stats without any of the fields does not report the series.
+ */
+const SOURCES = {
+  audioBitrateIn: ['inbound-rtp', 'audio', ['bytesReceived']],
+  audioBitrateOut: ['outbound-rtp', 'audio', ['bytesSent']],
+  videoBitrateIn: ['inbound-rtp', 'video', ['bytesReceived']],
+  videoBitrateOut: ['outbound-rtp', 'video', ['bytesSent']],
+  rtt: ['candidate-pair', null, ['currentRoundTripTime'], ['remote-inbound-rtp', 'roundTripTime']],
+  packetsLostIn: ['inbound-rtp', null, ['packetsLost']],
+  packetsLostOut: ['outbound-rtp', null, [], ['remote-inbound-rtp', 'packetsLost']],
+  jitterIn: ['inbound-rtp', null, ['jitter']],
+  fpsIn: ['inbound-rtp', 'video', ['framesPerSecond', 'framesDecoded']],
+  fpsOut: ['outbound-rtp', 'video', ['framesPerSecond', 'framesEncoded']],
+  widthIn: ['inbound-rtp', 'video', ['frameWidth']],
+  heightIn: ['inbound-rtp', 'video', ['frameHeight']],
+  widthOut: ['outbound-rtp', 'video', ['frameWidth']],
+  heightOut: ['outbound-rtp', 'video', ['frameHeight']],
+  dataBytesIn: ['data-channel', null, ['bytesReceived']],
+  dataBytesOut: ['data-channel', null, ['bytesSent']],
+  dataBytesReceived: ['data-channel', null, ['bytesReceived']],
+  dataBytesSent: ['data-channel', null, ['bytesSent']],
+};
+
+/**
+ * The series this browser does not report: its stats are in the samples, but never the field it is read
+ * from (browsers differ in what they report), so a view can say "not reported by this browser" rather
+ * than "none yet". A series whose stats never appeared (no video, no data channel) is not among them, nor
+ * one whose stats appeared in fewer than three samples.
+ * @param {{report: Object<string, {type: string}>}[]} samples
+ * @return {Set<string>} SERIES keys
+ */
+export function unreportedSeries(samples) {
+  const present = new Map(); // key: in how many samples its stats were
+  const reported = new Set();
+  for (const {report} of samples ?? []) {
+    const stats = Object.values(report ?? {});
+    for (const [key, [type, kind, fields, other]] of Object.entries(SOURCES)) {
+      const matching = stats.filter((s) => s.type === type && (!kind || s.kind === kind));
+      if (!matching.length) continue;
+      present.set(key, (present.get(key) ?? 0) + 1);
+      const inOther = other && stats.some((s) => s.type === other[0] && typeof s[other[1]] === 'number');
+      if (inOther || matching.some((s) => fields.some((field) => typeof s[field] === 'number'))) reported.add(key);
+    }
+  }
+  // A few samples first: RTCP reports (remote-inbound-rtp) come a while after the media.
+  return new Set([...present].filter(([key, count]) => count >= 3 && !reported.has(key)).map(([key]) => key));
 }
 
 /**

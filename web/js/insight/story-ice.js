@@ -3,42 +3,17 @@
  * that won, with what each means for a newcomer.
  */
 
-import {parseCandidate} from './candidate.js';
 import {candidatePairs} from './stats-series.js';
-import {CHECK_PAGE, line, stateEvents, tryParse} from './story-line.js';
-
-function localCandidates(events) {
-  const lines = events.filter((event) => event.kind === 'candidate' && event.side === 'local')
-    .map((event) => event.candidate);
-  // Without trickle the candidates come inside the description instead.
-  for (const event of events.filter((e) => e.kind === 'description' && e.side === 'local')) {
-    for (const section of tryParse(event.sdp)?.media ?? []) {
-      lines.push(...section.lines.filter((l) => l.type === 'a=candidate').map((l) => l.text));
-    }
-  }
-  const seen = new Set();
-  return lines.map((text) => readCandidate(text)).filter((candidate) => {
-    if (!candidate) return false;
-    const key = `${candidate.protocol} ${candidate.address} ${candidate.port} ${candidate.type}`;
-    return seen.has(key) ? false : seen.add(key);
-  });
-}
-
-function readCandidate(text) {
-  try {
-    return parseCandidate(text);
-  } catch {
-    return null;
-  }
-}
+import {CHECK_PAGE, line, stateEvents} from './story-line.js';
 
 function serverUrls(iceServers, scheme) {
   return (iceServers ?? []).flatMap((server) => [].concat(server.urls ?? server.url ?? []))
     .filter((url) => scheme.test(url));
 }
 
-export function gatheringLines(events, iceServers, who, on) {
-  const candidates = localCandidates(events);
+/** `local`: this side's candidates for the peer, from local-candidates.js. */
+export function gatheringLines(events, local, iceServers, who, on) {
+  const candidates = local.map(({candidate}) => candidate);
   const states = events.filter((event) => event.kind === 'state' && event.which === 'iceGatheringState');
   const started = states.find((event) => event.value === 'gathering')
     ?? events.find((event) => event.kind === 'candidate' && event.side === 'local');
@@ -109,7 +84,7 @@ function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function checkLines(events, samples, iceServers, who, on) {
+export function checkLines(events, local, samples, iceServers, who, on) {
   const lines = [];
   const ice = stateEvents(events, 'iceConnectionState');
   const connection = stateEvents(events, 'connectionState');
@@ -125,7 +100,7 @@ export function checkLines(events, samples, iceServers, who, on) {
       + `(RFC 8445 §6.1.4, §8).${pairCount(samples)}`, 'ice', on({duration: connected.at - checking.at})));
   }
   if (failed) {
-    const hasRelay = localCandidates(events).some((candidate) => candidate.type === 'relay');
+    const hasRelay = local.some(({candidate}) => candidate.type === 'relay');
     const fix = hasRelay
       ? 'Even the relay candidates did not work: the TURN server could not reach the other side, or its '
         + `permissions were refused; ${CHECK_PAGE}.`

@@ -4,9 +4,10 @@
  * Everything comes from the trace's events and stats; nothing is assumed. Pure: a trace in, lines out.
  */
 
+import {localCandidates} from './local-candidates.js';
 import {checkLines, gatheringLines} from './story-ice.js';
 import {CHECK_PAGE, line, stateEvents, tryParse} from './story-line.js';
-import {dtlsTransport} from './stats-series.js';
+import {NOT_REPORTED, dtlsTransport} from './stats-series.js';
 
 /**
  * @typedef {{at: number, duration: number|null, title: string, detail: string,
@@ -118,10 +119,11 @@ function peerLines(context, peer) {
   const iceServers = peer.iceServers ?? context.iceServers;
   const samples = context.trace.stats?.[peer.peerId] ?? [];
   const on = (options = {}) => ({peerId: peer.peerId, ...options});
+  const local = localCandidates(context.events, peer.peerId);
   return [
     ...negotiationLines(context, peer, events, who, on),
-    ...gatheringLines(events, iceServers, who, on),
-    ...checkLines(events, samples, iceServers, who, on),
+    ...gatheringLines(events, local, iceServers, who, on),
+    ...checkLines(events, local, samples, iceServers, who, on),
     ...dtlsLines(events, samples, who, on),
     ...mediaFlowLines(events, samples, who, on),
     ...channelLines(events, who, on),
@@ -229,12 +231,13 @@ function dtlsLines(events, samples, who, on) {
     .find((event) => ['connected', 'completed'].includes(event.value));
   const lines = [];
   if (connected) {
-    const transport = samples.map((sample) => dtlsTransport(sample.report))
-      .find((found) => found?.dtlsState === 'connected');
-    const cipher = transport?.cipher ? ` with ${transport.cipher}` : '';
-    const how = transport ? ` It used ${transport.version ?? 'DTLS'}${cipher}`
-      + `${transport.role ? `, and this side was the DTLS ${transport.role}` : ''}`
-      + `${transport.srtpCipher ? `; media is encrypted with ${transport.srtpCipher}` : ''}.` : '';
+    const transports = samples.map((sample) => dtlsTransport(sample.report)).filter(Boolean);
+    const transport = transports.find((found) => found.dtlsState === 'connected') ?? transports.at(-1);
+    const how = transport ? ` It used ${transport.version ?? `DTLS (version ${NOT_REPORTED})`}`
+      + `${transport.cipher ? ` with ${transport.cipher}` : ` (cipher ${NOT_REPORTED})`}`
+      + `${transport.role ? `, and this side was the DTLS ${transport.role}` : `; this side's DTLS role: ${NOT_REPORTED}`}`
+      + `${transport.srtpCipher ? `; media is encrypted with ${transport.srtpCipher}` : ''}.`
+      : samples.length ? ` The DTLS version, cipher and roles: ${NOT_REPORTED} (no transport in its getStats()).` : '';
     lines.push(line(connected.at, 'DTLS handshake done', `Over the ICE path, the two sides ran a DTLS handshake, `
       + `checked each other's certificate against the fingerprint in the SDP, and derived the keys that encrypt `
       + `media (SRTP) and data channels (RFC 5764, RFC 8842).${how}`, 'states',

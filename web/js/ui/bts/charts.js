@@ -4,7 +4,7 @@
  * data channel's bytes, drawn with uPlot (served from its WebJar); each chart's latest values in words too.
  */
 import uPlot from '/vendor/uplot/dist/uPlot.esm.js';
-import {toSeries} from '../../insight/stats-series.js';
+import {NOT_REPORTED, toSeries, unreportedSeries} from '../../insight/stats-series.js';
 import {h, peerName, startOf} from './dom.js';
 
 const COLOURS = ['#7c9cff', '#3dd68c', '#f5b74f', '#e5484d'];
@@ -34,10 +34,14 @@ function format(value) {
   return Math.abs(value) >= 100 ? String(Math.round(value)) : value.toFixed(1);
 }
 
-/** The chart's latest values in words, for everyone who does not read the lines. */
-function inWords(chart, series) {
+/**
+ * The chart's latest values in words, for everyone who does not read the lines; `unreported`: the series
+ * this browser's getStats() leaves out.
+ */
+function inWords(chart, series, unreported = new Set()) {
   return `${chart.title} now: ${chart.series.map(([key, label]) => {
     const value = latest(series[key] ?? []);
+    if (value == null && unreported.has(key)) return `${label} ${NOT_REPORTED}`;
     return `${label} ${format(value == null ? null : value * (chart.scale ?? 1))}`;
   }).join(', ')} (${chart.unit}).`;
 }
@@ -80,13 +84,14 @@ export function chartsSection() {
       const width = Math.max(280, Math.min(container.clientWidth - 24, 900));
       for (const {peerId} of peers) {
         const series = toSeries(trace.stats[peerId]);
+        const unreported = unreportedSeries(trace.stats[peerId]);
         for (const chart of CHARTS) {
           const id = `${peerId}:${chart.id}`;
           const data = chartData(chart, series, start);
           const known = drawn.plots.get(id);
           if (known) {
             known.plot.setData(data);
-            known.words.textContent = inWords(chart, series);
+            known.words.textContent = inWords(chart, series, unreported);
             continue;
           }
           if (!drawn.plots.size) {
@@ -96,7 +101,7 @@ export function chartsSection() {
           if (chart === CHARTS[0]) container.append(h('h3', {}, `With ${peerName(trace, peerId)}`));
           const figure = h('figure', {class: 'bts-chart', 'data-testid': 'bts-chart', dataset: {chart: chart.id, peerId,
             samples: String(series.at.length)}}, h('figcaption', {}, chart.title));
-          const words = h('p', {class: 'bts-chart-words'}, inWords(chart, series));
+          const words = h('p', {class: 'bts-chart-words'}, inWords(chart, series, unreported));
           container.append(figure);
           const plot = makePlot(chart, data, width, figure);
           figure.append(words);

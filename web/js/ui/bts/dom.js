@@ -4,7 +4,8 @@
 
 /**
  * Makes an element: `h('td', {class: 'x', dataset: {id: 1}}, 'text', child)`. Attributes whose value is
- * null, undefined or false are left out; `on*` functions become listeners.
+ * null, undefined or false are left out; `on*` functions become listeners. Children may come in arrays,
+ * nested to any depth.
  */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -14,7 +15,7 @@ export function h(tag, attributes = {}, ...children) {
     else if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  element.append(...children.flat().filter((child) => child != null && child !== false)
+  element.append(...children.flat(Infinity).filter((child) => child != null && child !== false)
       .map((child) => (child instanceof Node ? child : String(child))));
   return element;
 }
@@ -40,13 +41,14 @@ export function peerName(trace, peerId) {
 
 /** A table from its column titles and rows of cells (strings or nodes); rows may be [cells, attributes]. */
 export function table(caption, columns, rows) {
-  return h('table', {class: 'bts-table'},
+  // In a box of its own that scrolls sideways when the table can't fit, so the section never does.
+  return h('div', {class: 'bts-table-wrap'}, h('table', {class: 'bts-table'},
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, columns.map((title) => h('th', {scope: 'col'}, title)))),
       h('tbody', {}, rows.map((row) => {
         const [cells, attributes] = Array.isArray(row[0]) ? row : [row, {}];
         return h('tr', attributes, cells.map((cell) => h('td', {}, cell ?? '')));
-      })));
+      }))));
 }
 
 /**

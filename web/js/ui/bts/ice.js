@@ -5,7 +5,8 @@
  * needs (no srflx, no relay, mDNS host names, candidate errors).
  */
 import {candidateTypeMeaning, decodePriority, parseCandidate} from '../../insight/candidate.js';
-import {candidatePairs} from '../../insight/stats-series.js';
+import {localCandidates} from '../../insight/local-candidates.js';
+import {NOT_REPORTED, candidatePairs} from '../../insight/stats-series.js';
 import {bytes, h, peerName, rebuild, table} from './dom.js';
 
 function parsed(event) {
@@ -20,7 +21,7 @@ function candidateTable(caption, candidates, side) {
   return table(caption,
       ['type', 'protocol', 'address', 'port', 'related address', 'priority (type / local / component)', side === 'local' ? 'from' : null]
           .filter(Boolean),
-      candidates.map(({event, candidate}) => {
+      candidates.map(({url, candidate}) => {
         const {typePreference, localPreference, component} = decodePriority(candidate.priority);
         const cells = [
           h('abbr', {title: candidateTypeMeaning(candidate.type)}, candidate.type),
@@ -30,7 +31,8 @@ function candidateTable(caption, candidates, side) {
           candidate.relatedAddress ? `${candidate.relatedAddress}:${candidate.relatedPort}` : '',
           `${candidate.priority} (${typePreference} / ${localPreference} / ${component})`,
         ];
-        if (side === 'local') cells.push(event.url ?? '');
+        // Chromium names the STUN/TURN server of a srflx or relay candidate; other browsers don't.
+        if (side === 'local') cells.push(url ?? (candidate.type === 'srflx' || candidate.type === 'relay' ? NOT_REPORTED : ''));
         return [cells, {dataset: {type: candidate.type, protocol: candidate.protocol}, 'data-testid': `bts-${side}-candidate`}];
       }));
 }
@@ -66,7 +68,8 @@ function pairTable(trace, samples) {
       pairs.map((pair) => [[
         pair.selected ? h('strong', {class: 'bts-selected-label'}, 'selected') : '',
         endpoint(pair.local), endpoint(pair.remote), pair.state, pair.nominated ? 'yes' : 'no',
-        pair.rtt != null ? `${pair.rtt.toFixed(1)} ms` : '',
+        // Only the pair in use is sure to have been measured; for it a missing RTT is the browser's gap.
+        pair.rtt != null ? `${pair.rtt.toFixed(1)} ms` : pair.selected ? NOT_REPORTED : '',
         bytes(pair.bytesSent), bytes(pair.bytesReceived),
       ], {class: pair.selected ? 'bts-selected' : null, 'data-testid': 'bts-candidate-pair',
         dataset: {selected: String(Boolean(pair.selected)), local: pair.local?.type ?? '', remote: pair.remote?.type ?? ''}}]));
@@ -86,9 +89,10 @@ export function iceSection() {
         if (!trace.peers.length) return h('p', {class: 'bts-empty'}, 'No peer connection yet.');
         return trace.peers.map(({peerId}) => {
           const mine = trace.events.filter((e) => e.peerId === peerId);
-          const candidates = (side) => mine.filter((e) => e.kind === 'candidate' && e.side === side)
-              .map((event) => ({event, candidate: parsed(event)})).filter(({candidate}) => candidate);
-          const local = candidates('local');
+          const remote = mine.filter((e) => e.kind === 'candidate' && e.side === 'remote')
+              .map((event) => ({url: null, candidate: parsed(event)})).filter(({candidate}) => candidate);
+          // The same list the story counts: events, sent signals and local descriptions together.
+          const local = localCandidates(trace.events, peerId);
           const gatheringDone = mine.some((e) => e.kind === 'end-of-candidates' && e.side === 'local'
               || e.kind === 'state' && e.which === 'iceGatheringState' && e.value === 'complete');
           const errors = mine.filter((e) => e.kind === 'candidate-error');
@@ -98,7 +102,7 @@ export function iceSection() {
               warningList.length ? h('ul', {class: 'bts-warnings', 'data-testid': 'bts-ice-warnings'},
                   warningList.map((text) => h('li', {}, h('strong', {}, 'Warning: '), text))) : null,
               candidateTable('Local candidates (this browser)', local, 'local'),
-              candidateTable('Remote candidates (the other browser)', candidates('remote'), 'remote'),
+              candidateTable('Remote candidates (the other browser)', remote, 'remote'),
               pairTable(trace, trace.stats?.[peerId]));
         });
       });

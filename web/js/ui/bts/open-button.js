@@ -5,10 +5,15 @@
 const button = document.getElementById('bts-toggle');
 
 /**
- * @param {import('../../bts/recorder.js').Recorder} recorder
+ * @param {import('../../bts/recorder.js').Recorder|null} recorder null: nothing is recorded (the bts-cost
+ *     benchmark's ?recorder=0), so there is nothing to show and the button goes
  * @param {import('../../call.js').Call} call
  */
 export function bindBehindTheScenes(recorder, call) {
+  if (!recorder) {
+    button.hidden = true;
+    return;
+  }
   let panel = null;
   const setOpen = (open) => {
     panel.setOpen(open);

@@ -1,5 +1,6 @@
 package org.webrtcscratch.bench;
 
+import org.webrtcscratch.bench.call.BtsCostCommand;
 import org.webrtcscratch.bench.call.CallSetupCommand;
 import org.webrtcscratch.bench.files.FileTransferCommand;
 import org.webrtcscratch.bench.signaling.SignalingHoldCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Side-by-side benchmarks of WebRTC Scratch against PeerJS server and coturn.",
         subcommands = {SignalingHoldCommand.class, SignalingRelayCommand.class, SignalingThroughputCommand.class,
             StunBindingCommand.class, TurnRelayCommand.class, TurnPacedCommand.class, CallSetupCommand.class, FileTransferCommand.class,
+            BtsCostCommand.class,
             UdpEchoCommand.class})
 public final class BenchMain {
 

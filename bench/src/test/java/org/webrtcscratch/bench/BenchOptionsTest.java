@@ -37,7 +37,8 @@ class BenchOptionsTest {
                         "--our-jvm-option"),
                 "turn-paced", List.of("--clients", "--messages"),
                 "call-setup", List.of("--runs", "--chromium"),
-                "file-transfer", List.of("--sizes-mib", "--chromium"));
+                "file-transfer", List.of("--sizes-mib", "--chromium"),
+                "bts-cost", List.of("--seconds", "--settle-seconds", "--chromium"));
         List<String> common = List.of("--rounds", "--max-minutes", "--repo", "--no-doc", "--only", "--check",
                 "--our-jvm-option", "--ours-at");
         before.forEach((command, names) -> {

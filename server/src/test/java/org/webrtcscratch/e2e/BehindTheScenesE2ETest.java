@@ -133,6 +133,18 @@ class BehindTheScenesE2ETest {
         alice.waitUntil("() => document.querySelector(\"[data-testid='bts-server-relayed']\")", null);
         screenshot(page, "server-relayed");
 
+        // Nothing scrolls sideways, at this size or on a phone, where the panel is a full-screen sheet.
+        for (int[] size : new int[][] {{1280, 860}, {390, 844}}) {
+            page.setViewportSize(size[0], size[1]);
+            for (String id : List.of("story", "signaling", "sdp", "ice", "states", "charts", "server")) {
+                section(page, id);
+                assertNoSidewaysScroll(page, id);
+            }
+        }
+        section(page, "sdp");
+        screenshot(page, "phone-sdp");
+        page.setViewportSize(1280, 860);
+
         // Export: a real download, which the viewer then reads back.
         Download download = page.waitForDownload(() -> page.getByTestId("bts-export").click());
         JsonNode exported = JSON.readTree(Files.readString(download.path()));
@@ -199,6 +211,74 @@ class BehindTheScenesE2ETest {
         screenshot(page, "server-turn");
     }
 
+    /**
+     * Whether Alice's connection to {@code peerId} is stable again and her recorder holds, as its latest local
+     * description, one that holds {@code text} at least {@code count} times.
+     */
+    private static final String LATEST_LOCAL_HAS = """
+            ([id, text, count]) => {
+              const latest = window.__scratch.recorder.trace.events
+                  .filter((e) => e.kind === 'description' && e.peerId === id && e.side === 'local').at(-1);
+              return window.__scratch.call.peers.get(id).pc.signalingState === 'stable'
+                  && (latest?.sdp.split(text).length ?? 1) - 1 >= count;
+            }""";
+    private static final String LOCAL_UFRAG = "id => window.__scratch.call.peers.get(id).pc.localDescription.sdp"
+            + ".match(/a=ice-ufrag:(\\S+)/)[1]";
+
+    @Test
+    void aRenegotiationAndAnIceRestartShowAsDiffsOfSuccessiveDescriptions() throws IOException {
+        String room = BrowserHarness.newRoom();
+        Participant alice = harness.join(room, "Alice");
+        Page page = alice.page();
+        page.setViewportSize(1280, 860);
+        Participant bob = harness.join(room, "Bob");
+        alice.waitConnectedTo(bob);
+        String bobId = bob.peerId();
+        alice.waitUntil(LATEST_LOCAL_HAS, List.of(bobId, "\nm=video ", 1));
+
+        // A screen share adds a video track: Alice offers again, with a second video section.
+        page.getByTestId("screen-share").click();
+        alice.waitUntil(LATEST_LOCAL_HAS, List.of(bobId, "\nm=video ", 2));
+        openPanel(page);
+        Locator sdp = section(page, "sdp");
+        Locator compare = latestLocalOffer(sdp);
+        assertThat(compare.locator("summary").textContent()).startsWith("Compare with the previous local description");
+        Locator added = compare.locator("[data-testid='bts-sdp-diff'] section[data-status='added']");
+        assertThat(added.count()).as("media sections the share added").isGreaterThanOrEqualTo(1);
+        assertThat(added.locator("li.added code").allTextContents()).anyMatch(line -> line.startsWith("m=video"));
+        compare.evaluate("details => details.scrollIntoView({block: 'start'})");
+        screenshot(page, "sdp-diff");
+
+        // An ICE restart: the next offer carries new ICE credentials, and the diff shows the old and new ufrag.
+        String oldUfrag = (String) alice.evaluate(LOCAL_UFRAG, bobId);
+        alice.evaluate("id => window.__scratch.call.peers.get(id).pc.restartIce()", bobId);
+        alice.waitUntil("([id, old]) => !window.__scratch.call.peers.get(id).pc.localDescription.sdp"
+                + ".includes('a=ice-ufrag:' + old + '\\r')", List.of(bobId, oldUfrag));
+        String newUfrag = (String) alice.evaluate(LOCAL_UFRAG, bobId);
+        alice.waitUntil(LATEST_LOCAL_HAS, List.of(bobId, "a=ice-ufrag:" + newUfrag + "\r", 1));
+        Locator diff = latestLocalOffer(sdp).getByTestId("bts-sdp-diff");
+        assertThat(diff.locator("li.added code").allTextContents()).contains("a=ice-ufrag:" + newUfrag);
+        assertThat(diff.locator("li.removed code").allTextContents()).contains("a=ice-ufrag:" + oldUfrag)
+                .doesNotContain("a=ice-ufrag:" + newUfrag);
+    }
+
+    /** Shows the latest local offer in the SDP viewer and opens its comparison with the one before. */
+    private static Locator latestLocalOffer(Locator sdp) {
+        // The view redraws within a second of a change: wait until its picker lists every description recorded.
+        sdp.page().waitForFunction("() => document.querySelectorAll(\"[data-testid='bts-sdp-pick'] option\").length"
+                + " === window.__scratch.recorder.trace.events.filter((e) => e.kind === 'description').length");
+        Locator offers = sdp.getByTestId("bts-sdp-pick").locator("option")
+                .filter(new Locator.FilterOptions().setHasText("local offer"));
+        sdp.getByTestId("bts-sdp-pick").selectOption(offers.last().getAttribute("value"));
+        Locator compare = sdp.locator("details.bts-sdp-compare");
+        // The view keeps a comparison open across redraws, so it may be open already.
+        if (compare.getAttribute("open") == null) {
+            compare.locator("summary").click();
+        }
+        compare.getByTestId("bts-sdp-diff").waitFor();
+        return compare;
+    }
+
     @Test
     void aWebrtcInternalsDumpOfThisChromiumLoadsIntoTheViewer() throws IOException {
         Participant person = harness.person("internals-dump");
@@ -261,6 +341,26 @@ class BehindTheScenesE2ETest {
             case "server" -> "The server's side";
             default -> throw new IllegalArgumentException(id);
         };
+    }
+
+    /** What scrolls sideways in the page, the panel, its tabs or the section {@code id}, and its widest part. */
+    private static final String SIDEWAYS = """
+            (id) => [document.documentElement, document.querySelector('[data-testid="bts-panel"]'),
+                document.querySelector('.bts-tabs'), document.querySelector(`[data-testid="bts-section-${id}"]`)]
+              .filter((e) => e && e.scrollWidth > e.clientWidth + 1)
+              .map((e) => {
+                // The innermost part that overflows its own box (a long word in a narrow cell), else the widest.
+                const parts = [...e.querySelectorAll('*')];
+                const widest = parts.reverse().find((p) => p.scrollWidth > p.clientWidth + 1 && p.clientWidth > 0)
+                    ?? parts.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+                return `${e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}, widest `
+                    + `${widest?.tagName}.${widest?.className}: ${widest?.textContent.slice(0, 60)}`;
+              })""";
+
+    /** Only up and down: long lines wrap, and a wide table or chart scrolls inside its own box. */
+    private static void assertNoSidewaysScroll(Page page, String id) {
+        assertThat(stringList(page.evaluate(SIDEWAYS, id))).as("sideways scrolling in section %s at %s", id,
+                page.viewportSize().width + "×" + page.viewportSize().height).isEmpty();
     }
 
     private static void openPanel(Page page) {
