@@ -74,17 +74,31 @@ export class OutgoingTransfer extends Transfer {
     const current = () => run === this.#run && !this.isFinal;
     const {chunkSize, size} = this;
     const perRead = Math.max(1, Math.floor(this.limits.readSize / chunkSize));
+    /** Chunks `first`.. of the next read, with their hashes. */
+    const read = async (first) => {
+      const last = Math.min(this.chunks, first + perRead);
+      const slice = await this.#file.slice(first * chunkSize, Math.min(size, last * chunkSize)).arrayBuffer();
+      const pieces = [];
+      for (let index = first; index < last; index++) {
+        const offset = (index - first) * chunkSize;
+        pieces.push(new Uint8Array(slice, offset, chunkLength(index, size, chunkSize)));
+      }
+      return {pieces, hashes: await Promise.all(pieces.map((piece) => sha256(piece)))};
+    };
+    // One read ahead: the next slice is read and hashed while this one is sent, so the channel never waits
+    // for the disk and the digests (a read in flight, at most `readSize` more in memory).
+    const ahead = (first) => {
+      if (first >= this.chunks) return null;
+      const next = read(first);
+      next.catch(() => {}); // reported where it is awaited; not unhandled if the run stops first
+      return next;
+    };
+    let next = ahead(from);
     try {
       for (let first = from; first < this.chunks; first += perRead) {
-        const last = Math.min(this.chunks, first + perRead);
-        const slice = await this.#file.slice(first * chunkSize, Math.min(size, last * chunkSize)).arrayBuffer();
+        const {pieces, hashes} = await next;
         if (!current()) return;
-        const pieces = [];
-        for (let index = first; index < last; index++) {
-          const offset = (index - first) * chunkSize;
-          pieces.push(new Uint8Array(slice, offset, chunkLength(index, size, chunkSize)));
-        }
-        const hashes = await Promise.all(pieces.map((piece) => sha256(piece)));
+        next = ahead(first + perRead);
         for (let i = 0; i < pieces.length; i++) {
           const index = first + i;
           if (!await this.#mayGoOn(index, current)) return;
