@@ -53,6 +53,9 @@ class PresenceE2ETest {
         waitFor(bob, aliceTile + "[data-quality=\"good\"]");
         Locator quality = bob.page().locator(aliceTile + " [data-testid=\"tile-quality\"]");
         assertThat(quality.textContent()).isEqualTo("good connection");
+        // The first sample knows only the round trip; loss and bitrate need a second one, a second later.
+        bob.waitUntil("(tile) => document.querySelector(tile + ' [data-testid=\"tile-quality\"]').title.includes('kbit/s')",
+                aliceTile);
         assertThat(quality.getAttribute("title")).startsWith("Good connection: round trip").contains("packets lost", "kbit/s");
     }
 
