@@ -11,6 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.webrtcscratch.config.HttpSecurity;
 import org.webrtcscratch.config.ServerConfig;
 import org.webrtcscratch.config.TlsOptions;
 import org.webrtcscratch.iceservers.IceServerProvider;
+import org.webrtcscratch.signaling.ErrorCode;
 import org.webrtcscratch.signaling.Names;
 import org.webrtcscratch.signaling.RoomOccupancy;
 import org.webrtcscratch.signaling.SignalingException;
@@ -132,7 +135,8 @@ public final class WebServer implements AutoCloseable {
             javalinConfig.routes.get("/check", ctx -> webApp.page(ctx, CHECK_PAGE, BUNDLED_CHECK_PAGE));
             // Any other address, and a call page for a name no room can have: a page that says so, status 404.
             javalinConfig.routes.error(404, "html", webApp::notFoundPage);
-            javalinConfig.routes.get("/api/rooms/{room}", ctx -> roomOccupancy(ctx, signaling));
+            boolean loopbackLimited = config.httpSecurity().addressLimitsOnLoopback();
+            javalinConfig.routes.get("/api/rooms/{room}", ctx -> roomOccupancy(ctx, signaling, loopbackLimited));
             javalinConfig.routes.get("/api/qr", inviteCode::handle);
             javalinConfig.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok",
                     "connections", signaling.connectionCount(), "rooms", signaling.roomCount(),
@@ -162,13 +166,25 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** How full a room is, for a page waiting for a place: {@code {room, peers, capacity, full}}; 400 for a bad name. */
-    private static void roomOccupancy(Context ctx, SignalingService signaling) {
+    private static void roomOccupancy(Context ctx, SignalingService signaling, boolean loopbackLimited) {
         try {
-            RoomOccupancy occupancy = signaling.occupancy(ctx.pathParam("room"));
+            RoomOccupancy occupancy = signaling.occupancy(ctx.pathParam("room"), limitedAddress(ctx, loopbackLimited));
             ctx.header("Cache-Control", "no-store").json(Map.of("room", occupancy.room(), "peers", occupancy.peers(),
                     "capacity", occupancy.capacity(), "full", occupancy.full()));
         } catch (SignalingException e) {
-            ctx.status(400).json(Map.of("error", e.code().wire(), "message", e.getMessage()));
+            ctx.status(e.code() == ErrorCode.RATE_LIMITED ? 429 : 400)
+                    .json(Map.of("error", e.code().wire(), "message", e.getMessage()));
+        }
+    }
+
+    /** The address the per-address limits count a request under, or null when exempt (loopback, by default). */
+    private static String limitedAddress(Context ctx, boolean loopbackLimited) {
+        String remote = ctx.req().getRemoteAddr();
+        try {
+            InetAddress address = InetAddress.getByName(remote); // a literal address: no lookup
+            return address.isLoopbackAddress() && !loopbackLimited ? null : address.getHostAddress();
+        } catch (UnknownHostException e) {
+            return remote;
         }
     }
 

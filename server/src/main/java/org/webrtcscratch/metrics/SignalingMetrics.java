@@ -27,6 +27,10 @@ public final class SignalingMetrics {
         FunctionCounter.builder("scratch.signaling.address.joins.limited", service,
                         SignalingService::addressJoinsLimited)
                 .description("joins refused because their address was over its joins a minute").register(registry);
+        FunctionCounter.builder("scratch.signaling.address.lookups.limited", service,
+                        SignalingService::addressLookupsLimited)
+                .description("GET /api/rooms/{room} refused because the address was over its lookups a minute")
+                .register(registry);
         FunctionCounter.builder("scratch.signaling.room.password.wrong", service, SignalingService::wrongPasswords)
                 .description("joins with a wrong room password").register(registry);
         FunctionCounter.builder("scratch.signaling.room.password.attempts.limited", service,

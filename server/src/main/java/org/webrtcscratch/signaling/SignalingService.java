@@ -30,6 +30,8 @@ public final class SignalingService implements AutoCloseable {
     private final RoomProtocol protocol;
     private final Observers observers;
     private final AddressJoinRate joinRate;
+    /** Lookups of how full a room is, a minute per address: as many as joins, so a name walk gets no further. */
+    private final AddressJoinRate lookupRate;
     private final RoomEntry entry;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionCount = new AtomicInteger();
@@ -67,6 +69,7 @@ public final class SignalingService implements AutoCloseable {
         this.protocol = new RoomProtocol(rooms, delivery, iceServers, clock, events, limits.resumeWindow(), codec,
                 tokens, observers, entry, stats);
         this.joinRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
+        this.lookupRate = new AddressJoinRate(limits.joinsPerMinutePerAddress(), clock::nanoTime);
         this.held = delivery instanceof Mailboxes mailboxes ? mailboxes.held() : new Mailboxes().held();
     }
 
@@ -319,6 +322,25 @@ public final class SignalingService implements AutoCloseable {
      */
     public RoomOccupancy occupancy(String room) {
         return new RoomOccupancy(Names.checkRoom(room), protocol.roomSize(room), limits.roomCapacity());
+    }
+
+    /**
+     * As {@link #occupancy(String)}, for a client at {@code address} (null: not limited), who may look up as
+     * many rooms a minute as it may join.
+     *
+     * @throws SignalingException {@code rate-limited} past that, {@code bad-room-name}
+     */
+    public RoomOccupancy occupancy(String room, String address) {
+        if (!lookupRate.tryJoin(address)) {
+            throw new SignalingException(ErrorCode.RATE_LIMITED, "more than " + lookupRate.joinsPerMinute()
+                    + " room lookups a minute from this address");
+        }
+        return occupancy(room);
+    }
+
+    /** Room lookups refused because their address was over its lookups a minute. */
+    public long addressLookupsLimited() {
+        return lookupRate.refused();
     }
 
     /** Joins refused because their address was over its joins a minute. */
