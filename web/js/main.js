@@ -126,7 +126,8 @@ function show({call, events}) {
           title: failed ? 'Could not join the call' : 'You left the call',
           reason: failed ? reason : `Room ${room}`,
           canRejoin: true,
-          offerCheck: failed,
+          // A join the server refused (with a code: locked, token, name...) is no connection problem.
+          offerCheck: failed && !code,
         }, () => call.join());
       }
     },
