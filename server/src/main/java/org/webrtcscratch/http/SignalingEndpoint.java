@@ -67,7 +67,11 @@ public final class SignalingEndpoint implements WebSocketEndpoint {
         if (!(socket.remoteAddress() instanceof InetSocketAddress remote) || remote.getAddress() == null) {
             return null;
         }
-        InetAddress address = remote.getAddress();
+        return limitedAddress(remote.getAddress(), addressLimitsOnLoopback);
+    }
+
+    /** The text the per-address limits count {@code address} under, or null when exempt (loopback, by default). */
+    static String limitedAddress(InetAddress address, boolean addressLimitsOnLoopback) {
         return address.isLoopbackAddress() && !addressLimitsOnLoopback ? null : address.getHostAddress();
     }
 

@@ -177,12 +177,11 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** The address the per-address limits count a request under, or null when exempt (loopback, by default). */
+    /** The address the per-address limits count a request under, as for a WebSocket. */
     private static String limitedAddress(Context ctx, boolean loopbackLimited) {
         String remote = ctx.req().getRemoteAddr();
         try {
-            InetAddress address = InetAddress.getByName(remote); // a literal address: no lookup
-            return address.isLoopbackAddress() && !loopbackLimited ? null : address.getHostAddress();
+            return SignalingEndpoint.limitedAddress(InetAddress.getByName(remote), loopbackLimited); // a literal: no lookup
         } catch (UnknownHostException e) {
             return remote;
         }
