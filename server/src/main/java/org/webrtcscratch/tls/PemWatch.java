@@ -71,7 +71,6 @@ public final class PemWatch {
         } catch (IOException | RuntimeException e) {
             return reject(seen, e.getMessage());
         }
-        lastSeen = seen;
         for (Consumer<TlsIdentity> listener : listeners) {
             try {
                 listener.accept(identity);
@@ -82,6 +81,8 @@ public final class PemWatch {
                 return Outcome.REJECTED;
             }
         }
+        // Only now: a listener that failed gets the same files again at the next check.
+        lastSeen = seen;
         current = identity;
         reloaded.increment();
         LOG.info("TLS certificate reloaded from {}: now SHA-256 {}, valid until {}", certFile, identity.fingerprint(),
