@@ -96,19 +96,8 @@ public final class SignalingService implements AutoCloseable {
 
     /** As above, the messages held for peers that are away drawing on {@code held} (the transport's budget). */
     public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
-                            Backstage backstage, HeldBacklog held) {
-        this(limits, iceServers, tokens, backstage, held, RoomAccess.defaults());
-    }
-
-    /** As above, with both the held messages' budget and who may enter a room. */
-    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens,
                             Backstage backstage, HeldBacklog held, RoomAccess access) {
         this(limits, iceServers, new SchedulerClock(), tokens, backstage, held, access);
-    }
-
-    /** As above, with nothing behind signaling to observe. */
-    public SignalingService(SignalingLimits limits, IceServerProvider iceServers, ResumeTokens tokens) {
-        this(limits, iceServers, tokens, Backstage.NONE);
     }
 
     /** As above, with a resume secret of this process only. */

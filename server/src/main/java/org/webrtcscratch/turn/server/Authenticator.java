@@ -69,10 +69,6 @@ public final class Authenticator {
         this.guesses = Objects.requireNonNull(guesses, "guesses");
     }
 
-    Verdict check(DecodedMessage request, InetAddress client) {
-        return check(request, client, Optional.empty());
-    }
-
     /**
      * @param allocationUser the username of the allocation the request is on, if any: that username's key is
      *                       taken even when its time-limited credential has expired since the allocation was made
