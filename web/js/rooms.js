@@ -21,7 +21,7 @@ const PRIVATE_CHARACTERS = 20;
 const PRIVATE_PATTERN = new RegExp(`-[${BASE32}]{${PRIVATE_CHARACTERS}}$`);
 
 /**
- * A private room name like `quiet-otter-k3x7q2m9z4r8t6w5y2ab`: a readable label, then 100 bits from
+ * A private room name like `quiet-otter-k3x7q2m6z4r5t6w5y2ab`: a readable label, then 100 bits from
  * crypto.getRandomValues, so that nobody finds the room by trying names (docs/security.md).
  * @param {(bytes: Uint8Array) => Uint8Array} [fill] the random source
  */
