@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 public interface Delivery {
 
     /** What became of a message. */
-    enum Outcome { SENT, HELD, GONE }
+    /** Sent now; held (the peer is away, or its backlog is still going out); gone; dropped (no budget to hold it). */
+    enum Outcome { SENT, HELD, GONE, DROPPED }
 
     /** Makes {@code peer} reachable on {@code session}; called as it joins, before anyone hears of it. */
     void open(Peer peer, Session session);

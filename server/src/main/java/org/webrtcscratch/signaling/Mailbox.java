@@ -38,11 +38,11 @@ final class Mailbox {
             session.send(text);
             return Delivery.Outcome.SENT;
         }
-        hold(text);
-        return session == null ? Delivery.Outcome.HELD : Delivery.Outcome.SENT;
+        return hold(text) ? Delivery.Outcome.HELD : Delivery.Outcome.DROPPED;
     }
 
-    private void hold(String text) {
+    /** Queues {@code text} behind what is held; false (counted) when the held messages' budget has no room. */
+    private boolean hold(String text) {
         if (held == null) {
             held = new ArrayDeque<>();
         }
@@ -50,9 +50,11 @@ final class Mailbox {
             budget.release(sizeOf(held.remove()));
             budget.countDropped();
         }
-        if (budget.hold(sizeOf(text))) {
-            held.add(text);
+        if (!budget.hold(sizeOf(text))) {
+            return false;
         }
+        held.add(text);
+        return true;
     }
 
     synchronized boolean detach(Session from, Supplier<SignalingClock.Timer> startResumeWindow) {

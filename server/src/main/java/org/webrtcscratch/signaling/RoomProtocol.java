@@ -148,6 +148,10 @@ final class RoomProtocol {
         }
         String frame = codec.encode(new ServerMessage.Relayed(from.peerId(), signal.payload()));
         Delivery.Outcome outcome = delivery.send(to.peerId(), frame);
+        if (outcome == Delivery.Outcome.DROPPED) {
+            throw new SignalingException(ErrorCode.SERVER_BUSY, "the server has no room left to keep this message"
+                    + " for '" + Names.abbreviate(signal.to()) + "' until it can take it");
+        }
         events.relayed(from.room(), from.peerId(), to.peerId(), clock);
         if (observers.any()) {
             observers.relayed(from, to, signal.payload(), frame, outcome, receivedAt);
