@@ -5,6 +5,7 @@
  *
  * Events (CustomEvent): `quality` ({peerId, level, why}) when a peer's level or reasons change.
  */
+import {selectedPair} from './insight/stats-series.js';
 
 const POLL_MS = 2000;
 /** Above these, the connection is fair, then poor (ITU-T G.114 puts one-way delay trouble at 150 ms). */
@@ -99,11 +100,10 @@ async function measure(pc) {
   let lost = 0;
   let received = 0;
   let video = false;
+  const pair = selectedPair([...report.values()]);
+  if (pair?.currentRoundTripTime !== undefined) rttMs = pair.currentRoundTripTime * 1000;
   for (const stats of report.values()) {
-    if (stats.type === 'transport') {
-      const pair = report.get(stats.selectedCandidatePairId);
-      if (pair?.currentRoundTripTime !== undefined) rttMs = pair.currentRoundTripTime * 1000;
-    } else if (stats.type === 'inbound-rtp') {
+    if (stats.type === 'inbound-rtp') {
       bytes += stats.bytesReceived ?? 0;
       lost += stats.packetsLost ?? 0;
       received += stats.packetsReceived ?? 0;

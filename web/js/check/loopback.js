@@ -6,6 +6,7 @@
  * (A transfer that fills the path loses packets on purpose, to find its limit: its loss says nothing
  * about a call.) No DOM, no WebSocket.
  */
+import {selectedPair} from '../insight/stats-series.js';
 import {turnServers, withoutIceServers} from './ice-servers.js';
 import {failed, passed, warning} from './report.js';
 
@@ -190,17 +191,14 @@ async function measureLoss(probes, probesReceived, aborted) {
 /** The selected candidate pair's round-trip time (ICE checks through the relay) and relay transport. */
 async function pathStats(pc) {
   const report = await pc.getStats();
-  for (const stats of report.values()) {
-    if (stats.type !== 'transport' || !stats.selectedCandidatePairId) continue;
-    const pair = report.get(stats.selectedCandidatePairId);
-    const average = pair?.responsesReceived ? pair.totalRoundTripTime / pair.responsesReceived : null;
-    const rttSeconds = pair?.currentRoundTripTime ?? average;
-    return {
-      rttMs: rttSeconds === null ? null : Math.round(rttSeconds * 1000),
-      relayProtocol: report.get(pair?.localCandidateId)?.relayProtocol ?? null,
-    };
-  }
-  return {rttMs: null, relayProtocol: null};
+  const pair = selectedPair([...report.values()]);
+  if (!pair) return {rttMs: null, relayProtocol: null};
+  const average = pair.responsesReceived ? pair.totalRoundTripTime / pair.responsesReceived : null;
+  const rttSeconds = pair.currentRoundTripTime ?? average;
+  return {
+    rttMs: rttSeconds === null ? null : Math.round(rttSeconds * 1000),
+    relayProtocol: report.get(pair.localCandidateId)?.relayProtocol ?? null,
+  };
 }
 
 export const loopbackStep = {

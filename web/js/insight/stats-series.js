@@ -169,10 +169,13 @@ function roundTripMs(stats) {
       .map((s) => (typeof s.roundTripTime === 'number' ? s.roundTripTime * 1000 : null)));
 }
 
-function selectedPair(stats) {
+/**
+ * The candidate pair in use among one getStats() report's entries (an array), or null: the transport's
+ * selected pair, or, without transport stats (older Firefox), the pair marked selected itself.
+ */
+export function selectedPair(stats) {
   const transport = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId);
   if (transport) return stats.find((s) => s.id === transport.selectedCandidatePairId) ?? null;
-  // Without transport stats (older Firefox), the pair in use is marked selected itself.
   return stats.find((s) => s.type === 'candidate-pair' && s.selected === true) ?? null;
 }
 
